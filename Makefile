@@ -1,0 +1,33 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Each does its own set-up.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	rm -f eventwire.duckdb
+	$(BIN)/eventwire ingest src/eventwire/examples --db eventwire.duckdb
+	$(BIN)/eventwire events --db eventwire.duckdb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py --limit 5000
+
+clean:
+	rm -rf $(VENV) eventwire.duckdb build *.egg-info

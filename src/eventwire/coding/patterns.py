@@ -1,0 +1,134 @@
+"""Event patterns: data files of trigger words mapped to CAMEO codes, loaded once and validated.
+
+``data/patterns/events.tsv`` holds one row per trigger sense (verb or event noun, with optional
+particle and required object), ``complements.tsv`` how control verbs ("threaten to", "agree to")
+combine with their complement's code. Users add rows in files of the same names in the
+directories listed in ``EVENTWIRE_PATTERNS``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.data_files import DataError, read_tsv
+from eventwire.ontology import get_ontology
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "patterns"
+FLAGS = {"sym", "speech", "neutral", "ctrl", "pass", "light", "neg", "future"}
+EVENT_COLUMNS = ["id", "pos", "lemma", "particle", "object", "target", "code", "flags", "note"]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    pos: str  # V | N
+    lemma: str
+    particle: str
+    objects: frozenset[str]
+    targets: tuple[str, ...]
+    code: str
+    flags: frozenset[str]
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+@dataclass
+class PatternSet:
+    verbs: dict[str, list[Pattern]]
+    nouns: dict[str, list[Pattern]]
+    complements: dict[tuple[str, str], str]
+    by_id: dict[str, Pattern]
+
+    def complement_code(self, governor: str, complement: str) -> str | None:
+        """The code for a control verb with this complement code, most specific key first."""
+        for g in (governor, governor[:3], governor[:2]):
+            for c in (complement, complement[:3], complement[:2]):
+                code = self.complements.get((g, c))
+                if code:
+                    return code
+        return None
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+
+def _parse_targets(raw: str, where: str) -> tuple[str, ...]:
+    out = []
+    for t in filter(None, (x.strip() for x in raw.split("|"))):
+        if t in ("dobj", "iobj", "none", "poss") or (t.startswith("prep:") and len(t) > 5):
+            out.append(t)
+        else:
+            raise DataError(f"{where}: unknown target {t!r} (dobj, iobj, prep:<p>, poss, none)")
+    return tuple(out)
+
+
+def _load_events(path: Path, ps: PatternSet) -> None:
+    onto = get_ontology()
+    for line_no, row in read_tsv(path, EVENT_COLUMNS, min_columns=7):
+        where = f"{path}:{line_no}"
+        pos = row["pos"].strip().upper()
+        if pos not in ("V", "N"):
+            raise DataError(f"{where}: pos must be V or N, not {row['pos']!r}")
+        flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
+        bad = flags - FLAGS
+        if bad:
+            raise DataError(f"{where}: unknown flag(s) {sorted(bad)}")
+        code = (row.get("code") or "").strip()
+        if code and not onto.is_event_code(code):
+            raise DataError(f"{where}: {code!r} is not a CAMEO event code")
+        if not code and not flags & {"light", "pass"}:
+            raise DataError(f"{where}: a row needs a code unless it is 'light' or 'pass'")
+        pid = row["id"].strip()
+        if not pid:
+            raise DataError(f"{where}: empty id")
+        p = Pattern(
+            id=pid,
+            pos=pos,
+            lemma=row["lemma"].strip().lower(),
+            particle=(row.get("particle") or "").strip().lower(),
+            objects=frozenset(o.strip().lower() for o in (row.get("object") or "").split("|") if o.strip()),
+            targets=_parse_targets(row.get("target") or "", where),
+            code=code,
+            flags=flags,
+        )
+        ps.by_id[pid] = p  # a user row with the same id replaces the packaged one
+    ps.verbs.clear()
+    ps.nouns.clear()
+    for p in ps.by_id.values():
+        (ps.verbs if p.pos == "V" else ps.nouns).setdefault(p.lemma, []).append(p)
+
+
+def _load_complements(path: Path, ps: PatternSet) -> None:
+    onto = get_ontology()
+    for line_no, row in read_tsv(path, ["governor", "complement_root", "code"]):
+        where = f"{path}:{line_no}"
+        code = row["code"].strip()
+        if not onto.is_event_code(code):
+            raise DataError(f"{where}: {code!r} is not a CAMEO event code")
+        ps.complements[(row["governor"].strip(), row["complement_root"].strip())] = code
+
+
+def load_patterns(dirs: Sequence[str | os.PathLike] = ()) -> PatternSet:
+    """Load the packaged patterns plus users' (``dirs`` or ``EVENTWIRE_PATTERNS``)."""
+    extra = list(dirs) or [d for d in os.environ.get("EVENTWIRE_PATTERNS", "").split(os.pathsep) if d]
+    return _load(tuple(str(d) for d in extra))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(extra: tuple[str, ...]) -> PatternSet:
+    ps = PatternSet(verbs={}, nouns={}, complements={}, by_id={})
+    for d in (str(DATA), *extra):
+        ev = Path(d) / "events.tsv"
+        if ev.exists():
+            _load_events(ev, ps)
+        comp = Path(d) / "complements.tsv"
+        if comp.exists():
+            _load_complements(comp, ps)
+    if not ps.by_id:
+        raise DataError(f"{DATA}/events.tsv: no event patterns found")
+    return ps
