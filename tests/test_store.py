@@ -165,7 +165,12 @@ def test_event_roundtrip_matches_contract(store: Store) -> None:
         "doc_id": "reuters-2014-03-20-001",
         "event_id": "reuters-2014-03-20-001:0:0",
         "source": {"code": "RUSMIL", "country": "RUS", "sector": "MIL", "text": "Russian troops"},
-        "target": {"code": "UKRMIL", "country": "UKR", "sector": "MIL", "text": "Ukrainian marines"},
+        "target": {
+            "code": "UKRMIL",
+            "country": "UKR",
+            "sector": "MIL",
+            "text": "Ukrainian marines",
+        },
         "cameo": "190",
         "root": "19",
         "plover": "ASSAULT",
@@ -271,7 +276,7 @@ def test_ingest_errors_stored(store: Store) -> None:
     stats = store.write([], errors, run_id="run-3")
     assert stats.errors == 2 and stats.documents == 0
     rows = store._con.execute(
-        "SELECT origin, line, stage, message, run_id, \"at\" IS NOT NULL FROM ingest_errors "
+        'SELECT origin, line, stage, message, run_id, "at" IS NOT NULL FROM ingest_errors '
         "ORDER BY origin"
     ).fetchall()
     assert rows == [
@@ -491,3 +496,57 @@ def test_bad_paths(tmp_path: Path) -> None:
         Store(other, read_only=True)
 
     assert issubclass(StoreError, RuntimeError)
+
+
+def test_gdelt_us_places_and_messy_text(tmp_path: Path) -> None:
+    art = Article(doc_id="x1", body="…", url="https://example.com/a\tb", published="2021-01-06")
+    ev = Event(
+        doc_id="x1",
+        event_id="x1:0",
+        source=Actor("USAOPP", "USA", "OPP", 'the\tprotesters,\nin "groups"'),
+        target=None,
+        cameo="145",
+        root="14",
+        goldstein=-7.5,
+        quad_class=3,
+        plover="PROTEST",
+        date="2021-01-06",
+        location=Place("Washington", "USA", "District of Columbia", 38.8951, -77.0364),
+        sentence_index=3,
+    )
+    state = Event(
+        doc_id="x1",
+        event_id="x1:1",
+        source=Actor("USAGOV", "USA", "GOV", "officials"),
+        target=None,
+        cameo="010",
+        root="01",
+        goldstein=0.0,
+        quad_class=1,
+        plover="STATEMENT",
+        date="2021-01-07",
+        location=Place("Texas", "USA", "Texas", 31.0, -100.0, precision="admin1"),
+    )
+    with Store(":memory:") as s:
+        s.write([DocResult(art, [ev, state])])
+        s.export(tmp_path / "g.tsv", "gdelt")
+    lines = (tmp_path / "g.tsv").read_text(encoding="utf-8").split("\n")
+    assert lines[-1] == "" and len(lines) == 3
+    city, texas = (dict(zip(GDELT_COLUMNS, ln.split("\t"), strict=True)) for ln in lines[:2])
+    assert city["Actor1Name"] == 'THE PROTESTERS, IN "GROUPS"'
+    assert city["SOURCEURL"] == "https://example.com/a b"
+    assert city["Actor2Code"] == "" and city["IsRootEvent"] == "0"
+    assert (city["ActionGeo_Type"], city["ActionGeo_CountryCode"]) == ("3", "US")
+    assert city["ActionGeo_FullName"] == "Washington, District of Columbia, United States"
+    assert (texas["ActionGeo_Type"], texas["ActionGeo_FullName"]) == ("2", "Texas, United States")
+    assert texas["GoldsteinScale"] == "0"
+
+
+def test_fips_table() -> None:
+    from eventwire.store.fips import ISO3_TO_FIPS
+
+    fips = [f for f, _ in ISO3_TO_FIPS.values()]
+    assert len(fips) == len(set(fips)) >= 240
+    known = {"UKR": "UP", "DEU": "GM", "RUS": "RS", "GBR": "UK", "CHN": "CH", "CHE": "SZ"}
+    assert {k: ISO3_TO_FIPS[k][0] for k in known} == known
+    assert all("," not in name and "\t" not in name for _, name in ISO3_TO_FIPS.values())

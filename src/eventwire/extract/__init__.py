@@ -1,0 +1,120 @@
+"""Extract: turn a RawDocument (crawler text or HTML) into a clean Article with metadata.
+
+HTML goes through trafilatura (lxml fallback); then text of both kinds gets the same
+news-specific clean-up: boilerplate lines dropped, headline, byline (author, agency,
+publication time) and wire dateline recovered, story body cut before the footer. Patterns
+(agencies, boilerplate phrases, labels) live in ``eventwire/data/extract/news.toml``.
+"""
+
+from __future__ import annotations
+
+from eventwire.extract.dates import parse_published
+from eventwire.extract.html import page_text
+from eventwire.extract.patterns import NewsPatterns, default_patterns, load_patterns
+from eventwire.extract.text import (
+    clean_news_text,
+    parse_dateline,
+    split_title_suffix,
+    strip_markup,
+)
+from eventwire.ingest.sniff import BinaryContentError, decode_bytes, doc_id_for, looks_like_html
+from eventwire.model import Article, RawDocument
+
+__all__ = [
+    "ExtractError",
+    "NewsPatterns",
+    "clean_news_text",
+    "default_patterns",
+    "extract",
+    "extract_document",
+    "load_patterns",
+    "parse_dateline",
+    "parse_published",
+]
+
+
+class ExtractError(ValueError):
+    """No article body could be found in a document."""
+
+
+def _clean_meta(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else ""
+    return value or None
+
+
+def _published(value: str | None) -> str | None:
+    return parse_published(value) if value else None
+
+
+def extract_document(raw: RawDocument, *, patterns: NewsPatterns | None = None) -> Article:
+    """Extract the article of one RawDocument; raises ExtractError when there is no body.
+
+    Metadata precedence: title and source given by the container (JSONL, WARC) win; then
+    what the page text says (byline block, dateline); then HTML metadata. The publication
+    time prefers the page's byline, then the container's date, then HTML metadata."""
+    pats = patterns or default_patterns()
+    where = raw.origin or raw.doc_id or "document"
+    if not raw.content or not raw.content.strip():
+        raise ExtractError(f"{where}: no article body found (the document is empty)")
+    meta_title = meta_author = meta_date = meta_published = site = None
+    if raw.format == "html":
+        page = page_text(raw.content, raw.url)
+        text, lenient = page.text, True
+        meta_author, meta_date, site = page.author, page.date, _clean_meta(page.sitename)
+        meta_published = page.published
+        if page.title:
+            meta_title = split_title_suffix(_clean_meta(page.title) or "", pats, site)[0]
+    else:
+        text, lenient = raw.content, False
+    cleaned = clean_news_text(text, pats, lenient=lenient)
+    if not cleaned.body:
+        what = "only boilerplate" if text.strip() else "no text"
+        raise ExtractError(f"{where}: no article body found (the page has {what})")
+    given_source = _clean_meta(raw.source)
+    return Article(
+        doc_id=raw.doc_id or doc_id_for(raw.content),
+        body=cleaned.body,
+        title=_clean_meta(raw.title) or meta_title or cleaned.title,
+        source=(pats.agency_name(given_source) or given_source) or cleaned.source or site,
+        published=(
+            cleaned.published
+            or _published(raw.date)
+            or _published(meta_published)
+            or _published(meta_date)
+        ),
+        author=cleaned.author or _clean_meta(meta_author),
+        dateline=cleaned.dateline,
+        url=raw.url,
+        origin=raw.origin,
+        format=raw.format,
+    )
+
+
+def extract(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    doc_id: str | None = None,
+    patterns: NewsPatterns | None = None,
+) -> Article:
+    """Extract an article from raw bytes or a string, sniffing HTML versus plain text."""
+    if isinstance(data, bytes):
+        try:
+            text, _ = decode_bytes(data)
+        except BinaryContentError as exc:
+            raise ExtractError(f"{url or 'input'}: {exc}") from exc
+    else:
+        text = data
+    fmt = "html" if looks_like_html(text) else "text"
+    raw = RawDocument(
+        content=text,
+        format=fmt,
+        origin=url or "<data>",
+        doc_id=doc_id or doc_id_for(text),
+        url=url,
+    )
+    return extract_document(raw, patterns=patterns)
+
+
+# re-exported helpers
+__all__ += ["page_text", "split_title_suffix", "strip_markup"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from eventwire.ingest.sniff import (
     FORMATS,
@@ -305,17 +306,20 @@ def _iter_warc(
     archive = ArchiveIterator(stream)
     n = 0
     found = 0
-    truncated = False
+    problem: str | None = None
     try:
         for record in archive:
             n += 1
             where = f"{origin}#{n}"
+            declared = record.rec_headers.get_header("Content-Length")
+            if record.rec_type is None or declared is None or not declared.isdigit():
+                problem = f"truncated or invalid WARC: incomplete headers in record {n}"
+                break
             fmt, charset = _record_format(record)
             if fmt is None:
                 continue
             found += 1
-            declared = record.rec_headers.get_header("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
+            if int(declared) > max_bytes:
                 msg = f"record is {_size(int(declared))}, over the {_size(max_bytes)} limit"
                 yield IngestError(where, msg)
                 continue
@@ -338,14 +342,17 @@ def _iter_warc(
             elif not short:
                 yield IngestError(where, "empty payload")
             if short:
-                truncated = True
-                yield IngestError(where, f"truncated WARC record ({short} bytes missing)")
-    except Exception as exc:  # warcio raises many kinds on damaged input
-        truncated = True
-        yield IngestError(origin, f"truncated or invalid WARC after record {n}: {exc}")
+                problem = f"truncated WARC: record {n} is missing {short} bytes"
+                break
+    except ArchiveLoadFailed as exc:
+        problem = f"truncated or invalid WARC after record {n}: {exc}"
+    except Exception:  # warcio raises assorted errors on damaged input
+        problem = f"truncated or invalid WARC after record {n}"
     if state.error:
-        yield IngestError(origin, f"{state.error} after record {n}")
-    elif not truncated and stream.tell() - archive.offset > 4:
-        yield IngestError(origin, f"truncated WARC: incomplete record after record {n}")
-    elif not found and not truncated:
+        problem = f"{state.error} after record {n}"
+    elif problem is None and stream.tell() - archive.offset > 4:
+        problem = f"truncated WARC: incomplete record after record {n}"
+    if problem:
+        yield IngestError(origin, problem)
+    elif not found:
         yield IngestError(origin, "no HTML or text response records in WARC")

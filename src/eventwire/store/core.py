@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,10 +17,10 @@ from typing import Any, Self
 import duckdb
 import pyarrow as pa
 
-from eventwire.model import DocResult, Event, IngestError
+from eventwire.model import Article, DocResult, Event, IngestError
 
 from . import rows, schema
-from .gdelt import GDELT_COLUMNS, gdelt_row
+from .gdelt import GDELT_COLUMNS, gdelt_sql
 
 EXPORT_FORMATS = ("parquet", "jsonl", "csv", "gdelt")
 _ORDER = 'ORDER BY "date" NULLS LAST, doc_id, sentence_index, event_id'
@@ -35,7 +36,7 @@ class WriteStats:
     documents: int = 0  # new documents stored
     events: int = 0  # new events stored
     errors: int = 0  # ingest errors stored
-    skipped_documents: int = 0  # documents already stored (or repeated in the batch): not rewritten
+    skipped_documents: int = 0  # already stored, or repeated within the batch: not written
 
 
 def _quote(path: str | os.PathLike[str]) -> str:
@@ -132,7 +133,7 @@ class Store:
 
         seen_docs: set[str] = set()
         seen_events: set[str] = set()
-        docs: list[tuple[Any, int]] = []
+        docs: list[tuple[Article, int]] = []
         events: list[tuple[str, Event]] = []
         repeated = 0
         for res in results:
@@ -162,7 +163,7 @@ class Store:
             rows.error_columns(list(errors)),
             schema.arrow_schema(schema.ERROR_COLUMNS, schema.ERROR_STORE_SET),
         )
-        doc_cols = ", ".join(schema.names(schema.DOCUMENT_COLUMNS))
+        doc_cols = ", ".join(f'"{n}"' for n in schema.names(schema.DOCUMENT_COLUMNS))
         event_cols = ", ".join(f'"{n}"' for n in schema.names(schema.EVENT_COLUMNS))
         error_cols = ", ".join(f'"{n}"' for n in schema.names(schema.ERROR_COLUMNS))
 
@@ -194,7 +195,8 @@ class Store:
                 ).fetchall()[0]
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                with contextlib.suppress(duckdb.Error):  # e.g. BEGIN itself failed
+                    con.execute("ROLLBACK")
                 raise
             finally:
                 for name in ("_ew_docs", "_ew_events", "_ew_errors"):
@@ -301,15 +303,13 @@ class Store:
                     f"SELECT {rows.EVENT_SELECT} FROM events {_ORDER}",
                     lambda r: json.dumps(rows.event_to_dict(r), ensure_ascii=False),
                 )
-            sql = (
-                "SELECT e.*, d.url, d.origin, d.published, d.ingested_at FROM events e "
-                "LEFT JOIN documents d ON d.doc_id = e.doc_id "
-                'ORDER BY e."date" NULLS LAST, e.doc_id, e.sentence_index, e.event_id'
-            )
+            columns = [r[0] for r in self._con.execute("DESCRIBE events").fetchall()]
             first = "\t".join(GDELT_COLUMNS) if header else None
-            return self._write_lines(path, sql, lambda r: "\t".join(gdelt_row(r)), first)
+            return self._write_lines(path, gdelt_sql(columns), lambda r: r["line"], first)
 
-    def _write_lines(self, path: Path, sql: str, line: Any, first: str | None = None) -> int:
+    def _write_lines(
+        self, path: Path, sql: str, line: Callable[[dict[str, Any]], str], first: str | None = None
+    ) -> int:
         n = 0
         cur = self._con.cursor()  # its own result, so a failed export leaves none pending
         try:

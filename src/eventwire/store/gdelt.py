@@ -1,14 +1,13 @@
-"""Stored events -> rows of the GDELT 2.0 Events table (61 tab-separated columns).
+"""Stored events -> lines of the GDELT 2.0 Events table (61 tab-separated columns).
 
-Mapping and its deviations from GDELT are documented in SCHEMA.md ("GDELT export").
+The whole mapping is one SQL query (DuckDB does the work; Python only writes the lines). The
+mapping and its deviations from GDELT are documented in SCHEMA.md ("GDELT export").
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Iterable
 
 from .fips import ISO3_TO_FIPS
 
@@ -53,113 +52,131 @@ GDELT_COLUMNS: list[str] = [
 assert len(GDELT_COLUMNS) == 61
 
 # CAMEO prefixes of transnational actors: the next three letters are the known-group code
-# (IGOUNO -> UNO, NGOAMN -> AMN); the prefix itself is the actor type.
-_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "NGM")
+# (IGOUNO -> UNO, NGOAMN -> AMN) and the prefix itself is the actor type.
+_GROUP_PREFIXES = "('IGO', 'NGO', 'IMG', 'NGM')"
 
 
 def global_event_id(event_id: str) -> int:
-    """Stable 60-bit integer for an event id: the first 15 hex digits of its MD5."""
+    """Stable 60-bit integer for an event id: the first 15 hex digits of its MD5.
+
+    The SQL below computes the same number; this is the reference for other tools.
+    """
     return int(hashlib.md5(event_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
-def _num(x: float | None) -> str:
-    if x is None:
-        return ""
-    r = round(float(x), 4)
-    return str(int(r)) if r.is_integer() else repr(r)
+def _clean(expr: str) -> str:
+    """Free text on one line with no tabs (GDELT files have no quoting)."""
+    return rf"regexp_replace({expr}, '\s+', ' ', 'g')"
 
 
-def _text(s: Any) -> str:
-    if s is None:
-        return ""
-    return " ".join(str(s).split()) if any(c in str(s) for c in "\t\r\n") else str(s)
+def _num(expr: str) -> str:
+    """A number rounded to 4 decimals, without a trailing .0 (-10, 3.4, 46.6354)."""
+    return rf"regexp_replace(CAST(round({expr}, 4) AS VARCHAR), '\.0$', '')"
 
 
-def _actor(code: str | None, country: str | None, sector: str | None, text: str | None) -> list:
-    if not code:
-        return [""] * len(_ACTOR)
-    prefix = code[:3]
-    group = code[3:6] if prefix in _GROUP_PREFIXES and len(code) >= 6 else ""
-    type1 = sector or (prefix if prefix in _GROUP_PREFIXES else "")
-    name = (text or "").upper()
-    return [code, name, country or "", group, "", "", "", type1, "", ""]
-
-
-def _geo(row: Mapping[str, Any]) -> list[str]:
-    precision = row.get("location_precision")
-    iso3 = row.get("location_country")
-    if row.get("location_name") is None and iso3 is None:
-        return ["0"] + [""] * (len(_GEO) - 1)
-    fips, country_name = ISO3_TO_FIPS.get(iso3 or "", ("", iso3 or ""))
-    in_us = iso3 == "USA"
-    name, admin1 = row.get("location_name"), row.get("location_admin1")
-    if precision == "country":
-        geo_type, parts = 1, [country_name or name]
-    elif precision == "admin1":
-        geo_type, parts = (2 if in_us else 5), [admin1 or name, country_name]
-    else:
-        geo_type, parts = (3 if in_us else 4), [name, admin1, country_name]
-    full = ", ".join(dict.fromkeys(p for p in parts if p))  # drop blanks and repeats
+def _actor(side: str) -> list[str | None]:
+    code = f"e.{side}_code"
+    prefix = f"substr({code}, 1, 3)"
     return [
-        str(geo_type),
-        _text(full),
-        fips,
-        fips,  # no FIPS ADM1 codes here: the country code alone, as GDELT gives for countries
-        "",
-        _num(row.get("location_lat")),
-        _num(row.get("location_lon")),
-        fips if geo_type == 1 else "",
+        code,
+        f"upper({_clean(f'e.{side}_text')})",
+        f"e.{side}_country",
+        (
+            f"CASE WHEN {prefix} IN {_GROUP_PREFIXES} AND length({code}) >= 6 "
+            f"THEN substr({code}, 4, 3) END"
+        ),
+        None,
+        None,
+        None,
+        f"COALESCE(e.{side}_sector, CASE WHEN {prefix} IN {_GROUP_PREFIXES} THEN {prefix} END)",
+        None,
+        None,
     ]
 
 
-def _event_date(row: Mapping[str, Any]) -> date:
-    d = row.get("date")
-    if isinstance(d, date):
-        return d
-    published = row.get("published")
-    if published:
-        try:
-            return date.fromisoformat(str(published)[:10])
-        except ValueError:
-            pass
-    added = row.get("ingested_at")
-    return added.date() if isinstance(added, datetime) else date(1970, 1, 1)
+_NO_GEO: list[str | None] = ["'0'"] + [None] * (len(_GEO) - 1)
+
+_HAS_PLACE = "(e.location_name IS NOT NULL OR e.location_country IS NOT NULL)"
+_GEO_TYPE = (
+    f"CASE WHEN NOT {_HAS_PLACE} THEN 0 "
+    "WHEN e.location_precision = 'country' THEN 1 "
+    "WHEN e.location_precision = 'admin1' THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END "
+    "ELSE CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END END"
+)
+_COUNTRY_NAME = "COALESCE(f.name, e.location_country)"
+_FULL_NAME = (
+    "CASE e.location_precision "
+    f"WHEN 'country' THEN COALESCE({_COUNTRY_NAME}, e.location_name) "
+    f"WHEN 'admin1' THEN concat_ws(', ', COALESCE(e.location_admin1, e.location_name), "
+    f"{_COUNTRY_NAME}) "
+    "ELSE concat_ws(', ', e.location_name, "
+    "CASE WHEN e.location_admin1 IS DISTINCT FROM e.location_name THEN e.location_admin1 END, "
+    f"{_COUNTRY_NAME}) END"
+)
+_ACTION_GEO: list[str | None] = [
+    _GEO_TYPE,
+    f"CASE WHEN {_HAS_PLACE} THEN {_clean(_FULL_NAME)} END",
+    "f.fips",
+    "f.fips",  # no FIPS ADM1 codes here: the country code alone, as GDELT gives for countries
+    None,
+    _num("e.location_lat"),
+    _num("e.location_lon"),
+    "CASE WHEN e.location_precision = 'country' THEN f.fips END",
+]
 
 
-def gdelt_row(row: Mapping[str, Any]) -> list[str]:
-    """One joined events+documents row -> the 61 GDELT 2.0 fields, as strings."""
-    d = _event_date(row)
-    cameo = row.get("cameo") or ""
-    root = row.get("root") or cameo[:2]
-    mentions = row.get("mentions") or 1
-    added = row.get("ingested_at")
-    no_geo = ["0"] + [""] * (len(_GEO) - 1)
-    fields = [
-        str(global_event_id(row["event_id"])),
-        d.strftime("%Y%m%d"),
-        d.strftime("%Y%m"),
-        str(d.year),
-        f"{d.year + (d.month * 30 + d.day) / 365:.4f}",
-        *_actor(
-            row["source_code"], row["source_country"], row["source_sector"], row["source_text"]
-        ),
-        *_actor(
-            row["target_code"], row["target_country"], row["target_sector"], row["target_text"]
-        ),
-        "1" if row.get("sentence_index") == 0 else "0",
-        cameo,
-        cameo[:3],
-        root,
-        "" if row.get("quad_class") is None else str(row["quad_class"]),
-        _num(row.get("goldstein")),
-        str(mentions),
-        str(row.get("sources") or 1),
-        str(row.get("articles") or mentions),
-        "",
-        *no_geo,
-        *no_geo,
-        *_geo(row),
-        added.strftime("%Y%m%d%H%M%S") if isinstance(added, datetime) else "",
-        row.get("url") or row.get("origin") or "",
+def _fips_values() -> str:
+    def q(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
+
+    return ", ".join(f"({q(k)}, {q(v[0])}, {q(v[1])})" for k, v in ISO3_TO_FIPS.items())
+
+
+def gdelt_sql(event_columns: Iterable[str]) -> str:
+    """Query with one VARCHAR column ``line``: the 61 GDELT fields joined by tabs.
+
+    ``event_columns`` are the columns the events table has now: ``mentions`` (and ``sources``,
+    ``articles``), when some later stage added them, fill NumMentions/NumSources/NumArticles.
+    """
+    have = set(event_columns)
+    mentions = "COALESCE(e.mentions, 1)" if "mentions" in have else "1"
+    sources = "COALESCE(e.sources, 1)" if "sources" in have else "1"
+    articles = "COALESCE(e.articles, e.mentions, 1)" if "articles" in have else mentions
+    day = "e._day"
+    fields: list[str | None] = [
+        "CAST(('0x' || substr(md5(e.event_id), 1, 15)) AS BIGINT)",
+        f"strftime({day}, '%Y%m%d')",
+        f"strftime({day}, '%Y%m')",
+        f"year({day})",
+        f"printf('%.4f', year({day}) + (month({day}) * 30 + day({day})) / 365)",
+        *_actor("source"),
+        *_actor("target"),
+        "CASE WHEN e.sentence_index = 0 THEN 1 ELSE 0 END",
+        "e.cameo",
+        "substr(e.cameo, 1, 3)",
+        "COALESCE(e.root, substr(e.cameo, 1, 2))",
+        "e.quad_class",
+        _num("e.goldstein"),
+        mentions,
+        sources,
+        articles,
+        None,  # AvgTone: no tone model
+        *_NO_GEO,  # Actor1Geo: actor locations are not resolved
+        *_NO_GEO,  # Actor2Geo
+        *_ACTION_GEO,
+        "strftime(e._added, '%Y%m%d%H%M%S')",
+        _clean("COALESCE(e._url, e._origin)"),
     ]
-    return [_text(f) for f in fields]
+    assert len(fields) == 61
+    line = " || chr(9) || ".join(
+        "''" if f is None else f"COALESCE(CAST(({f}) AS VARCHAR), '')" for f in fields
+    )
+    return (
+        f"WITH fips(iso3, fips, name) AS (VALUES {_fips_values()}), "
+        "ev AS (SELECT ev.*, d.url AS _url, d.origin AS _origin, d.ingested_at AS _added, "
+        'COALESCE(ev."date", TRY_CAST(substr(d.published, 1, 10) AS DATE), '
+        "CAST(d.ingested_at AS DATE)) AS _day "
+        "FROM events ev LEFT JOIN documents d ON d.doc_id = ev.doc_id) "
+        f"SELECT {line} AS line FROM ev e LEFT JOIN fips f ON f.iso3 = e.location_country "
+        'ORDER BY e."date" NULLS LAST, e.doc_id, e.sentence_index, e.event_id'
+    )

@@ -1,0 +1,114 @@
+"""Main text and metadata of an HTML page: trafilatura, with a plain lxml fallback."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+log = logging.getLogger(__name__)
+
+_DROP = (
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+    "svg", "button", "select", "template",
+)  # fmt: skip
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre")
+_META_DATES = {
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
+    "dcterms.created", "dcterms.issued", "parsely-pub-date", "sailthru.date",
+}  # fmt: skip
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+@dataclass
+class PageText:
+    """Text of a page (paragraphs one a line) and the metadata found in its markup."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # as trafilatura found it (often a day only)
+    published: str | None = None  # a timestamp from the page's meta tags, if any
+    sitename: str | None = None
+
+
+def _trafilatura(html: str, url: str | None) -> PageText | None:
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+        )
+    except Exception as exc:  # trafilatura can fail on pathological markup
+        log.debug("trafilatura failed: %s", exc)
+        return None
+    if doc is None:
+        return None
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    return PageText(
+        text=get("text") or "",
+        title=get("title"),
+        author=get("author"),
+        date=get("date"),
+        sitename=get("sitename"),
+    )
+
+
+def _lxml(html: str) -> PageText:
+    """Simple fallback: block-level text outside navigation, headers, footers and scripts."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return PageText(text="")
+    title = (root.findtext(".//title") or "").strip() or None
+    for el in list(root.iter(*_DROP)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    parts = [" ".join(el.text_content().split()) for el in root.iter(*_BLOCKS)]
+    text = "\n".join(p for p in parts if p)
+    if not text:
+        text = "\n".join(" ".join(t.split()) for t in root.text_content().splitlines())
+    return PageText(text=text, title=title)
+
+
+def meta_published(html: str) -> str | None:
+    """Publication timestamp declared in meta tags, JSON-LD or the first <time datetime>."""
+    m = _JSONLD_DATE.search(html)
+    if m:
+        return m.group(1)
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _META_DATES and meta.get("content"):
+            return meta.get("content")
+    for el in root.iter("time"):
+        if el.get("datetime"):
+            return el.get("datetime")
+    return None
+
+
+def page_text(html: str, url: str | None = None) -> PageText:
+    """Extract the main text of ``html``; trafilatura first, lxml if it finds nothing."""
+    found = _trafilatura(html, url)
+    if found is None or not found.text.strip():
+        fallback = _lxml(html)
+        if found is not None:  # keep trafilatura's metadata even when its text is empty
+            fallback.title = found.title or fallback.title
+            fallback.author, fallback.date = found.author, found.date
+            fallback.sitename = found.sitename
+        found = fallback
+    found.published = meta_published(html)
+    return found
