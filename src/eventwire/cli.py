@@ -398,7 +398,7 @@ def _checks():
         from eventwire.actors.lexicon import load_lexicon
 
         lex = load_lexicon()
-        return f"{len(lex)} actor dictionary entries"
+        return f"{len(lex.phrases())} actor dictionary phrases"
 
     return [("model", model), ("ontology", ontology), ("patterns", patterns), ("actors", actors)]
 

@@ -14,8 +14,9 @@ from pathlib import Path
 class DataError(ValueError):
     """A bad data file or row. The message starts with ``<file>:<line>:`` when a line is known."""
 
-    def __init__(self, message: str, path: str | os.PathLike[str] | None = None,
-                 line: int | None = None) -> None:
+    def __init__(
+        self, message: str, path: str | os.PathLike[str] | None = None, line: int | None = None
+    ) -> None:
         self.path = str(path) if path is not None else None
         self.line = line
         if self.path is not None:
@@ -51,7 +52,9 @@ def read_tsv(
         if header is None:
             header = cells
             if len(set(header)) != len(header) or "" in header:
-                raise DataError(f"bad header {header!r}: empty or repeated column names", p, line_no)
+                raise DataError(
+                    f"bad header {header!r}: empty or repeated column names", p, line_no
+                )
             missing = [c for c in (columns or ()) if c not in header]
             if missing:
                 raise DataError(

@@ -18,8 +18,12 @@ from eventwire.data_files import DataError, read_tsv, split_list
 DATA = Path(__file__).resolve().parent / "data" / "ontology"
 COUNTRY_KINDS = ("country", "region", "substate")
 # GDELT's rule: QuadClass by root code
-GDELT_QUAD = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r in range(6, 10)},
-              **{f"{r:02d}": 3 for r in range(10, 15)}, **{f"{r:02d}": 4 for r in range(15, 21)}}
+GDELT_QUAD = {
+    **{f"{r:02d}": 1 for r in range(1, 6)},
+    **{f"{r:02d}": 2 for r in range(6, 10)},
+    **{f"{r:02d}": 3 for r in range(10, 15)},
+    **{f"{r:02d}": 4 for r in range(15, 21)},
+}
 _EVENT_CODE = re.compile(r"^\d{2,4}$")
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
@@ -169,8 +173,9 @@ def _float(raw: str, what: str, path: Path, line: int, *, blank: bool = False) -
 
 def _int(raw: str, what: str, path: Path, line: int, allowed: range) -> int:
     if not raw.isdigit() or int(raw) not in allowed:
-        raise DataError(f"{what} {raw!r} must be an integer in {allowed.start}-{allowed.stop - 1}",
-                        path, line)
+        raise DataError(
+            f"{what} {raw!r} must be an integer in {allowed.start}-{allowed.stop - 1}", path, line
+        )
     return int(raw)
 
 
@@ -187,8 +192,16 @@ def _dup(key: object, seen: dict, path: Path, line: int) -> None:  # type: ignor
 
 def _load_plover(d: Path) -> tuple[dict[str, PloverType], dict[tuple[str, str], float | None]]:
     path = d / "plover_types.tsv"
-    cols = ["event_type", "quad_class", "requires_recipient", "modes", "score", "status",
-            "replaced_by", "summary"]
+    cols = [
+        "event_type",
+        "quad_class",
+        "requires_recipient",
+        "modes",
+        "score",
+        "status",
+        "replaced_by",
+        "summary",
+    ]
     types: dict[str, PloverType] = {}
     for n, r in read_tsv(path, cols):
         name = r["event_type"]
@@ -200,7 +213,8 @@ def _load_plover(d: Path) -> tuple[dict[str, PloverType], dict[tuple[str, str], 
         types[name] = PloverType(
             name=name,
             quad_class=_int(r["quad_class"], "quad_class", path, n, range(1, 5))
-            if r["quad_class"] else None,
+            if r["quad_class"]
+            else None,
             requires_recipient=r["requires_recipient"] == "Y",
             modes=tuple(split_list(r["modes"])),
             score=_float(r["score"], "score", path, n, blank=True),
@@ -223,8 +237,18 @@ def _load_plover(d: Path) -> tuple[dict[str, PloverType], dict[tuple[str, str], 
 
 def _load_events(d: Path, plover: dict[str, PloverType]) -> dict[str, EventCode]:
     path = d / "event_codes.tsv"
-    cols = ["code", "label", "goldstein", "quad_class", "quad_class_phoenix", "root", "parent",
-            "level", "plover_type", "plover_mode"]
+    cols = [
+        "code",
+        "label",
+        "goldstein",
+        "quad_class",
+        "quad_class_phoenix",
+        "root",
+        "parent",
+        "level",
+        "plover_type",
+        "plover_mode",
+    ]
     events: dict[str, EventCode] = {}
     lines: dict[str, int] = {}
     for n, r in read_tsv(path, cols):
@@ -250,8 +274,12 @@ def _load_events(d: Path, plover: dict[str, PloverType]) -> dict[str, EventCode]
             raise DataError(f"{code}: goldstein {gold} outside -10..10", path, n)
         quad = _int(r["quad_class"], "quad_class", path, n, range(1, 5))
         if quad != GDELT_QUAD[root]:
-            raise DataError(f"{code}: quad_class {quad} breaks the GDELT rule (root {root} -> "
-                            f"{GDELT_QUAD[root]})", path, n)
+            raise DataError(
+                f"{code}: quad_class {quad} breaks the GDELT rule (root {root} -> "
+                f"{GDELT_QUAD[root]})",
+                path,
+                n,
+            )
         pl = r["plover_type"] or None
         if pl is not None and (pl not in plover or plover[pl].status != "current"):
             raise DataError(f"{code}: unknown PLOVER event type {pl!r}", path, n)
@@ -260,16 +288,18 @@ def _load_events(d: Path, plover: dict[str, PloverType]) -> dict[str, EventCode]
             label=r["label"],
             goldstein=gold,
             quad_class=quad,
-            quad_class_phoenix=_int(r["quad_class_phoenix"], "quad_class_phoenix", path, n,
-                                    range(0, 5)),
+            quad_class_phoenix=_int(
+                r["quad_class_phoenix"], "quad_class_phoenix", path, n, range(5)
+            ),
             root=root,
             parent=parent,
             plover=pl,
             plover_mode=r["plover_mode"] or None,
             plover_context=r.get("plover_context") or None,
             level=level,
-            goldstein_phoenix=_float(r.get("goldstein_phoenix", ""), "goldstein_phoenix", path, n,
-                                     blank=True),
+            goldstein_phoenix=_float(
+                r.get("goldstein_phoenix", ""), "goldstein_phoenix", path, n, blank=True
+            ),
         )
         lines[code] = n
     for code, e in events.items():
@@ -295,9 +325,14 @@ def _load_countries(d: Path) -> dict[str, Country]:
             raise DataError(f"bad iso3 {r['iso3']!r}", path, n)
         if not r["name"]:
             raise DataError(f"{code}: empty name", path, n)
-        out[code] = Country(code=code, iso3=r["iso3"] or None, name=r["name"], kind=r["kind"],
-                            historical=_yn(r["historical"], "historical", path, n),
-                            same_as=r["same_as"] or None)
+        out[code] = Country(
+            code=code,
+            iso3=r["iso3"] or None,
+            name=r["name"],
+            kind=r["kind"],
+            historical=_yn(r["historical"], "historical", path, n),
+            same_as=r["same_as"] or None,
+        )
         lines[code] = n
     for code, c in out.items():
         if c.same_as and c.same_as not in out:
@@ -313,9 +348,13 @@ def _load_actor_types(d: Path) -> dict[str, ActorType]:
         if not _ALPHA3.match(code):
             raise DataError(f"bad actor type code {code!r} (3 capital letters)", path, n)
         _dup(code, out, path, n)
-        out[code] = ActorType(code=code, label=r["label"], category=r["category"],
-                              in_gdelt=_yn(r["in_gdelt"], "in_gdelt", path, n),
-                              plover=_yn(r["plover"], "plover", path, n))
+        out[code] = ActorType(
+            code=code,
+            label=r["label"],
+            category=r["category"],
+            in_gdelt=_yn(r["in_gdelt"], "in_gdelt", path, n),
+            plover=_yn(r["plover"], "plover", path, n),
+        )
     return out
 
 
@@ -333,8 +372,11 @@ def _load_known_groups(d: Path, sectors: dict[str, ActorType]) -> dict[str, Know
             if not re.fullmatch(r"(?:[A-Z]{3}){2,3}", full) or not full.endswith(code):
                 raise DataError(f"{code}: full_code {full!r} must end with the group code", path, n)
             if prefix is None or not full.startswith(prefix) or prefix not in sectors:
-                raise DataError(f"{code}: prefix {prefix!r} must be the actor type that begins "
-                                f"{full!r}", path, n)
+                raise DataError(
+                    f"{code}: prefix {prefix!r} must be the actor type that begins {full!r}",
+                    path,
+                    n,
+                )
         out[code] = KnownGroup(code=code, name=r["name"], full_code=full, prefix=prefix)
     return out
 

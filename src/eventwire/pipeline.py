@@ -16,6 +16,15 @@ CHUNK = 64  # documents read ahead and parsed together
 
 
 @functools.lru_cache(maxsize=1)
+def cue_forms() -> frozenset[str]:
+    """Word forms of every event trigger, for the sentence pre-filter."""
+    from eventwire.nlp.prefilter import cue_forms_of
+
+    ps = get_coder().ps
+    return frozenset(cue_forms_of([*ps.verbs, *ps.nouns]))
+
+
+@functools.lru_cache(maxsize=1)
 def get_coder():  # noqa: ANN201 - lazy import keeps `eventwire --help` fast
     from eventwire.coding.engine import Coder
 
@@ -40,23 +49,39 @@ def read_articles(
 
 
 def code_items(
-    items: Iterable[Article | IngestError], *, batch_size: int = 32, n_process: int = 1
+    items: Iterable[Article | IngestError], *, batch_size: int = 32, n_process: int = 1,
+    prefilter: bool = True,
 ) -> Iterator[DocResult | IngestError]:
-    """Parse and code articles in batches; errors pass through in order."""
+    """Parse and code articles in batches; errors pass through in order.
+
+    With ``prefilter`` only the sentences holding an event cue and a possible actor are parsed
+    (``nlp.prefilter``); event spans still point into the full body."""
     from eventwire.nlp import parse_many
+    from eventwire.nlp.prefilter import select
 
     coder = get_coder()
+    cues = cue_forms() if prefilter else frozenset()
     it = iter(items)
     while True:
         chunk = list(islice(it, CHUNK))
         if not chunk:
             return
-        arts = [(a.body, k) for k, a in enumerate(chunk) if isinstance(a, Article)]
+        texts = []
+        maps = {}
+        for k, a in enumerate(chunk):
+            if not isinstance(a, Article):
+                continue
+            if prefilter:
+                sel = select(a.body, cues)
+                maps[k] = sel.to_body
+                texts.append((sel.text, k))
+            else:
+                texts.append((a.body, k))
         done: dict[int, DocResult | IngestError] = {}
-        for doc, k in parse_many(arts, batch_size=batch_size, n_process=n_process):
+        for doc, k in parse_many(texts, batch_size=batch_size, n_process=n_process):
             art = chunk[k]
             try:
-                done[k] = DocResult(article=art, events=coder.code_doc(doc, art))
+                done[k] = DocResult(article=art, events=coder.code_doc(doc, art, to_body=maps.get(k)))
             except Exception as exc:  # noqa: BLE001
                 done[k] = IngestError(origin=art.origin or art.doc_id, message=f"coding failed: {exc}",
                                       stage="code")

@@ -15,7 +15,9 @@ in the directories listed in ``EVENTWIRE_ACTORS`` (``os.pathsep``-separated) or 
 
 Phrases are matched after :func:`normalize`. A name written in capitals in a file ("US", "UN",
 "WHO", "IS") is an acronym and matches only text written in capitals, so "us", "who" and "is"
-stay words; list a mixed-case form ("Nato") to match it too.
+stay words; list a mixed-case form ("Nato") to match it too. A name written with a leading "="
+("=Western", "=Polish") matches only text with exactly that case, so "western Ukraine" and
+"polish" are not actors.
 """
 
 from __future__ import annotations
@@ -34,8 +36,14 @@ from eventwire.ontology import Ontology, get_ontology
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
 ENV = "EVENTWIRE_ACTORS"
-GROUP_KINDS = {"igo": "igo", "ngo": "ngo", "group": "group", "party": "group", "rebel": "group",
-               "militant": "group"}
+GROUP_KINDS = {
+    "igo": "igo",
+    "ngo": "ngo",
+    "group": "group",
+    "party": "group",
+    "rebel": "group",
+    "militant": "group",
+}
 POSITIONS = ("head", "modifier", "both")
 COUNTRY_COLUMNS = ["code", "iso3", "kind", "name", "aliases", "adjectives", "capitals", "seats"]
 GROUP_COLUMNS = ["code", "names", "kind", "country", "sector"]
@@ -43,14 +51,21 @@ PEOPLE_COLUMNS = ["name", "aliases", "code", "country", "sector", "role", "start
 SECTOR_COLUMNS = ["term", "sector", "position"]
 OVERRIDE_COLUMNS = ["phrase", "code"]
 
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-    "\u2014": "-", "\u0142": "l", "\u0141": "L", "\u00f8": "o", "\u00d8": "O", "\u0111": "d",
-    "\u0110": "D", "\u00df": "ss", "\u00e6": "ae", "\u00c6": "AE", "\u0153": "oe", "\u0152": "OE",
-    "\u0131": "i", "\u00fe": "th", "\u00f0": "d", "\u02bc": "'", "\u02bb": "'", "\u00a0": " ",
-})
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)", re.IGNORECASE)
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201b\u2032`\u00b4\u02bc\u02bb", "'"),  # quotes
+        **dict.fromkeys("\u201c\u201d", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014", "-"),  # dashes
+        **dict(zip("\u0142\u0141\u00f8\u00d8\u0111\u0110\u0131\u00f0\u00a0", "lLoOdDid ")),
+        "\u00df": "ss",
+        "\u00e6": "ae",
+        "\u00c6": "AE",
+        "\u0153": "oe",
+        "\u0152": "OE",
+        "\u00fe": "th",
+    }
+)
+_POSSESSIVE = re.compile(r"(?<=\S)'s\b|(?<=s)'(?=\s|$)", re.IGNORECASE)
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -75,6 +90,11 @@ def _key(prepared: str) -> str:
 def normalize(phrase: str) -> str:
     """Lookup key of a phrase: "the U.S.'s" -> "us", "Côte d’Ivoire" -> "cote d'ivoire"."""
     return _key(_prepare(phrase))
+
+
+def _cased_key(prepared: str) -> str:
+    s = prepared.replace(".", "").replace("-", " ").replace("/", " ")
+    return " ".join(s.split())
 
 
 def _all_caps(prepared: str) -> bool:
@@ -109,19 +129,22 @@ class ActorLexicon:
         self,
         phrases: dict[str, Entry],
         acronyms: dict[str, Entry],
+        exact: dict[str, Entry],
         people: dict[str, list[Entry]],
         sectors: dict[str, tuple[str, str]],
         max_words: int,
     ) -> None:
         self._phrases = phrases
         self._acronyms = acronyms
+        self._exact = exact
         self._people = people
         self._sectors = sectors
         self.max_words = max_words
 
     def lookup(self, phrase: str) -> Entry | None:
         """The actor a phrase names: country, adjective, capital, seat, region, group, override,
-        or a person's full name. Case-insensitive except for acronyms (see the module doc)."""
+        or a person's full name. Case-insensitive except for acronyms and "="-names (see the
+        module doc)."""
         prepared = _prepare(phrase)
         key = _key(prepared)
         if not key:
@@ -130,7 +153,8 @@ class ActorLexicon:
             hit = self._acronyms.get(key)
             if hit is not None:
                 return hit
-        return self._phrases.get(key)
+        hit = self._exact.get(_cased_key(prepared))
+        return hit if hit is not None else self._phrases.get(key)
 
     def person(self, name: str, on: dt.date | None = None) -> Entry | None:
         """The office a person (full name or alias) held on ``on``.
@@ -201,29 +225,38 @@ class _Codes:
 
     def __init__(self, onto: Ontology) -> None:
         self.onto = onto
-        self.generic = {c for c, t in onto.actor_types.items()
-                        if t.category == "international_generic"}
+        self.generic = {
+            c for c, t in onto.actor_types.items() if t.category == "international_generic"
+        }
         self.parts = set(onto.sectors) | set(onto.known_groups) | set(onto.countries)
 
-    def check(self, code: str, country: str | None, sector: str | None, where: tuple[str, int]
-              ) -> None:
+    def check(
+        self, code: str, country: str | None, sector: str | None, where: tuple[str, int]
+    ) -> None:
         path, line = where
         if not re.fullmatch(r"(?:[A-Z]{3})+", code):
             raise DataError(f"bad actor code {code!r} (groups of 3 capital letters)", path, line)
         chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
         if chunks[0] not in self.onto.countries and chunks[0] not in self.generic:
-            raise DataError(f"{code}: {chunks[0]!r} is not a CAMEO country, region or "
-                            "international actor type", path, line)
+            raise DataError(
+                f"{code}: {chunks[0]!r} is not a CAMEO country, region or international actor type",
+                path,
+                line,
+            )
         for c in chunks[1:]:
             if c not in self.parts:
-                raise DataError(f"{code}: {c!r} is not a CAMEO actor type, known group or "
-                                "country code", path, line)
+                raise DataError(
+                    f"{code}: {c!r} is not a CAMEO actor type, known group or country code",
+                    path,
+                    line,
+                )
         if country is not None:
             if country not in self.onto.countries:
                 raise DataError(f"unknown country code {country!r}", path, line)
             if chunks[0] != country:
-                raise DataError(f"code {code!r} does not begin with its country {country!r}",
-                                path, line)
+                raise DataError(
+                    f"code {code!r} does not begin with its country {country!r}", path, line
+                )
         if sector is not None:
             if sector not in self.onto.sectors:
                 raise DataError(f"unknown sector (actor type) {sector!r}", path, line)
@@ -238,8 +271,12 @@ class _Codes:
         return None, head
 
 
-def _rows(dirs: Sequence[Path], name: str, columns: list[str],
-          key_of: Callable[[dict[str, str]], Hashable]) -> list[_Row]:
+def _rows(
+    dirs: Sequence[Path],
+    name: str,
+    columns: list[str],
+    key_of: Callable[[dict[str, str]], Hashable],
+) -> list[_Row]:
     """Rows of ``name`` from every directory; later layers replace rows with the same key."""
     merged: dict[Hashable, _Row] = {}
     for layer, d in enumerate(dirs):
@@ -265,18 +302,27 @@ class _Index:
     def __init__(self) -> None:
         self.phrases: dict[str, tuple[Entry, str, int]] = {}
         self.acronyms: dict[str, tuple[Entry, str, int]] = {}
+        self.exact: dict[str, tuple[Entry, str, int]] = {}
         self.max_words = 1
 
     def add(self, phrase: str, entry: Entry, row: _Row) -> None:
+        exact = phrase.startswith("=")
+        phrase = phrase[1:] if exact else phrase
         prepared = _prepare(phrase)
-        key = _key(prepared)
+        key = _cased_key(prepared) if exact else _key(prepared)
         if not key:
             return
-        table = self.acronyms if _all_caps(prepared) else self.phrases
+        if exact:
+            table = self.exact
+        else:
+            table = self.acronyms if _all_caps(prepared) else self.phrases
         old = table.get(key)
         if old is not None and old[1] == row.path and old[0].code != entry.code:
-            raise DataError(f"{phrase!r} already names {old[0].code} (line {old[2]}), not "
-                            f"{entry.code}", row.path, row.line)
+            raise DataError(
+                f"{phrase!r} already names {old[0].code} (line {old[2]}), not {entry.code}",
+                row.path,
+                row.line,
+            )
         table[key] = (entry, row.path, row.line)
         self.max_words = max(self.max_words, len(phrase.replace("-", " - ").split()))
 
@@ -311,8 +357,8 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
         if not r["name"]:
             raise DataError(f"{code}: empty name", *where)
         kind = "country" if c.kind == "country" else "region"
-        name = r["name"]
-        for phrase in [name, *split_list(r["aliases"])]:
+        name = r["name"].lstrip("=")
+        for phrase in [r["name"], *split_list(r["aliases"])]:
             idx.add(phrase, Entry(code, code, None, kind, name), row)
         for phrase in split_list(r["adjectives"]):
             idx.add(phrase, Entry(code, code, None, "adjective", name), row)
@@ -321,27 +367,31 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
                 idx.add(phrase, Entry(code + "GOV", code, "GOV", col[:-1], name), row)
 
     # groups
-    for row in _rows(dirs, "groups.tsv", GROUP_COLUMNS,
-                     lambda d: normalize(split_list(d["names"])[0]) if d["names"] else ""):
+    for row in _rows(
+        dirs,
+        "groups.tsv",
+        GROUP_COLUMNS,
+        lambda d: normalize(split_list(d["names"])[0].lstrip("=")) if d["names"] else "",
+    ):
         r, where = row.data, (row.path, row.line)
         if r["kind"] not in GROUP_KINDS:
-            raise DataError(f"kind must be one of {sorted(GROUP_KINDS)}, not {r['kind']!r}",
-                            *where)
+            raise DataError(f"kind must be one of {sorted(GROUP_KINDS)}, not {r['kind']!r}", *where)
         country = r["country"] or None
         sector = r["sector"] or None
         if sector is None:
             raise DataError("empty sector", *where)
         codes.check(r["code"], country, sector, where)
         names = split_list(r["names"])
-        e = Entry(r["code"], country, sector, GROUP_KINDS[r["kind"]], names[0])
+        e = Entry(r["code"], country, sector, GROUP_KINDS[r["kind"]], names[0].lstrip("="))
         for phrase in names:
             idx.add(phrase, e, row)
 
     # people
     people: dict[str, list[Entry]] = {}
     full_names: list[tuple[str, _Row]] = []
-    for row in _rows(dirs, "people.tsv", PEOPLE_COLUMNS,
-                     lambda d: (normalize(d["name"]), d["start"])):
+    for row in _rows(
+        dirs, "people.tsv", PEOPLE_COLUMNS, lambda d: (normalize(d["name"]), d["start"])
+    ):
         r, where = row.data, (row.path, row.line)
         country = r["country"] or None
         sector = r["sector"] or None
@@ -366,14 +416,19 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
 
     # sector terms
     sectors: dict[str, tuple[str, str]] = {}
-    for row in _rows(dirs, "sectors.tsv", SECTOR_COLUMNS,
-                     lambda d: " ".join(d["term"].casefold().replace("-", " ").split())):
+    for row in _rows(
+        dirs,
+        "sectors.tsv",
+        SECTOR_COLUMNS,
+        lambda d: " ".join(d["term"].casefold().replace("-", " ").split()),
+    ):
         r = row.data
         if r["sector"] not in onto.sectors:
             raise DataError(f"unknown sector (actor type) {r['sector']!r}", row.path, row.line)
         if r["position"] not in POSITIONS:
-            raise DataError(f"position must be one of {POSITIONS}, not {r['position']!r}",
-                            row.path, row.line)
+            raise DataError(
+                f"position must be one of {POSITIONS}, not {r['position']!r}", row.path, row.line
+            )
         term = " ".join(_fold(r["term"]).casefold().replace("-", " ").split())
         sectors[term] = (r["sector"], r["position"])
 
@@ -387,6 +442,7 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
     return ActorLexicon(
         phrases={k: v[0] for k, v in idx.phrases.items()},
         acronyms={k: v[0] for k, v in idx.acronyms.items()},
+        exact={k: v[0] for k, v in idx.exact.items()},
         people=people,
         sectors=sectors,
         max_words=idx.max_words,
@@ -404,8 +460,9 @@ def load_lexicon(extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> ActorLexi
     return _load(dirs)
 
 
-def build_lexicon(dirs: Iterable[str | os.PathLike[str]], onto: Ontology | None = None
-                  ) -> ActorLexicon:
+def build_lexicon(
+    dirs: Iterable[str | os.PathLike[str]], onto: Ontology | None = None
+) -> ActorLexicon:
     """Uncached: exactly the given directories, in order (no packaged data unless listed)."""
     return _build([Path(d) for d in dirs], onto or get_ontology())
 

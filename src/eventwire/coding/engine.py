@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from eventwire.actors.resolver import ActorContext, ActorResolver
@@ -266,16 +267,26 @@ class Coder:
         return t
 
     # ------------------------------------------------------------------ main
-    def code_doc(self, doc: Any, article: Article, *, trace: Trace | None = None) -> list[Event]:
+    def code_doc(
+        self, doc: Any, article: Article, *, trace: Trace | None = None,
+        to_body: Callable[[int], int] | None = None,
+    ) -> list[Event]:
+        """Events of one parsed document. ``to_body`` maps offsets in the parsed text back to
+        the article body when only some sentences were parsed (see ``nlp.prefilter``)."""
         pub = _iso_date(article.published)
         ctx = ActorContext(date=pub)
         events: list[Event] = []
         for si, sent in enumerate(doc.sents):
             try:
-                events.extend(self._code_sentence(sent, si, article, pub, ctx, trace))
+                evs = self._code_sentence(sent, si, article, pub, ctx, trace)
             except Exception as exc:  # one odd parse must not lose the document
                 if trace:
                     trace(f"sentence {si}: error {exc!r}")
+                continue
+            if to_body is not None:
+                for e in evs:
+                    e.span = (to_body(e.span[0]), to_body(e.span[1]))
+            events.extend(evs)
         return self._dedup(events)
 
     def _code_sentence(

@@ -42,8 +42,17 @@ def _clean_meta(value: str | None) -> str | None:
     return value or None
 
 
-def _published(value: str | None) -> str | None:
-    return parse_published(value) if value else None
+def _split_author(value: str | None, pats: NewsPatterns) -> tuple[str | None, str | None]:
+    """Split an HTML author field into (people, agency): "Jane Doe; The Associated Press"."""
+    people: list[str] = []
+    agency = None
+    for part in (value or "").split(";"):
+        part = " ".join(part.split())
+        if pats.agency_name(part):
+            agency = agency or pats.agency_name(part)
+        elif part:
+            people.append(part)
+    return ("; ".join(people) or None), agency
 
 
 def extract_document(raw: RawDocument, *, patterns: NewsPatterns | None = None) -> Article:
@@ -65,24 +74,32 @@ def extract_document(raw: RawDocument, *, patterns: NewsPatterns | None = None) 
         if page.title:
             meta_title = split_title_suffix(_clean_meta(page.title) or "", pats, site)[0]
     else:
-        text, lenient = raw.content, False
+        # A title given by the container means the text is the story itself, not a whole page:
+        # start the body at its first line instead of looking for a full paragraph.
+        text, lenient = raw.content, bool(raw.title)
     cleaned = clean_news_text(text, pats, lenient=lenient)
     if not cleaned.body:
         what = "only boilerplate" if text.strip() else "no text"
         raise ExtractError(f"{where}: no article body found (the page has {what})")
     given_source = _clean_meta(raw.source)
+    meta_author, author_agency = _split_author(meta_author, pats)
     return Article(
         doc_id=raw.doc_id or doc_id_for(raw.content),
         body=cleaned.body,
         title=_clean_meta(raw.title) or meta_title or cleaned.title,
-        source=(pats.agency_name(given_source) or given_source) or cleaned.source or site,
+        source=(
+            (pats.agency_name(given_source) or given_source)
+            or cleaned.source
+            or author_agency
+            or site
+        ),
         published=(
             cleaned.published
-            or _published(raw.date)
-            or _published(meta_published)
-            or _published(meta_date)
+            or (pats.published(raw.date) if raw.date else None)
+            or (pats.published(meta_published) if meta_published else None)
+            or (pats.published(meta_date) if meta_date else None)
         ),
-        author=cleaned.author or _clean_meta(meta_author),
+        author=cleaned.author or meta_author,
         dateline=cleaned.dateline,
         url=raw.url,
         origin=raw.origin,

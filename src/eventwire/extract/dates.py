@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 MONTHS = {
@@ -36,7 +36,7 @@ ZONES = {
 _ISO = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
     r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
-    re.I,
+    re.IGNORECASE,
 )
 _TOKEN = re.compile(
     r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?)"
@@ -44,9 +44,11 @@ _TOKEN = re.compile(
     r"|(?P<word>[a-z]+)\.?"
     r"|(?P<num>\d+)(?:st|nd|rd|th)?\b"
     r"|(?P<sep>[\s,|/·•–—()\-:;]+)",
-    re.I,
+    re.IGNORECASE,
 )
-_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.I)
+_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
+_DATEISH = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+DEFAULT_LANGUAGES = ("en", "fr", "es", "de", "pt", "it", "ru", "uk", "ar", "tr")
 
 
 def _offset(text: str) -> timezone:
@@ -68,14 +70,14 @@ def _iso(text: str) -> str | None:
     except ValueError:
         return None
     if tz:
-        dt = dt.replace(tzinfo=timezone.utc if tz.upper() in ("Z", "UTC", "GMT") else _offset(tz))
+        dt = dt.replace(tzinfo=UTC if tz.upper() in ("Z", "UTC", "GMT") else _offset(tz))
     return dt.isoformat(timespec="seconds")
 
 
 def _time(text: str) -> tuple[int, int, int] | None:
     nums = [int(n) for n in re.findall(r"\d+", text)]
     hh, mi, ss = (nums + [0, 0])[:3]
-    ampm = re.search(r"([ap])\.?\s?m", text, re.I)
+    ampm = re.search(r"([ap])\.?\s?m", text, re.IGNORECASE)
     if ampm:
         if not 1 <= hh <= 12:
             return None
@@ -140,13 +142,13 @@ def _parse_parts(text: str) -> str | None:
     return dt.isoformat(timespec="seconds")
 
 
-def _dateparser(text: str) -> str | None:
-    import dateparser  # slow to import: only when the simple parser gives up
+def _dateparser(text: str, languages: list[str]) -> str | None:
+    import dateparser  # only needed when the simple parser gives up
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
     try:
-        dt = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
-    except Exception:  # dateparser can raise on odd input
+        dt = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
         return None
     if dt is None:
         return None
@@ -156,14 +158,19 @@ def _dateparser(text: str) -> str | None:
 
 
 def parse_published(
-    text: str, *, label_re: re.Pattern[str] | None = None, fallback: bool = True
+    text: str,
+    *,
+    label_re: re.Pattern[str] | None = None,
+    fallback: bool = True,
+    languages: list[str] | tuple[str, ...] = DEFAULT_LANGUAGES,
 ) -> str | None:
     """Parse a publication date/time line to ISO 8601, or None if it is not one.
 
     "Thursday, 20 March 2014 17:50 GMT" -> "2014-03-20T17:50:00+00:00"; a date without a
     time gives "YYYY-MM-DD"; a time without a zone gives a naive "YYYY-MM-DDTHH:MM:SS".
-    ``label_re`` strips a leading label ("Published:"); ``fallback`` tries dateparser on short
-    lines the built-in parser rejects."""
+    ``label_re`` strips a leading label ("Published:"); ``fallback`` tries dateparser (in
+    ``languages``) on short lines with a year or numeric date that the built-in parser
+    rejects, e.g. "20.03.2014 17:50" or "20 mars 2014"."""
     line = " ".join(text.split())
     if label_re is not None:
         line = label_re.sub("", line)
@@ -171,6 +178,6 @@ def parse_published(
     if not line or not any(c.isdigit() for c in line):
         return None
     found = _iso(line) or _parse_parts(line)
-    if found or not fallback or len(line.split()) > 8:
+    if found or not fallback or len(line.split()) > 8 or not _DATEISH.search(line):
         return found
-    return _dateparser(line)
+    return _dateparser(line, list(languages))

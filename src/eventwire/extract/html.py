@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import set_date_params
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,9 @@ _META_DATES = {
     "dcterms.created", "dcterms.issued", "parsely-pub-date", "sailthru.date",
 }  # fmt: skip
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_META_TAG = re.compile(r"<meta\s[^>]*>", re.IGNORECASE)
+_TIME_TAG = re.compile(r"<time\s[^>]*\bdatetime\s*=[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 
 
 @dataclass
@@ -48,8 +52,10 @@ def _trafilatura(html: str, url: str | None) -> PageText | None:
             include_tables=False,
             include_images=False,
             deduplicate=False,
+            # htmldate's extensive search runs dateparser over every locale: seconds a page.
+            date_extraction_params=set_date_params(extensive=False),
         )
-    except Exception as exc:  # trafilatura can fail on pathological markup
+    except Exception as exc:  # noqa: BLE001 - trafilatura can fail on pathological markup
         log.debug("trafilatura failed: %s", exc)
         return None
     if doc is None:
@@ -70,7 +76,13 @@ def _lxml(html: str) -> PageText:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return PageText(text="")
-    title = (root.findtext(".//title") or "").strip() or None
+    metas = {
+        (m.get("property") or m.get("name") or "").lower(): m.get("content")
+        for m in root.iter("meta")
+        if m.get("content")
+    }
+    title = metas.get("og:title") or (root.findtext(".//title") or "").strip() or None
+    author = metas.get("author")
     for el in list(root.iter(*_DROP)):
         if el.getparent() is not None:
             el.drop_tree()
@@ -78,26 +90,25 @@ def _lxml(html: str) -> PageText:
     text = "\n".join(p for p in parts if p)
     if not text:
         text = "\n".join(" ".join(t.split()) for t in root.text_content().splitlines())
-    return PageText(text=text, title=title)
+    return PageText(text=text, title=title, author=author, sitename=metas.get("og:site_name"))
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
 
 
 def meta_published(html: str) -> str | None:
-    """Publication timestamp declared in meta tags, JSON-LD or the first <time datetime>."""
+    """Publication timestamp declared in JSON-LD, meta tags or the first <time datetime>."""
     m = _JSONLD_DATE.search(html)
     if m:
         return m.group(1)
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return None
-    for meta in root.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _META_DATES and meta.get("content"):
-            return meta.get("content")
-    for el in root.iter("time"):
-        if el.get("datetime"):
-            return el.get("datetime")
-    return None
+    for tag in _META_TAG.findall(html):
+        attrs = _attrs(tag)
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key in _META_DATES and attrs.get("content"):
+            return attrs["content"]
+    m = _TIME_TAG.search(html)
+    return _attrs(m.group(0)).get("datetime") if m else None
 
 
 def page_text(html: str, url: str | None = None) -> PageText:
@@ -107,8 +118,9 @@ def page_text(html: str, url: str | None = None) -> PageText:
         fallback = _lxml(html)
         if found is not None:  # keep trafilatura's metadata even when its text is empty
             fallback.title = found.title or fallback.title
-            fallback.author, fallback.date = found.author, found.date
-            fallback.sitename = found.sitename
+            fallback.author = found.author or fallback.author
+            fallback.sitename = found.sitename or fallback.sitename
+            fallback.date = found.date
         found = fallback
     found.published = meta_published(html)
     return found

@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eventwire.extract.dates import DEFAULT_LANGUAGES, parse_published
+
 BUILTIN = Path(__file__).resolve().parent.parent / "data" / "extract" / "news.toml"
 ENV_VAR = "EVENTWIRE_EXTRACT_PATTERNS"
 _KEYS = {
@@ -22,9 +24,15 @@ _KEYS = {
     "byline_labels",
     "byline_roles",
     "date_labels",
+    "date_languages",
+    "not_places",
     "lines",
     "agency",
 }
+
+
+class PatternsError(ValueError):
+    """A patterns file is unreadable or malformed; the message names the file and key."""
 
 
 @dataclass
@@ -37,6 +45,8 @@ class NewsPatterns:
     byline_labels: list[str] = field(default_factory=list)
     byline_roles: list[str] = field(default_factory=list)
     date_labels: list[str] = field(default_factory=list)
+    date_languages: list[str] = field(default_factory=list)
+    not_places: set[str] = field(default_factory=set)
     max_boilerplate_words: int = 30
 
     def __post_init__(self) -> None:
@@ -55,7 +65,7 @@ class NewsPatterns:
         dlabels = sorted(self.date_labels, key=len, reverse=True)
         self.date_label_re = re.compile(
             r"^(?:" + ("|".join(re.escape(d) for d in dlabels) or r"(?!x)x") + r")\b\s*:?\s*",
-            re.I,
+            re.IGNORECASE,
         )
 
     def agency_name(self, text: str | None) -> str | None:
@@ -63,6 +73,11 @@ class NewsPatterns:
         if not text:
             return None
         return self._alias_to_name.get(_key(text))
+
+    def published(self, text: str) -> str | None:
+        """ISO publication time of a date line ("Published: 3 May 2024 10:00 GMT"), or None."""
+        langs = self.date_languages or DEFAULT_LANGUAGES
+        return parse_published(text, label_re=self.date_label_re, languages=langs)
 
     def is_noise(self, line: str) -> bool:
         """True if ``line`` is short and matches a noise pattern."""
@@ -83,13 +98,18 @@ class NewsPatterns:
         self.byline_labels += [s.lower() for s in data.get("byline_labels", [])]
         self.byline_roles += [s.lower() for s in data.get("byline_roles", [])]
         self.date_labels += [s.lower() for s in data.get("date_labels", [])]
+        self.not_places |= {_key(s) for s in data.get("not_places", [])}
+        self.date_languages += [
+            s for s in data.get("date_languages", []) if s not in self.date_languages
+        ]
         lines = data.get("lines", {})
         for key, target in (("noise", self.noise), ("footer", self.footer)):
             for i, pattern in enumerate(lines.get(key, [])):
                 try:
-                    target.append(re.compile(pattern, re.I))
+                    target.append(re.compile(pattern, re.IGNORECASE))
                 except re.error as exc:
-                    raise ValueError(f"{where}: lines.{key}[{i}]: bad regex {pattern!r}: {exc}")
+                    msg = f"{where}: lines.{key}[{i}]: bad regex {pattern!r}: {exc}"
+                    raise PatternsError(msg) from exc
         for entry in data.get("agency", []):
             aliases = self.agencies.setdefault(entry["name"], [])
             aliases += [a for a in entry.get("aliases", []) if a not in aliases]
@@ -102,35 +122,35 @@ def _key(text: str) -> str:
 
 def _str_list(value: Any, where: str) -> None:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError(f"{where}: must be a list of non-empty strings")
+        raise PatternsError(f"{where}: must be a list of non-empty strings")
 
 
 def _validate(data: dict[str, Any], where: str) -> None:
-    """Raise ValueError naming the file and key for anything malformed."""
+    """Raise PatternsError naming the file and key for anything malformed."""
     unknown = set(data) - _KEYS
     if unknown:
-        raise ValueError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_KEYS)}")
+        raise PatternsError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_KEYS)}")
     if data.get("version", 1) != 1:
-        raise ValueError(f"{where}: unsupported version {data['version']!r} (expected 1)")
+        raise PatternsError(f"{where}: unsupported version {data['version']!r} (expected 1)")
     mbw = data.get("max_boilerplate_words", 30)
     if not isinstance(mbw, int) or isinstance(mbw, bool) or mbw < 1:
-        raise ValueError(f"{where}: max_boilerplate_words must be a positive integer")
-    for key in ("byline_labels", "byline_roles", "date_labels"):
+        raise PatternsError(f"{where}: max_boilerplate_words must be a positive integer")
+    for key in ("byline_labels", "byline_roles", "date_labels", "date_languages", "not_places"):
         if key in data:
             _str_list(data[key], f"{where}: {key}")
     lines = data.get("lines", {})
     if not isinstance(lines, dict) or set(lines) - {"noise", "footer"}:
-        raise ValueError(f"{where}: [lines] may only contain 'noise' and 'footer' lists")
+        raise PatternsError(f"{where}: [lines] may only contain 'noise' and 'footer' lists")
     for key, value in lines.items():
         _str_list(value, f"{where}: lines.{key}")
     agencies = data.get("agency", [])
     if not isinstance(agencies, list):
-        raise ValueError(f"{where}: agency must be an array of tables ([[agency]])")
+        raise PatternsError(f"{where}: agency must be an array of tables ([[agency]])")
     for i, entry in enumerate(agencies):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise ValueError(f"{where}: agency[{i}] needs a string 'name'")
+            raise PatternsError(f"{where}: agency[{i}] needs a string 'name'")
         if set(entry) - {"name", "aliases"}:
-            raise ValueError(f"{where}: agency[{i}] may only have 'name' and 'aliases'")
+            raise PatternsError(f"{where}: agency[{i}] may only have 'name' and 'aliases'")
         _str_list(entry.get("aliases", []), f"{where}: agency[{i}].aliases")
 
 
@@ -139,9 +159,9 @@ def _read(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except OSError as exc:
-        raise ValueError(f"{path}: cannot read patterns file: {exc.strerror or exc}") from exc
+        raise PatternsError(f"{path}: cannot read patterns file: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: invalid TOML: {exc}") from exc
+        raise PatternsError(f"{path}: invalid TOML: {exc}") from exc
 
 
 def load_patterns(*extra: str | Path, use_env: bool = True) -> NewsPatterns:

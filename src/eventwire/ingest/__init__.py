@@ -151,16 +151,16 @@ def _iter_stream(
     if fmt == "warc":
         yield from _iter_warc(chunks, origin, max_bytes, state)
         return
+    if fmt != "jsonl" and size is not None and size > max_bytes:
+        what = "compressed file" if gzipped else "file"
+        yield IngestError(origin, f"{what} is {_size(size)}, over the {_size(max_bytes)} limit")
+        return
     kind = binary_kind(head)
     if kind:
         yield IngestError(origin, f"binary file ({kind}), not text")
         return
     if fmt == "jsonl":
         yield from _iter_jsonl(chunks, origin, max_bytes, state)
-        return
-    if size is not None and size > max_bytes:
-        what = "compressed file" if gzipped else "file"
-        yield IngestError(origin, f"{what} is {_size(size)}, over the {_size(max_bytes)} limit")
         return
     data, over = read_limited(chunks, max_bytes)
     if over:
@@ -298,6 +298,32 @@ def _record_format(record) -> tuple[str | None, str | None]:  # type: ignore[no-
     return None, None
 
 
+def _warc_doc(  # type: ignore[no-untyped-def]
+    record, where: str, fmt: str, charset: str | None, length: int, max_bytes: int
+) -> Iterator[Item]:
+    """The document of one HTML/text WARC record (or an error for it)."""
+    if length > max_bytes:
+        yield IngestError(where, f"record is {_size(length)}, over the {_size(max_bytes)} limit")
+        return
+    payload = record.content_stream().read()
+    try:
+        content = _decode(payload, where, charset) if payload.strip() else ""
+    except BinaryContentError as exc:
+        yield IngestError(where, str(exc))
+        return
+    if not content.strip():
+        yield IngestError(where, "empty payload")
+        return
+    yield RawDocument(
+        content=content,
+        format=fmt,
+        origin=where,
+        doc_id=doc_id_for(content),
+        date=record.rec_headers.get_header("WARC-Date"),
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+    )
+
+
 def _iter_warc(
     chunks: Iterator[bytes], origin: str, max_bytes: int, state: StreamState
 ) -> Iterator[Item]:
@@ -316,37 +342,18 @@ def _iter_warc(
                 problem = f"truncated or invalid WARC: incomplete headers in record {n}"
                 break
             fmt, charset = _record_format(record)
-            if fmt is None:
-                continue
-            found += 1
-            if int(declared) > max_bytes:
-                msg = f"record is {_size(int(declared))}, over the {_size(max_bytes)} limit"
-                yield IngestError(where, msg)
-                continue
-            payload = record.content_stream().read()
+            if fmt is not None:
+                found += 1
+                yield from _warc_doc(record, where, fmt, charset, int(declared), max_bytes)
+            while record.raw_stream.read(CHUNK):  # skip the rest; warcio would read it anyway
+                pass
             short = getattr(record.raw_stream, "limit", 0) or 0
-            try:
-                content = _decode(payload, where, charset) if payload.strip() else ""
-            except BinaryContentError as exc:
-                yield IngestError(where, str(exc))
-                continue
-            if content.strip():
-                yield RawDocument(
-                    content=content,
-                    format=fmt,
-                    origin=where,
-                    doc_id=doc_id_for(content),
-                    date=record.rec_headers.get_header("WARC-Date"),
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
-                )
-            elif not short:
-                yield IngestError(where, "empty payload")
             if short:
                 problem = f"truncated WARC: record {n} is missing {short} bytes"
                 break
     except ArchiveLoadFailed as exc:
         problem = f"truncated or invalid WARC after record {n}: {exc}"
-    except Exception:  # warcio raises assorted errors on damaged input
+    except Exception:  # noqa: BLE001 - warcio raises assorted errors on damaged input
         problem = f"truncated or invalid WARC after record {n}"
     if state.error:
         problem = f"{state.error} after record {n}"

@@ -35,14 +35,15 @@ BINARY_MAGIC = {
 }
 
 _STRONG_HTML = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+    re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(
     r"</?(?:html|head|body|div|p|span|article|section|nav|header|footer|script|style|meta|"
     r"title|h[1-6]|ul|ol|li|table|tr|td|br|a|img|link|main|aside)\b[^>]*>",
-    re.I,
+    re.IGNORECASE,
 )
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 

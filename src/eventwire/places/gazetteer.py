@@ -14,17 +14,19 @@ Sources, all offline:
 admin1 entries take the mean coordinates of their towns; a country takes its capital's
 coordinates (mean of its towns when no capital is listed).
 
-The built base index (everything but aliases and qualifiers, which are re-read on each load so
-that user files need no cache invalidation) is pickled to ``$XDG_CACHE_HOME/eventwire/``
-(default ``~/.cache/eventwire/``), keyed by the size and mtime of the csv, ``cities.tsv`` and
-this module, and by ``FORMAT``. ``EVENTWIRE_CACHE_DIR`` overrides the directory; an unwritable directory just means
-no cache.
+Building takes ~2 s, so the built base index (everything but aliases and qualifiers, which are
+re-read on each load so that user files need no cache invalidation) is pickled to
+``$XDG_CACHE_HOME/eventwire/`` (default ``~/.cache/eventwire/``, ~8 MB), keyed by the size and
+mtime of the csv, ``cities.tsv`` and this module, and by ``FORMAT``; loading it takes ~0.2 s.
+``EVENTWIRE_CACHE_DIR`` overrides the directory; an unwritable one just means no cache. Stale
+cache files are deleted when a new one is written.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import math
 import os
 import pickle
 import sys
@@ -97,9 +99,49 @@ _ADMIN1_SUFFIXES = (
     " zizhiqu",
     " autonomous region",
 )
+# Names never indexed: directions and landforms that are admin1 or town names somewhere ("West",
+# Cameroon; "Central", eleven countries; "Center", Texas) but in news mean "the West" etc.
 _GENERIC = frozenset(
-    "north south east west central northern southern eastern western upper lower middle "
-    "capital national federal new greater".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "capital",
+        "national",
+        "federal",
+        "new",
+        "greater",
+        "middle",
+        "upper",
+        "lower",
+        "midwest",
+        "coast",
+        "gulf",
+        "bay",
+        "lakes",
+        "highlands",
+        "mountain",
+        "islands",
+        "interior",
+        "delta",
+        "red sea",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ]
 )
 
 
@@ -180,6 +222,7 @@ class Gazetteer:
     def _add(
         self, name: str, iso3: str, kind: int, lat: float, lon: float, parent: int, rank: int
     ) -> int:
+        """Append a place; ``parent`` is its admin1 id, -1 for none, -2 for itself (admin1)."""
         i = len(self.names)
         self.names.append(name)
         self.country.append(sys.intern(iso3))
@@ -192,7 +235,7 @@ class Gazetteer:
 
     @classmethod
     def build(cls, csv_path: Path | None = None) -> Gazetteer:
-        """Build from the csv, pycountry and ``cities.tsv`` (about a second)."""
+        """Build from the csv, pycountry and ``cities.tsv`` (about 2 s)."""
         import pycountry
 
         csv_path = csv_path or rg_csv_path()
@@ -201,7 +244,7 @@ class Gazetteer:
         keys: dict[str, list[int]] = {}
 
         def index(key: str, i: int) -> None:
-            if key:
+            if key and key not in _GENERIC:
                 lst = keys.setdefault(key, [])
                 if not lst or lst[-1] != i:
                     lst.append(i)
@@ -215,10 +258,10 @@ class Gazetteer:
         countries.append(("XKX", "Kosovo", None))
         for iso3, display, c in countries:
             g.country_ids[iso3] = g._add(display, iso3, COUNTRY, nan, nan, -1, RANK_COUNTRY)
-            names = {display}
+            names = [display]
             if c is not None:
-                names |= {c.name, getattr(c, "official_name", None) or c.name}
-            for n in names:
+                names += [c.name, getattr(c, "official_name", None) or c.name]
+            for n in dict.fromkeys(names):  # deduplicated, in a stable order
                 index(normalize(n), g.country_ids[iso3])
                 for v in (n.split(", ")[0], n.split(" (")[0]):
                     if v != n:
@@ -355,7 +398,9 @@ class Gazetteer:
             if target is None and len(row) >= 6 and row[4] and row[5]:
                 parent = -2 if kind == ADMIN1 else -1
                 rank = (RANK_COUNTRY, RANK_ADMIN1, 0)[kind]
-                target = self._add(canonical, iso3, kind, float(row[4]), float(row[5]), parent, rank)
+                target = self._add(
+                    canonical, iso3, kind, float(row[4]), float(row[5]), parent, rank
+                )
                 self.index.setdefault(normalize(canonical), (target,))
             if target is None and kind == COUNTRY:
                 continue
@@ -418,7 +463,7 @@ class Gazetteer:
 
     def place(self, i: int, text: str = "") -> Place:
         lat, lon = self.lat[i], self.lon[i]
-        ok = lat == lat  # NaN for countries without towns
+        ok = not math.isnan(lat)  # NaN for countries without towns
         return Place(
             name=self.names[i],
             country=self.country[i],
@@ -452,7 +497,8 @@ def _load_cached(csv_path: Path) -> Gazetteer | None:
         with open(_cache_file(csv_path), "rb") as fh:
             g = pickle.load(fh)
         return g if isinstance(g, Gazetteer) else None
-    except Exception:  # missing, stale, or unreadable: rebuild
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        # missing, stale, or unreadable: rebuild
         return None
 
 
