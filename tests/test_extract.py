@@ -429,6 +429,14 @@ def test_user_patterns_extend_builtin(tmp_path: Path) -> None:
     assert "Support our" not in art.body
 
 
+def test_patterns_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "env.toml"
+    extra.write_text("[[agency]]\nname = 'Caucasus Wire'\naliases = ['CW']\n")
+    monkeypatch.setenv("EVENTWIRE_EXTRACT_PATTERNS", str(extra))
+    assert load_patterns().agency_name("CW") == "Caucasus Wire"
+    assert load_patterns(use_env=False).agency_name("CW") is None
+
+
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
@@ -469,6 +477,14 @@ def test_examples_ingest_and_extract() -> None:
     assert (html.source, html.dateline) == ("Yonhap", "SEOUL")
     assert html.published == "2025-03-14T17:05:00+09:00"
     assert "(END)" not in html.body and "newsletter" not in html.body
+    india = arts["india-bangladesh-border-clash.txt"]
+    assert india.author == "Priya Raman and Karim Hossain"
+    assert india.published == "2024-09-12T09:40:00+05:30"
+    assert india.body.endswith(
+        "(Reporting by Priya Raman in Agartala and Karim Hossain in Dhaka; "
+        "Editing by Louise Martin)"
+    )
+    assert "Related stories" not in india.body and "Read more" not in india.body
     for art in arts.values():
         assert art.title and art.source and art.published and art.dateline
         assert "Advertisement" not in art.body and "All rights reserved" not in art.body

@@ -74,44 +74,65 @@ class Coder:
         self.onto = get_ontology()
 
     # ------------------------------------------------------------------ triggers
+    @staticmethod
+    def _mods(tok: Any) -> set[str]:
+        return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+
     def _verb_pattern(self, tok: Any) -> tuple[Pattern, int] | None:
         rows = self.ps.verbs.get(tok.lemma_.lower())
         if not rows:
             return None
-        particle = next((c.lemma_.lower() for c in tok.children if c.dep_ == "prt"), "")
-        objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")}
+        kids = list(tok.children)
+        prts = {c.lemma_.lower(): c for c in kids if c.dep_ in ("prt", "prep", "agent", "dative")}
+        obj_toks = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-            objs.add(tok.head.lemma_.lower())
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            objs |= {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass"}
-        preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dative")}
+            obj_toks.append(tok.head)
         best: tuple[Pattern, int] | None = None
         for p in rows:
             score = 1
+            if p.mods and not set(p.mods) <= self._mods(tok):
+                continue
+            score += len(p.mods)
+            cands = obj_toks
             if p.particle:
-                if p.particle != particle:
+                pt = prts.get(p.particle)
+                if pt is None:
                     continue
                 score += 3
-            elif particle:
+                if pt.dep_ != "prt":
+                    cands = obj_toks + [c for c in pt.children if c.dep_ == "pobj"]
+            elif any(c.dep_ == "prt" for c in kids):
                 score -= 1
             if p.objects:
-                if not p.objects & objs:
+                hit = [o for o in cands if o.lemma_.lower() in p.objects]
+                if not hit:
                     continue
-                score += 3
-            if any(t.startswith("prep:") and t[5:] in preps for t in p.targets):
+                if p.object_mods and not any(p.object_mods & self._mods(o) for o in hit):
+                    continue
+                score += 3 + (1 if p.object_mods else 0)
+            tp = [t for t in p.targets if t.startswith("prep:")]
+            if any(t[5:] in prts for t in tp):
                 score += 1
+            if p.targets == ("none",):
+                score -= 0.5
             if best is None or score > best[1]:
                 best = (p, score)
         return best
 
     def _noun_pattern(self, tok: Any) -> tuple[Pattern, int] | None:
         rows = self.ps.nouns.get(tok.lemma_.lower())
-        if not rows:
+        if not rows or tok.dep_ == "compound":
             return None
         preps = {c.lemma_.lower() for c in tok.children if c.dep_ == "prep"}
+        mods = self._mods(tok)
         best = None
         for p in rows:
-            score = 1 + sum(1 for t in p.targets if t.startswith("prep:") and t[5:] in preps)
+            if p.mods and not set(p.mods) <= mods:
+                continue
+            score = 1 + 2 * len(p.mods) + sum(
+                1 for t in p.targets if t.startswith("prep:") and t[5:] in preps)
+            if p.targets == ("none",):
+                score -= 0.5
             if best is None or score > best[1]:
                 best = (p, score)
         return best
@@ -121,6 +142,8 @@ class Coder:
         head = noun.head
         if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             vp = self._verb_pattern(head)
+            if vp and vp[0].has("light") and vp[0].objects:
+                return None  # a blocker row: this verb + object is not an event
             if vp and (vp[0].has("light") or vp[0].has("pass")):
                 return head
             if head.lemma_.lower() in ("make", "hold", "have", "conduct", "launch", "stage",
@@ -237,6 +260,18 @@ class Coder:
             return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"
+        if v.dep_ == "xcomp":
+            hp = self._verb_pattern(h)
+            if hp and hp[0].has("pass"):
+                if hp[0].has("future"):
+                    return "planned"
+                if hp[0].has("intent"):
+                    return "planned" if sent_date_future else "intent"
+                if hp[0].has("attempt"):
+                    return "attempt"
+                inner = self._modality(h, sent_date_future)
+                if inner != "asserted":
+                    return inner
         if v.dep_ in ("ccomp", "xcomp", "conj") and v.head is not v:
             hp = self._verb_pattern(h)
             if hp and hp[0].has("neg"):

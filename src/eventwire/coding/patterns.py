@@ -18,7 +18,7 @@ from eventwire.data_files import DataError, read_tsv
 from eventwire.ontology import get_ontology
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "patterns"
-FLAGS = {"sym", "speech", "neutral", "ctrl", "pass", "light", "neg", "future"}
+FLAGS = {"sym", "speech", "neutral", "ctrl", "pass", "light", "neg", "future", "intent", "attempt"}
 EVENT_COLUMNS = ["id", "pos", "lemma", "particle", "object", "target", "code", "flags", "note"]
 
 
@@ -32,6 +32,8 @@ class Pattern:
     targets: tuple[str, ...]
     code: str
     flags: frozenset[str]
+    mods: tuple[str, ...] = ()  # other words of a multi-word lemma ("air" in "air strike")
+    object_mods: frozenset[str] = frozenset()  # modifiers required on the object ("arm embargo")
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -81,20 +83,26 @@ def _load_events(path: Path, ps: PatternSet) -> None:
         code = (row.get("code") or "").strip()
         if code and not onto.is_event_code(code):
             raise DataError(f"{where}: {code!r} is not a CAMEO event code")
-        if not code and not flags & {"light", "pass"}:
+        if not code and not flags & {"light", "pass", "neutral"}:
             raise DataError(f"{where}: a row needs a code unless it is 'light' or 'pass'")
         pid = row["id"].strip()
         if not pid:
             raise DataError(f"{where}: empty id")
+        words = row["lemma"].strip().lower().split()
+        if not words:
+            raise DataError(f"{where}: empty lemma")
+        objs = [o.strip().lower().split() for o in (row.get("object") or "").split("|") if o.strip()]
         p = Pattern(
             id=pid,
             pos=pos,
-            lemma=row["lemma"].strip().lower(),
+            lemma=words[-1],
             particle=(row.get("particle") or "").strip().lower(),
-            objects=frozenset(o.strip().lower() for o in (row.get("object") or "").split("|") if o.strip()),
+            objects=frozenset(o[-1] for o in objs),
             targets=_parse_targets(row.get("target") or "", where),
             code=code,
             flags=flags,
+            mods=tuple(words[:-1]),
+            object_mods=frozenset(w for o in objs for w in o[:-1]),
         )
         ps.by_id[pid] = p  # a user row with the same id replaces the packaged one
     ps.verbs.clear()

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from eventwire.extract.dates import parse_published
 from eventwire.extract.html import page_text
-from eventwire.extract.patterns import NewsPatterns, default_patterns, load_patterns
+from eventwire.extract.patterns import (
+    NewsPatterns,
+    PatternsError,
+    default_patterns,
+    load_patterns,
+)
 from eventwire.extract.text import (
     clean_news_text,
     parse_dateline,
@@ -23,13 +28,17 @@ from eventwire.model import Article, RawDocument
 __all__ = [
     "ExtractError",
     "NewsPatterns",
+    "PatternsError",
     "clean_news_text",
     "default_patterns",
     "extract",
     "extract_document",
     "load_patterns",
+    "page_text",
     "parse_dateline",
     "parse_published",
+    "split_title_suffix",
+    "strip_markup",
 ]
 
 
@@ -131,7 +140,3 @@ def extract(
         url=url,
     )
     return extract_document(raw, patterns=patterns)
-
-
-# re-exported helpers
-__all__ += ["page_text", "split_title_suffix", "strip_markup"]

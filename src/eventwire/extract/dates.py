@@ -47,7 +47,8 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 _HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
-_DATEISH = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b")
 DEFAULT_LANGUAGES = ("en", "fr", "es", "de", "pt", "it", "ru", "uk", "ar", "tr")
 
 
@@ -172,12 +173,22 @@ def parse_published(
     ``languages``) on short lines with a year or numeric date that the built-in parser
     rejects, e.g. "20.03.2014 17:50" or "20 mars 2014"."""
     line = " ".join(text.split())
+    labelled = False
     if label_re is not None:
-        line = label_re.sub("", line)
+        line, labelled = label_re.subn("", line)
     line = line.strip(" .,|")
     if not line or not any(c.isdigit() for c in line):
         return None
     found = _iso(line) or _parse_parts(line)
-    if found or not fallback or len(line.split()) > 8 or not _DATEISH.search(line):
+    if found or not fallback or not _worth_dateparser(line, bool(labelled)):
         return found
     return _dateparser(line, list(languages))
+
+
+def _worth_dateparser(line: str, labelled: bool) -> bool:
+    """Only date-looking lines go to dateparser (slow): a numeric date, or a year in a short
+    or labelled line ("20 mars 2014", "Publié le 3 mai 2024 à 10h")."""
+    words = len(line.split())
+    if _NUMERIC_DATE.search(line):
+        return words <= 8
+    return bool(_YEAR.search(line)) and (words <= 5 or (labelled and words <= 8))

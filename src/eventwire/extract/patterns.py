@@ -53,6 +53,8 @@ class NewsPatterns:
         self._compile()
 
     def _compile(self) -> None:
+        self._noise_re = _Union(self.noise)
+        self._footer_re = _Union(self.footer)
         self._alias_to_name = {
             _key(alias): name for name, aliases in self.agencies.items() for alias in aliases
         }
@@ -81,11 +83,11 @@ class NewsPatterns:
 
     def is_noise(self, line: str) -> bool:
         """True if ``line`` is short and matches a noise pattern."""
-        return self._short(line) and any(p.search(line) for p in self.noise)
+        return self._short(line) and self._noise_re.search(line)
 
     def is_footer(self, line: str) -> bool:
         """True if ``line`` is short and matches a footer pattern."""
-        return self._short(line) and any(p.search(line) for p in self.footer)
+        return self._short(line) and self._footer_re.search(line)
 
     def _short(self, line: str) -> bool:
         return len(line.split()) <= self.max_boilerplate_words
@@ -114,6 +116,21 @@ class NewsPatterns:
             aliases = self.agencies.setdefault(entry["name"], [])
             aliases += [a for a in entry.get("aliases", []) if a not in aliases]
         self._compile()
+
+
+class _Union:
+    """Matches where any of ``patterns`` matches: the ``^``-anchored ones joined into one
+    regex tried at the line start, the others searched one by one (a joined unanchored regex
+    would be tried at every position and is slower)."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        anchored = [p.pattern[1:] for p in patterns if p.pattern.startswith("^")]
+        body = "|".join(f"(?:{p})" for p in anchored) or r"(?!x)x"
+        self.anchored = re.compile(body, re.IGNORECASE)
+        self.others = [p for p in patterns if not p.pattern.startswith("^")]
+
+    def search(self, line: str) -> bool:
+        return bool(self.anchored.match(line)) or any(p.search(line) for p in self.others)
 
 
 def _key(text: str) -> str:

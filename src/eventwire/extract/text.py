@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventwire.extract.patterns import NewsPatterns, default_patterns
 
@@ -124,15 +125,27 @@ def _match_dateline(line: str, pats: NewsPatterns) -> re.Match[str] | None:
     return m if dash.strip() == ":" or dash[:1].isspace() else None
 
 
-def _agency_in_line(line: str, pats: NewsPatterns) -> str | None:
-    """Agency of a signature line: "by Reuters", "Reuters Staff", "- AP", "(AFP)"."""
-    agency = pats.agency_re
-    m = re.match(
+@lru_cache(maxsize=8)
+def _agency_line_re(agency: str) -> re.Pattern[str]:
+    return re.compile(
         rf"^(?:(?:by|from|source:?)\s+)?(?:the\s+)?({agency})(?:\s+(?:staff|reporters?|wire|"
         rf"news|report))?\.?$|^[-–—]+\s*({agency})\.?$|^\(\s*({agency})\s*\)\.?$",
-        line,
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=8)
+def _author_line_re(labels: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:{labels})\s+(?P<people>{_PEOPLE})"
+        rf"(?:\s*(?:,|\||[-–—]|\bfor\b|\bin\b)\s*(?P<tail>[^,|]{{1,60}}))?\.?$",
+        re.IGNORECASE,
+    )
+
+
+def _agency_in_line(line: str, pats: NewsPatterns) -> str | None:
+    """Agency of a signature line: "by Reuters", "Reuters Staff", "- AP", "(AFP)"."""
+    m = _agency_line_re(pats.agency_re).match(line)
     if not m:
         return None
     return pats.agency_name(next(g for g in m.groups() if g))
@@ -144,12 +157,7 @@ def _titlecase_caps(name: str) -> str:
 
 def _author_in_line(line: str, pats: NewsPatterns) -> tuple[str, str | None] | None:
     """(author, agency or None) of a byline: "By Jane Doe", "By JOHN ROE, Associated Press"."""
-    m = re.match(
-        rf"^(?:{pats.byline_label_re})\s+(?P<people>{_PEOPLE})"
-        rf"(?:\s*(?:,|\||[-–—]|\bfor\b|\bin\b)\s*(?P<tail>[^,|]{{1,60}}))?\.?$",
-        line,
-        re.IGNORECASE,
-    )
+    m = _author_line_re(pats.byline_label_re).match(line)
     if not m:
         return None
     segments = [seg.strip() for seg in m.group("people").split(",")]
@@ -227,7 +235,11 @@ class _Line:
     date: str | None = None
 
 
-def _classify(block: int, text: str, pats: NewsPatterns) -> _Line:
+HEADER_LINES = 80  # bylines are looked for in this many first lines only
+
+
+def _classify(block: int, text: str, pats: NewsPatterns, head: bool = True) -> _Line:
+    """Kind of one line; bylines and date lines are only looked for when ``head``."""
     line = _Line(block, text)
     words = len(text.split())
     if pats.is_noise(text):
@@ -236,6 +248,8 @@ def _classify(block: int, text: str, pats: NewsPatterns) -> _Line:
         line.kind = "footer"
     elif words <= 12 and (agency := _agency_in_line(text, pats)):
         line.kind, line.agency = "agency", agency
+    elif not head:
+        pass
     elif words <= 16 and (found := _author_in_line(text, pats)):
         line.kind, (line.author, line.agency) = "author", found
     elif words <= 14 and (date := pats.published(text)):
@@ -323,7 +337,10 @@ def clean_news_text(text: str, pats: NewsPatterns, *, lenient: bool = False) -> 
 
     ``lenient`` (for text already extracted from HTML) starts the body at the first plain
     line after the header instead of requiring a full paragraph."""
-    lines = [_classify(b, t, pats) for b, t in _lines(strip_markup(text))]
+    lines = [
+        _classify(b, t, pats, i < HEADER_LINES)
+        for i, (b, t) in enumerate(_lines(strip_markup(text)))
+    ]
     start = _find_start(lines, pats, lenient)
     header, rest = lines[:start], lines[start:]
     out = Cleaned(body="", title=_find_title(header))

@@ -12,6 +12,7 @@ import glob
 import io
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,7 +70,8 @@ def iter_inputs(
     a JSONL line or a WARC payload (containers themselves are streamed, never read whole)."""
     if input_format is not None and input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}; use one of {FORMATS}")
-    for spec in inputs:
+    for item in inputs:
+        spec = os.fspath(item)
         if spec == "-":
             yield from _iter_stream(sys.stdin.buffer, "<stdin>", input_format, max_bytes, None)
             continue
