@@ -1,6 +1,6 @@
 """Resolve noun phrases of a parsed sentence to CAMEO actors.
 
-Works on spaCy tokens: a noun phrase is a head token with its modifiers. Countries come from names,
+Works on spaCy tokens: a noun phrase == a head token with its modifiers. Countries come from names,
 aliases, demonyms, capitals and seats of power; sectors from role nouns and their modifiers;
 IGOs/groups and named people from the actor dictionaries. A per-document ``ActorContext`` carries
 what earlier sentences introduced, for surnames, role phrases and pronouns.
@@ -37,22 +37,31 @@ class ActorContext:
     last_person: Actor | None = None
     last_thing: Actor | None = None
     last_group: list[Actor] = field(default_factory=list)
+    in_sentence: list[Actor] = field(default_factory=list)  # actors named so far in this sentence
     default_country: str | None = None  # e.g. the dateline's country, for bare "police"
+
+    def new_sentence(self) -> None:
+        self.in_sentence = []
 
     def remember(self, actors: list[Actor], head: Any | None = None) -> None:
         if not actors:
             return
+        for a in actors:
+            if all(a.code != b.code for b in self.in_sentence):
+                self.in_sentence.append(a)
+        a = actors[0]
         if len(actors) > 1:
             self.last_group = list(actors)
-        a = actors[0]
+        elif len(self.in_sentence) > 1:
+            self.last_group = list(self.in_sentence[-2:])
+        else:
+            self.last_group = [a]
         if a.kind == "person":
             self.last_person = a
         elif len(actors) == 1:
             self.last_thing = a
         if len(actors) == 1 and head is not None and head.pos_ == "NOUN":
             self.roles[head.lemma_.lower()] = a
-        if len(actors) == 1:
-            self.last_group = list(actors)
 
 
 def _actor(entry: Entry, text: str, sector: str | None = None) -> Actor:
@@ -92,7 +101,7 @@ class ActorResolver:
                 if c.dep_ in NP_MODS and c.i < head.i + 1:
                     out.append(c)
                     stack.append(c)
-                elif c.dep_ == "conj" and t is not head and t.dep_ in ("amod", "compound"):
+                elif c.dep_ == "conj" and t != head and t.dep_ in ("amod", "compound"):
                     out.append(c)  # "Russian and Ukrainian officials": the conjoined modifier
                     stack.append(c)
         out.sort(key=lambda t: t.i)
@@ -131,7 +140,7 @@ class ActorResolver:
         for k in range(len(toks) - 1):
             s = self.lex.sector_of(f"{words[k]} {words[k + 1]}")
             if s:
-                if toks[k + 1] is head:
+                if toks[k + 1] == head:
                     head_sec = s[0]
                 else:
                     mod_sec = mod_sec or s[0]
@@ -140,9 +149,9 @@ class ActorResolver:
             if not s:
                 continue
             sec, pos = s
-            if t is head and pos in ("head", "both"):
+            if t == head and pos in ("head", "both"):
                 head_sec = head_sec or sec
-            elif t is not head and pos in ("modifier", "both"):
+            elif t != head and pos in ("modifier", "both"):
                 mod_sec = mod_sec or sec
         return mod_sec or head_sec
 
@@ -155,6 +164,8 @@ class ActorResolver:
             for a in self._resolve_one(h, ctx, speaker=speaker):
                 if all(a.code != b.code for b in out):
                     out.append(a)
+        if out and head.pos_ != "PRON":
+            ctx.remember(out, head if len(heads) == 1 else None)
         return out
 
     def _resolve_one(
@@ -219,7 +230,8 @@ class ActorResolver:
 
     def _person(self, head: Any, ctx: ActorContext) -> Actor | None:
         if head.pos_ != "PROPN":
-            return None
+            known = head.text[:1].isupper() and head.i > head.sent.start and ctx.names.get(head.lower_)
+            return known or None
         # the proper-name run ending at the head: "Vladimir Putin", "Ban Ki-moon"
         start = head.i
         doc = head.doc

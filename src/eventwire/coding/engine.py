@@ -75,6 +75,12 @@ class Coder:
 
     # ------------------------------------------------------------------ triggers
     @staticmethod
+    def _is_time_prep(c: Any) -> bool:
+        """"on Wednesday", "in March": a time adjunct, not a particle or a target slot."""
+        return c.dep_ == "prep" and any(
+            p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
+
+    @staticmethod
     def _mods(tok: Any) -> set[str]:
         return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
 
@@ -82,7 +88,7 @@ class Coder:
         rows = self.ps.verbs.get(tok.lemma_.lower())
         if not rows:
             return None
-        kids = list(tok.children)
+        kids = [c for c in tok.children if not self._is_time_prep(c)]
         prts = {c.lemma_.lower(): c for c in kids if c.dep_ in ("prt", "prep", "agent", "dative")}
         obj_toks = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -143,7 +149,7 @@ class Coder:
         if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             vp = self._verb_pattern(head)
             if vp and vp[0].has("light") and vp[0].objects:
-                return None  # a blocker row: this verb + object is not an event
+                return None  # a blocker row: this verb + object != an event
             if vp and (vp[0].has("light") or vp[0].has("pass")):
                 return head
             if head.lemma_.lower() in ("make", "hold", "have", "conduct", "launch", "stage",
@@ -201,7 +207,7 @@ class Coder:
             for t in places:
                 found: list[Any] = []
                 if spec == "dobj":
-                    if passive and t is trig:
+                    if passive and t == trig:
                         found = self._children(t, "nsubjpass")
                         if not found and t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
                             found = [t.head]
@@ -272,7 +278,7 @@ class Coder:
                 inner = self._modality(h, sent_date_future)
                 if inner != "asserted":
                     return inner
-        if v.dep_ in ("ccomp", "xcomp", "conj") and v.head is not v:
+        if v.dep_ in ("ccomp", "xcomp", "conj") and v.head != v:
             hp = self._verb_pattern(h)
             if hp and hp[0].has("neg"):
                 return "denied"
@@ -296,7 +302,7 @@ class Coder:
     def _attached_verb(tok: Any) -> Any:
         t = tok
         for _ in range(12):
-            if t.pos_ in ("VERB",) or t.head is t:
+            if t.pos_ in ("VERB",) or t.head == t:
                 return t
             t = t.head
         return t
@@ -328,13 +334,18 @@ class Coder:
         self, sent: Any, si: int, article: Article, pub: dt.date | None, ctx: ActorContext,
         trace: Trace | None,
     ) -> list[Event]:
+        ctx.new_sentence()
+        for tok in sent:  # names and roles introduced here serve later mentions
+            if tok.dep_ in SUBJ or (tok.ent_type_ == "PERSON" and tok.dep_ not in ("compound", "flat")):
+                self.actors.resolve(tok, ctx)
+        ctx.new_sentence()
         triggers: dict[int, Trigger] = {}
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX"):
                 m = self._verb_pattern(tok)
                 if m:
                     triggers[tok.i] = Trigger(tok, m[0], m[1], code=m[0].code)
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif tok.pos_ == "NOUN":
                 m = self._noun_pattern(tok)
                 if m:
                     lic = self._licensing_verb(tok)
@@ -381,7 +392,7 @@ class Coder:
             verb = t.light if t.light is not None else tok
             comp = self._complement(verb) if tok.pos_ != "NOUN" else None
             if p.has("neg") and comp is not None and comp.i in triggers:
-                continue  # "denied attacking X": the complement is coded, as denied
+                continue  # "denied attacking X": the complement == coded, as denied
             if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 if trace:
                     trace(f"  '{tok.text}': purpose clause of '{verb.head.text}', not an event")
@@ -398,12 +409,6 @@ class Coder:
                     ):
                         e.location = o.location
                         break
-        # remember this sentence's actors for later pronouns and surnames
-        for e in out:
-            if e.target is not None:
-                ctx.remember([e.target])
-        for e in out:
-            ctx.remember([e.source])
         return out
 
     def _speaker(self, verb: Any, ctx: ActorContext) -> list[Actor]:
@@ -447,7 +452,7 @@ class Coder:
         sources: list[Actor] = []
         for s in subj_toks:
             sources += self.actors.resolve(s, ctx, speaker=speaker)
-        tgt_toks = self._target_tokens(tok, p, passive, extra=verb if verb is not tok else None)
+        tgt_toks = self._target_tokens(tok, p, passive, extra=verb if verb != tok else None)
         targets: list[Actor] = []
         for s in tgt_toks:
             targets += self.actors.resolve(s, ctx, speaker=speaker)
@@ -462,11 +467,15 @@ class Coder:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): no source actor found, no event")
             return []
+        if p.has("neg") and not targets:
+            if trace:
+                trace(f"  '{tok.text}' ({p.id}): a denial with no actor to address, no event")
+            return []
         modality = "asserted"
         date_text = date_at.get(verb.i) or date_at.get(tok.i)
         future_hint = bool(date_text) and self._looks_future(date_text, verb)
         modality = self._modality(verb, future_hint)
-        if t.light is not None and modality == "asserted" and tok is not verb:
+        if t.light is not None and modality == "asserted" and tok != verb:
             modality = self._modality(tok, future_hint) if tok.pos_ == "VERB" else modality
         # the code of the trigger, with the ontology's facts
         code = t.code
@@ -504,19 +513,19 @@ class Coder:
         """First actor named inside a non-actor object phrase ("a treaty to absorb the
         Ukrainian region"), skipping relative clauses."""
         for t in tok.subtree:
-            if t is tok or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            if t == tok or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
             anc = t
             blocked = False
-            while anc is not tok:
+            while anc != tok:
                 if anc.dep_ in ("relcl", "appos") or (anc.dep_ == "acl" and anc.tag_ != "VB"):
                     blocked = True
                     break
                 anc = anc.head
-            if blocked or t.dep_ in ("amod", "compound", "poss") and t.head is not tok and t.head.pos_ != "NOUN":
+            if blocked or t.dep_ in ("amod", "compound", "poss") and t.head != tok and t.head.pos_ != "NOUN":
                 continue
             if t.dep_ in ("amod", "compound", "poss"):
-                acts = self.actors.resolve(t.head, ctx) if t.head is not tok else []
+                acts = self.actors.resolve(t.head, ctx) if t.head != tok else []
                 acts = acts or self.actors.resolve(t, ctx)
             else:
                 acts = self.actors.resolve(t, ctx)
@@ -560,8 +569,8 @@ class Coder:
                 continue
             h = prep.head
             # "presence in Crimea" -> boost; "travels to Kiev" -> travel
-            if h is tok or h is verb or (h.head is verb and h.dep_ in ("dobj", "attr")) or (
-                h.head is tok and h.dep_ in ("dobj",)
+            if h == tok or h == verb or (h.head == verb and h.dep_ in ("dobj", "attr")) or (
+                h.head == tok and h.dep_ in ("dobj",)
             ):
                 place = resolve_place(ent.text, context_countries=ctx_iso)
                 if place is not None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-SENT_END = re.compile(r"(?<=[.!?][\"'”’)]?)\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 PRONOUNS = {"he", "she", "it", "they", "we", "its", "their", "his", "her"}
 # abbreviations that end with a period but not a sentence
