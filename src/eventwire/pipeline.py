@@ -56,7 +56,7 @@ def code_items(
 
     With ``prefilter`` only the sentences holding an event cue and a possible actor are parsed
     (``nlp.prefilter``); event spans still point into the full body."""
-    from eventwire.nlp import parse_many
+    from eventwire.nlp import mask_dateline, parse_many
     from eventwire.nlp.prefilter import select
 
     coder = get_coder()
@@ -71,12 +71,13 @@ def code_items(
         for k, a in enumerate(chunk):
             if not isinstance(a, Article):
                 continue
+            body = mask_dateline(a.body)
             if prefilter:
-                sel = select(a.body, cues)
+                sel = select(body, cues)
                 maps[k] = sel.to_body
                 texts.append((sel.text, k))
             else:
-                texts.append((a.body, k))
+                texts.append((body, k))
         done: dict[int, DocResult | IngestError] = {}
         for doc, k in parse_many(texts, batch_size=batch_size, n_process=n_process):
             art = chunk[k]
@@ -100,6 +101,7 @@ def run(
 
 def code_article(article: Article) -> DocResult:
     """Code one article (the Python API's path)."""
-    from eventwire.nlp import parse
+    from eventwire.nlp import mask_dateline, parse
 
-    return DocResult(article=article, events=get_coder().code_doc(parse(article.body), article))
+    doc = parse(mask_dateline(article.body))
+    return DocResult(article=article, events=get_coder().code_doc(doc, article))

@@ -235,10 +235,8 @@ class ActorResolver:
         # the proper-name run ending at the head: "Vladimir Putin", "Ban Ki-moon"
         start = head.i
         doc = head.doc
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in (
-            "compound",
-            "flat",
-            "punct",
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-") and (
+            doc[start - 1].dep_ in ("compound", "flat", "punct")
         ):
             start -= 1
         end = head.i + 1
@@ -284,6 +282,8 @@ class ActorResolver:
 
     @staticmethod
     def _pronoun(low: str, ctx: ActorContext, speaker: list[Actor] | None) -> list[Actor]:
+        if low in PLURAL_PRONOUNS and low not in ("we", "our", "us") and len(ctx.last_group) > 1:
+            return list(ctx.last_group)  # "A called B and they discussed ..."
         if speaker:
             sp = speaker
             if low in PERSON_PRONOUNS and sp[0].kind == "person":

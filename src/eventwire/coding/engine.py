@@ -230,6 +230,9 @@ class Coder:
                         for pr in self._children(h, "prep", "dative"):
                             if pr.lemma_.lower() == want:
                                 found += self._children(pr, "pobj")
+                                # "the officials that Ban met with": a stranded preposition
+                                if not found and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+                                    found = [t.head]
                 if found:
                     return found
         return []
@@ -393,6 +396,10 @@ class Coder:
             comp = self._complement(verb) if tok.pos_ != "NOUN" else None
             if p.has("neg") and comp is not None and comp.i in triggers:
                 continue  # "denied attacking X": the complement == coded, as denied
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                if trace:
+                    trace(f"  '{tok.text}': participle describing '{verb.head.text}', background")
+                continue
             if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 if trace:
                     trace(f"  '{tok.text}': purpose clause of '{verb.head.text}', not an event")
@@ -557,24 +564,31 @@ class Coder:
         return None, None
 
     def _place(self, verb: Any, tok: Any, sent: Any, actors: list[Actor]) -> Place | None:
+        """The place named by a locative phrase attached to the trigger's clause: "in Crimea",
+        "travels to Kiev", "presence in Crimea"."""
         from eventwire.places import resolve_place
 
         ctx_iso = [c for c in (self.onto.cameo_to_iso3(a.country) for a in actors if a.country) if c]
-        for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
+        anchors = {verb.i, tok.i}
+        anchors |= {c.i for c in verb.children if c.dep_ in ("dobj", "attr")}
+        anchors |= {c.i for c in tok.children if c.dep_ in ("dobj",)}
+        for root in sent:
+            if root.pos_ != "PROPN" or root.dep_ != "pobj":
                 continue
-            root = ent.root
             prep = root.head
-            if root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+            if prep.lower_ not in PLACE_PREPS or prep.head.i not in anchors:
                 continue
-            h = prep.head
-            # "presence in Crimea" -> boost; "travels to Kiev" -> travel
-            if h == tok or h == verb or (h.head == verb and h.dep_ in ("dobj", "attr")) or (
-                h.head == tok and h.dep_ in ("dobj",)
-            ):
-                place = resolve_place(ent.text, context_countries=ctx_iso)
-                if place is not None:
-                    return place
+            if root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
+                continue
+            left = root.left_edge.i
+            while left < root.i and sent.doc[left].pos_ not in ("PROPN",):
+                left += 1
+            name = sent.doc[left : root.i + 1].text
+            place = resolve_place(name, context_countries=ctx_iso)
+            if place is None and name != root.text:
+                place = resolve_place(root.text, context_countries=ctx_iso)
+            if place is not None:
+                return place
         return None
 
     def _allegations(self, events: list[Event], speakers: list[Actor], sent: Any, si: int,
@@ -636,7 +650,11 @@ class Coder:
     @staticmethod
     def _dedup(events: list[Event]) -> list[Event]:
         """One row per dyad, root, date and modality within a document (the first, most
-        specific mention wins)."""
+        specific mention wins); a target-less row is dropped when the same actor's event of
+        that root and date has a target."""
+        targeted = {(e.source.code, e.root, e.date) for e in events if e.target is not None}
+        events = [e for e in events
+                  if e.target is not None or (e.source.code, e.root, e.date) not in targeted]
         seen: dict[tuple, Event] = {}
         out = []
         for e in events:

