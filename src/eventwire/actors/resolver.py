@@ -23,6 +23,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "we", "our", "us"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 # role heads whose actor is the one they speak or act for: "spokesman for X", "leaders of X"
 OF_PREPS = {"of", "for"}
+LOCATIVE = {"in", "of", "from", "throughout", "across", "at", "inside", "near", "around"}
 COUNTRY_KINDS = {"country", "adjective", "capital", "seat", "region"}
 GOV_KINDS = {"capital", "seat"}
 
@@ -88,7 +89,10 @@ class ActorResolver:
     """Turns noun-phrase heads into actors using the actor dictionaries."""
 
     def __init__(self, lexicon: ActorLexicon | None = None) -> None:
+        from eventwire.ontology import get_ontology
+
         self.lex = lexicon or load_lexicon()
+        self.onto = get_ontology()
 
     # -- phrase pieces -------------------------------------------------------------------
     def np_tokens(self, head: Any) -> list[Any]:
@@ -215,10 +219,59 @@ class ActorResolver:
         # a role phrase seen before: "the spokesman"
         if head.pos_ == "NOUN" and head.lemma_.lower() in ctx.roles and _definite(head):
             return [ctx.roles[head.lemma_.lower()]]
-        if sector and ctx.default_country and head.pos_ == "NOUN":
-            c = ctx.default_country
-            return [Actor(code=c + sector, country=c, sector=sector, text=text, kind="country")]
+        # a role without a country ("police", "demonstrators in Baghdad"): the place it is
+        # in, else the one country the sentence names, else the document's (dateline) country
+        if sector and head.pos_ in ("NOUN", "PROPN"):
+            c = self._context_country(head, ctx)
+            if c:
+                return [Actor(code=c + sector, country=c, sector=sector, text=text, kind="country")]
         return []
+
+    def _country_of_span(self, text: str) -> str | None:
+        e = self.lex.lookup(text)
+        if e is not None:
+            return e.country if e.kind in COUNTRY_KINDS else None
+        from eventwire.places import resolve_place
+
+        place = resolve_place(text)
+        if place is None or not place.country:
+            return None
+        return self.onto.iso3_to_cameo(place.country)
+
+    def _country_of(self, tok: Any) -> str | None:
+        if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
+            ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                c = self._country_of_span(ent.text)
+                if c:
+                    return c
+        if tok.pos_ in ("PROPN", "ADJ"):
+            return self._country_of_span(tok.text)
+        return None
+
+    def _context_country(self, head: Any, ctx: ActorContext) -> str | None:
+        holders = [head]
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            holders.append(head.head)
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
+                    for p in prep.children:
+                        if p.dep_ == "pobj":
+                            c = self._country_of(p) or next(
+                                (self._country_of(m) for m in p.children
+                                 if m.dep_ in ("poss", "compound", "amod")), None)
+                            if c:
+                                return c
+        found = set()
+        for ent in head.sent.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC") and not (ent.start <= head.i < ent.end):
+                c = self._country_of_span(ent.text)
+                if c:
+                    found.add(c)
+        if len(found) == 1:
+            return found.pop()
+        return ctx.default_country if not found else None
 
     @staticmethod
     def _with_sector(a: Actor, sector: str | None) -> Actor:

@@ -31,6 +31,8 @@ OCCURRENCE_VERBS = {"take", "begin", "start", "open", "resume", "continue", "end
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite", "press", "tell",
                   "request", "encourage", "allow", "permit", "authorize", "instruct", "warn"}
+PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
 
@@ -452,6 +454,9 @@ class Coder:
             passive = False
             own = [p2 for pr in self._children(tok, "prep") if pr.lower_ == "by"
                    for p2 in self._children(pr, "pobj")] + self._children(tok, "poss")
+            if not own:  # "Palestinian riots", "U.S. air strikes": the actor as a modifier
+                own = [m for m in self._children(tok, "amod", "compound")
+                       if self.actors.lex.lookup(m.text) is not None]
             if own and not subj_toks:
                 subj_toks = own
             if tok.dep_ in SUBJ:
@@ -616,6 +621,13 @@ class Coder:
         *, rule: str | None = None, trigger: str | None = None,
     ) -> Event:
         info = self.onto.event(code)
+        plover = info.plover
+        # PLOVER codes announced future acts as what they are now: a promise to cooperate is
+        # AGREE, a promised coercive or violent act a THREATEN (CAMEO keeps the act's code)
+        if modality in ("intent", "planned") and plover in PLOVER_COOPERATIVE:
+            plover = "AGREE"
+        elif modality in ("intent", "planned") and plover in PLOVER_FORCEFUL:
+            plover = "THREATEN"
         rule_id = rule or (p.id if p else "?")
         trig = trigger if trigger is not None else (tok.text if tok is not None else "")
         key = f"{article.doc_id}|{si}|{trig}|{src.code}|{tgt.code if tgt else ''}|{code}"
@@ -631,7 +643,7 @@ class Coder:
             root=info.root,
             goldstein=info.goldstein,
             quad_class=info.quad_class,
-            plover=info.plover,
+            plover=plover,
             plover_mode=info.plover_mode,
             modality=modality,
             date=date,

@@ -129,6 +129,7 @@ _SEPARATORS = str.maketrans(
     }
 )
 _FIRST_CHAR = itemgetter(slice(0, 1))
+_DIGIT = re.compile(r"[0-9]")
 # Words that every time expression contains (besides numbers); matching starts at the first of
 # the words before one that may open an expression ("in early March", "the day before
 # yesterday", "Thursday, March 20").
@@ -187,6 +188,8 @@ def find_date_expressions(text: str) -> list[DateMention]:
     weekday names, "yesterday", "week", years, day numbers) and the few words before them."""
     tokens = text.translate(_SEPARATORS).split(" ")  # same lengths as in text, "" between seps
     words = " ".join(tokens).lower().split(" ")
+    if TRIGGERS.isdisjoint(words) and not _DIGIT.search(text):
+        return []  # the common case, ~5 µs
     hits = list(compress(count(), map(or_, map(TRIGGERS.__contains__, words), _digit_flags(words))))
     if not hits:
         return []
