@@ -112,7 +112,10 @@ class Coder:
             elif any(c.dep_ == "prt" for c in kids):
                 score -= 1
             if p.objects:
-                hit = [o for o in cands if o.lemma_.lower() in p.objects]
+                hit = [o for o in cands if o.lemma_.lower() in p.objects] or [
+                    o for o in cands
+                    if any(m.dep_ == "compound" and m.lemma_.lower() in p.objects for m in o.children)
+                ]
                 if not hit:
                     continue
                 if p.object_mods and not any(p.object_mods & self._mods(o) for o in hit):
@@ -396,7 +399,7 @@ class Coder:
             tok = t.token
             verb = t.light if t.light is not None else tok
             comp = self._complement(verb) if tok.pos_ != "NOUN" else None
-            if p.has("neg") and comp is not None and comp.i in triggers:
+            if p.has("neg") and not p.has("ctrl") and comp is not None and comp.i in triggers:
                 continue  # "denied attacking X": the complement == coded, as denied
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 if trace:
@@ -479,7 +482,9 @@ class Coder:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): no source actor found, no event")
             return []
-        if p.has("neg") and not targets:
+        if p.has("neg") and not targets and any(
+                t2.lower_ in ("this", "that", "it", "these", "those")
+                for t2 in tgt_toks + self._children(verb, "dobj")):
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a denial with no actor to address, no event")
             return []
@@ -496,6 +501,7 @@ class Coder:
         date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
         location = self._place(verb, tok, sent, sources + targets)
         pairs: list[tuple[Actor, Actor | None]] = []
+        targets = [g for g in targets if all(g.code != s.code for s in sources)]
         if targets:
             pairs = [(s, g) for s in sources for g in targets if s.code != g.code]
         elif p.has("sym") and len(sources) > 1:
