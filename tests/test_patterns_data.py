@@ -63,15 +63,14 @@ def _code_checker():
     try:
         from eventwire.ontology import get_ontology
 
-        onto = get_ontology()
-        return onto.is_event_code
-    except Exception:  # noqa: BLE001 - the ontology may not exist yet in a partial checkout
-        pass
+        return get_ontology().is_event_code
+    except Exception as exc:  # noqa: BLE001 - the ontology may be missing in a partial checkout
+        reason = repr(exc)
     if REFERENCE_CODES.exists():
         with REFERENCE_CODES.open(encoding="utf-8", newline="") as f:
             codes = {r["code"] for r in csv.DictReader(f, delimiter="\t")}
         return codes.__contains__
-    pytest.skip("no CAMEO code list available")
+    pytest.skip(f"no CAMEO code list available ({reason})")
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +113,9 @@ def test_events_pos_lemma_particle(events):
             f"line {no}: lemma {r['lemma']!r}"
         )
         if r["pos"] == "N":
-            assert not r["particle"] and not r["object"], f"line {no}: N rows take no particle/object"
+            assert not r["particle"] and not r["object"], (
+                f"line {no}: N rows take no particle/object"
+            )
         elif r["particle"]:
             assert PARTICLE_RE.match(r["particle"]), f"line {no}: particle {r['particle']!r}"
             assert " " not in r["lemma"], f"line {no}: multi-word verb lemma with a particle"

@@ -185,6 +185,9 @@ class ActorResolver:
         toks = self.np_tokens(head)
         text = head.doc[toks[0].i : head.i + 1].text
         sector = self._sector(toks, head)
+        if not sector and head.lemma_.lower() == "counterpart":
+            # "his Chinese counterpart": the same office as the actor just named
+            sector = next((a.sector for a in reversed(ctx.in_sentence) if a.sector), None)
         matches = self._matches(toks)
         # named people first: they carry their office
         person = self._person(head, ctx)

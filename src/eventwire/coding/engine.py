@@ -46,6 +46,7 @@ class Trigger:
     code: str = ""
     light: Any | None = None  # the light/pass verb that licensed a noun trigger
     consumed: bool = False
+    complement: Trigger | None = None  # for control verbs: the complement's trigger
 
 
 @dataclass
@@ -376,6 +377,10 @@ class Coder:
             comp = self._complement(t.token)
             if p.has("ctrl") and comp is not None and comp.i in triggers:
                 ct = triggers[comp.i]
+                if not ct.code:  # "threatened to impose sanctions": the noun carries it
+                    ct = next((n for n in triggers.values()
+                               if n.light is not None and n.light.i == comp.i), ct)
+                t.complement = ct
                 refined = self.ps.complement_code(p.code, ct.code) if ct.code else None
                 if refined:
                     t.code = refined
@@ -473,6 +478,12 @@ class Coder:
             targets += self.actors.resolve(s, ctx, speaker=speaker)
         if not targets and tgt_toks:
             targets = self._actor_inside(tgt_toks[0], ctx, exclude={a.code for a in sources})
+        if not targets and t.complement is not None:  # "threatened to impose sanctions on X"
+            ct = t.complement
+            cverb = ct.light if ct.light is not None else ct.token
+            for s2 in self._target_tokens(ct.token, ct.pattern, False,
+                                          extra=cverb if cverb != ct.token else None):
+                targets += self.actors.resolve(s2, ctx, speaker=speaker)
         # "talks between A and B", "A and B met": symmetric with a joint party
         between = [p2 for pr in self._children(tok, "prep") if pr.lower_ == "between"
                    for p2 in self._children(pr, "pobj")]
