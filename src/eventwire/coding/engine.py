@@ -59,6 +59,17 @@ class Trace:
         self.lines.append(msg)
 
 
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span to its sentence: no surrounding space, no quote left over from the last."""
+    end = min(end, len(body))
+    while start < end and (body[start].isspace() or (
+            body[start] in "\"'”’" and start + 1 < end and body[start + 1].isspace())):
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _iso_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -333,9 +344,14 @@ class Coder:
                 if trace:
                     trace(f"sentence {si}: error {exc!r}")
                 continue
-            if to_body is not None:
+            if evs:
+                start, end = sent.start_char, sent.end_char
+                if to_body is not None:
+                    start, end = to_body(start), to_body(end - 1) + 1
+                start, end = _trim(article.body, start, end)
                 for e in evs:
-                    e.span = (to_body(e.span[0]), to_body(e.span[1]))
+                    e.span = (start, end)
+                    e.sentence = article.body[start:end]
             events.extend(evs)
         return self._dedup(events)
 

@@ -8,6 +8,9 @@ publication time) and wire dateline recovered, story body cut before the footer.
 
 from __future__ import annotations
 
+import sys as _sys
+import types as _types
+
 from eventwire.extract.dates import parse_published
 from eventwire.extract.html import page_text
 from eventwire.extract.patterns import (
@@ -140,3 +143,14 @@ def extract(
         url=url,
     )
     return extract_document(raw, patterns=patterns)
+
+
+class _CallableModule(_types.ModuleType):
+    """``eventwire.extract`` is both this package and the public function: importing the
+    package must not take the function away from ``import eventwire; eventwire.extract(...)``."""
+
+    def __call__(self, data: bytes | str, *, url: str | None = None, doc_id: str | None = None):
+        return extract(data, url=url, doc_id=doc_id)
+
+
+_sys.modules[__name__].__class__ = _CallableModule
