@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/eventwire events --db eventwire.duckdb
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -33,6 +33,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite",
                   "request", "encourage", "allow", "permit", "authorize", "instruct", "warn"}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+CLAUSE_GOVERNORS = {"02", "03", "10", "12", "13"}  # appeal, intend, demand, reject, threaten
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
 
@@ -391,7 +392,10 @@ class Coder:
             if t.token.pos_ not in ("VERB", "AUX") or t.consumed:
                 continue
             comp = self._complement(t.token)
-            if p.has("ctrl") and comp is not None and comp.i in triggers:
+            # "threatened to X", "agreed to X", and "demanded that X": the governor is the
+            # event, the complement says what was threatened, promised or demanded
+            governs = p.has("ctrl") or (p.code[:2] in CLAUSE_GOVERNORS and not p.has("neutral"))
+            if governs and comp is not None and comp.i in triggers:
                 ct = triggers[comp.i]
                 if not ct.code:  # "threatened to impose sanctions": the noun carries it
                     ct = next((n for n in triggers.values()
@@ -422,6 +426,12 @@ class Coder:
             comp = self._complement(verb) if tok.pos_ != "NOUN" else None
             if p.has("neg") and not p.has("ctrl") and comp is not None and comp.i in triggers:
                 continue  # "denied attacking X": the complement == coded, as denied
+            if verb.dep_ == "relcl" and any(
+                    c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.lower_ == "had")
+                    for c in verb.children):
+                if trace:
+                    trace(f"  '{tok.text}': relative clause in the past or passive, background")
+                continue
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 if trace:
                     trace(f"  '{tok.text}': participle describing '{verb.head.text}', background")
@@ -529,13 +539,14 @@ class Coder:
         location = self._place(verb, tok, sent, sources + targets)
         pairs: list[tuple[Actor, Actor | None]] = []
         targets = [g for g in targets if all(g.code != s.code for s in sources)]
+        sym = p.has("sym") and (t.complement is None or t.complement.pattern.has("sym"))
         if targets:
             pairs = [(s, g) for s in sources for g in targets if s.code != g.code]
-        elif p.has("sym") and len(sources) > 1:
+        elif sym and len(sources) > 1:
             pairs = [(s, g) for s in sources for g in sources if s.code != g.code]
         else:
             pairs = [(s, None) for s in sources]
-        if p.has("sym") and targets:
+        if sym and targets:
             pairs += [(g, s) for s, g in list(pairs) if g is not None]
         conf = 0.55 + 0.08 * min(t.score, 4) / 4 + (0.15 if targets else 0.0)
         if any(s.text.lower() in ("it", "they", "he", "she", "its", "their") for s in sources):
