@@ -324,6 +324,13 @@ class ActorResolver:
                     a.name = doc[start : head.i + 1].text
                     self._remember_names(a.name, a, ctx)
                     return a
+                country = self._context_country(head, ctx) if sector else None
+                if country:  # "Ousted President Askar Akayev ... Kyrgyzstan"
+                    a = Actor(code=country + sector, country=country, sector=sector,
+                              text=doc[toks[0].i : head.i + 1].text, kind="person",
+                              name=doc[start : head.i + 1].text)
+                    self._remember_names(a.name, a, ctx)
+                    return a
         return None
 
     @staticmethod

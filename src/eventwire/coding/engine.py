@@ -20,7 +20,10 @@ from eventwire.model import Actor, Article, Event, Place
 from eventwire.ontology import get_ontology
 
 NEG_WORDS = {"not", "n't", "never", "no"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
+HYPOTHETICAL_AUX = {"could", "might", "may"}
+OBLIGATION_AUX = {"must", "should", "ought"}
+# "X is willing/ready to Y": a stated intent
+WILLING_ADJ = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "set"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 # prepositions that place an event: "in Crimea", "travels to Kiev", "at the border"
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside", "outside", "across", "around", "on"}
@@ -33,6 +36,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite",
                   "request", "encourage", "allow", "permit", "authorize", "instruct", "warn"}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CLAUSE_GOVERNORS = {"02", "03", "10", "12", "13"}  # appeal, intend, demand, reject, threaten
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
@@ -48,6 +52,7 @@ class Trigger:
     light: Any | None = None  # the light/pass verb that licensed a noun trigger
     consumed: bool = False
     complement: Trigger | None = None  # for control verbs: the complement's trigger
+    obliged: Any | None = None  # "X said Y must Z": the verb of the demanded clause
 
 
 @dataclass
@@ -204,6 +209,8 @@ class Coder:
         h = v.head
         if v.dep_ == "conj":
             return self._subject(h, depth + 1)
+        if v.dep_ in ("acomp", "oprd"):  # "Norway is willing to send"
+            return self._subject(h, depth + 1)
         if v.dep_ == "xcomp":
             if h.lemma_.lower() in OBJECT_CONTROL:
                 obj = self._children(h, "dobj")
@@ -274,6 +281,8 @@ class Coder:
         marks = {c.lower_ for c in kids if c.dep_ == "mark"}
         if "if" in marks or "unless" in marks:
             return "hypothetical"
+        if aux & OBLIGATION_AUX:
+            return "obligation"
         if aux & HYPOTHETICAL_AUX:
             return "hypothetical"
         if aux & FUTURE_AUX:
@@ -287,6 +296,8 @@ class Coder:
             return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"
+        if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.lemma_.lower() in WILLING_ADJ:
+            return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp":
             hp = self._verb_pattern(h)
             if hp and hp[0].has("pass"):
@@ -409,6 +420,17 @@ class Coder:
                     trace(f"  '{t.token.text}' controls '{comp.text}': code {t.code}")
             elif p.has("pass") or p.has("light"):
                 t.consumed = True
+            elif p.has("speech") and comp is not None and any(
+                    c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+                # "X said Y must Z": X demands that Y do Z
+                ct = triggers.get(comp.i)
+                t.code = (self.ps.complement_code("10", ct.code) if ct and ct.code else None) or "100"
+                t.obliged = comp
+                t.complement = ct
+                if ct is not None:
+                    ct.consumed = True
+                if trace:
+                    trace(f"  '{t.token.text}' reports an obligation ('{comp.text}'): demand {t.code}")
         date_mentions = self._date_mentions(sent)
         date_at: dict[int, str] = {}
         for tok, text in date_mentions:
@@ -419,7 +441,7 @@ class Coder:
             if t.consumed:
                 continue
             p = t.pattern
-            if p.has("neutral"):
+            if p.has("neutral") and t.obliged is None:
                 continue
             tok = t.token
             verb = t.light if t.light is not None else tok
@@ -504,6 +526,9 @@ class Coder:
             targets += self.actors.resolve(s, ctx, speaker=speaker)
         if not targets and tgt_toks:
             targets = self._actor_inside(tgt_toks[0], ctx, exclude={a.code for a in sources})
+        if t.obliged is not None:  # "Y must Z": Y is asked
+            osubj, _ = self._subject(t.obliged)
+            targets = [a for s2 in osubj for a in self.actors.resolve(s2, ctx)]
         if not targets and t.complement is not None:  # "threatened to impose sanctions on X"
             ct = t.complement
             cverb = ct.light if ct.light is not None else ct.token
@@ -535,6 +560,13 @@ class Coder:
         code = t.code
         if not code:
             return []
+        if t.obliged is not None:
+            modality = "asserted"
+        if modality == "negated" and code[:2] in COOPERATIVE_ROOTS and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            # "will not accept", "would not meet": a refusal, which is an event of its own
+            code = self.ps.complement_code("12", code) or "120"
+            modality = "asserted"
         date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
         location = self._place(verb, tok, sent, sources + targets)
         pairs: list[tuple[Actor, Actor | None]] = []
