@@ -35,7 +35,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite", "press", "tell",
                   "request", "encourage", "allow", "permit", "authorize", "instruct", "warn"}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CLAUSE_GOVERNORS = {"02", "03", "10", "12", "13"}  # appeal, intend, demand, reject, threaten
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
