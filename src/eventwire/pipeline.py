@@ -28,6 +28,39 @@ def cue_forms() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def actor_probe():  # noqa: ANN201
+    """A cheap test for "these words may name an actor": a dictionary phrase of up to three
+    capitalised words, a role or sector word ("police", "troops"), or a personal pronoun."""
+    lex = get_coder().actors.lex
+    pronouns = {"he", "she", "they", "we"}
+    # business and media alone do not make political news; adjectives that are also roles
+    # ("general", "local") say nothing either
+    skip_sectors = {"BUS", "MED"}
+    vague = {"general", "local", "national", "public", "official"}
+
+    def political(e: object) -> bool:
+        return e is not None and getattr(e, "sector", None) not in skip_sectors
+
+    def is_actor(words: list[str]) -> bool:
+        n = len(words)
+        for i, w in enumerate(words):
+            low = w.lower()
+            if low in pronouns:
+                return True
+            if low not in vague:
+                sec = lex.sector_of(low)
+                if sec is not None and sec[0] not in skip_sectors:
+                    return True
+            if w[:1].isupper():
+                for j in range(i + 1, min(n, i + 3) + 1):
+                    if political(lex.lookup(" ".join(words[i:j]))):
+                        return True
+        return False
+
+    return is_actor
+
+
+@functools.lru_cache(maxsize=1)
 def get_coder():  # noqa: ANN201 - lazy import keeps `eventwire --help` fast
     from eventwire.coding.engine import Coder
 
@@ -64,6 +97,7 @@ def code_items(
 
     coder = get_coder()
     cues = cue_forms() if prefilter else frozenset()
+    probe = actor_probe() if prefilter else None
     it = iter(items)
     while True:
         chunk = list(islice(it, CHUNK))
@@ -76,7 +110,7 @@ def code_items(
                 continue
             body = mask_dateline(a.body)
             if prefilter:
-                sel = select(body, cues)
+                sel = select(body, cues, probe)
                 maps[k] = sel.to_body
                 texts.append((sel.text, k))
             else:

@@ -37,7 +37,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite",
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
-CLAUSE_GOVERNORS = {"02", "03", "10", "12", "13"}  # appeal, intend, demand, reject, threaten
+CLAUSE_GOVERNORS = {"02", "03", "10", "11", "12", "13"}  # appeal, intend, demand, accuse, reject, threaten
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
 

@@ -9,7 +9,7 @@ article body so that events keep their true character spans.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
@@ -91,8 +91,15 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if body[s:e].strip()]
 
 
-def select(body: str, cue_forms: set[str]) -> Selection:
-    """The sentences that could carry an event."""
+MONTHS_AS_VERBS = {"March", "May"}  # capitalised, these are months, not events
+
+
+def select(
+    body: str, cue_forms: set[str] | frozenset[str],
+    is_actor: Callable[[list[str]], bool] | None = None,
+) -> Selection:
+    """The sentences that could carry an event: a trigger word form and a possible actor
+    (``is_actor`` on the sentence's words; without it, a capitalised word past the first)."""
     spans = split_sentences(body)
     pieces = []
     parts = []
@@ -100,10 +107,13 @@ def select(body: str, cue_forms: set[str]) -> Selection:
     for s, e in spans:
         sent = body[s:e]
         words = WORD.findall(sent)
-        low = [w.lower() for w in words]
-        if not any(w in cue_forms for w in low):
+        if not any(w.lower() in cue_forms and w not in MONTHS_AS_VERBS for w in words):
             continue
-        if not (any(w[0].isupper() for w in words[1:]) or any(w in PRONOUNS for w in low)):
+        low = [w.lower() for w in words]
+        if is_actor is not None:
+            if not is_actor(words):
+                continue
+        elif not (any(w[0].isupper() for w in words[1:]) or any(w in PRONOUNS for w in low)):
             continue
         pieces.append((off, s, e - s))
         parts.append(sent)
