@@ -108,9 +108,16 @@ def test_planned_visit_with_future_weekday(code_text):
     assert e.date == "2021-06-11"
 
 
-def test_hypothetical(code_text):
+def test_hypothetical_cooperation_is_flagged(code_text):
+    evs = code_text("Kenya might host the peace talks if both sides agree.")
+    assert evs and all(e.modality == "hypothetical" for e in evs if e.source.country == "KEN")
+
+
+def test_conditional_sanction_is_a_threat(code_text):
+    # a conditional use of pressure aimed at someone is coded as a threat (13x)
     evs = code_text("Norway could expel Russian diplomats if the inquiry confirms the leak.")
-    assert all(e.modality == "hypothetical" for e in evs)
+    e = next(e for e in evs if e.source.country == "NOR")
+    assert e.root == "13" and e.modality == "asserted" and e.target.country == "RUS"
 
 
 def test_threat_control_verb(code_text):

@@ -157,7 +157,7 @@ def ingest(
     min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     batch: Annotated[int, typer.Option("--batch", help="documents per database write")] = 500,
-    workers: Annotated[int, typer.Option("--workers", "-j", help="parser processes")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="worker processes (0: one per core, up to 4)")] = 0,
 ) -> None:
     """Code news and store documents, events and errors in DuckDB."""
     from rich.console import Console
@@ -168,6 +168,10 @@ def ingest(
     from eventwire.store import Store
 
     _check_format(input_format)
+    if workers <= 0:
+        import os
+
+        workers = min(4, os.cpu_count() or 1)
     t0 = time.perf_counter()
     console = Console(stderr=True)
     try:

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
-from eventwire.model import Article, DocResult, IngestError
+from eventwire.model import Article, DocResult, IngestError, RawDocument
 
 CHUNK = 64  # documents read ahead and parsed together
 
@@ -127,13 +127,56 @@ def code_items(
             yield done.get(k, item)  # type: ignore[misc]
 
 
+def _extract_all(items: Iterable[RawDocument | IngestError]) -> Iterator[Article | IngestError]:
+    from eventwire.extract import extract_document
+
+    for item in items:
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        try:
+            yield extract_document(item)
+        except Exception as exc:  # noqa: BLE001 - reported per document, the run goes on
+            yield IngestError(origin=item.origin, message=str(exc), stage="extract")
+
+
+def _work(chunk: list[RawDocument | IngestError]) -> list[DocResult | IngestError]:
+    """One worker's share: extract, pre-filter, parse and code a chunk of documents."""
+    return list(code_items(_extract_all(chunk)))
+
+
+def _warm() -> None:
+    get_coder()
+    cue_forms()
+    actor_probe()
+    from eventwire.nlp import get_nlp
+
+    get_nlp()
+
+
 def run(
     inputs: Sequence[str], input_format: str | None = None, *, batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[DocResult | IngestError]:
-    """Everything from inputs to coded documents."""
-    yield from code_items(read_articles(inputs, input_format), batch_size=batch_size,
-                          n_process=n_process)
+    """Everything from inputs to coded documents.
+
+    With ``n_process`` > 1 whole chunks of documents go to worker processes that each hold the
+    model and dictionaries (loaded once, before forking): extraction, parsing and coding all run
+    in parallel and only small results travel back, in input order."""
+    if n_process <= 1:
+        yield from code_items(read_articles(inputs, input_format), batch_size=batch_size)
+        return
+    import multiprocessing as mp
+
+    from eventwire.ingest import iter_inputs
+
+    _warm()  # load once in the parent; forked workers share the memory
+    raw = iter_inputs(list(inputs), input_format)
+    chunks = iter(lambda: list(islice(raw, CHUNK // 2)), [])
+    ctx = mp.get_context("fork")
+    with ctx.Pool(n_process) as pool:
+        for results in pool.imap(_work, chunks):
+            yield from results
 
 
 def code_article(article: Article) -> DocResult:

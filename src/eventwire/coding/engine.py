@@ -36,6 +36,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite",
                   "request", "encourage", "allow", "permit", "authorize", "instruct", "warn"}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
+FORCEFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CLAUSE_GOVERNORS = {"02", "03", "10", "11", "12", "13"}  # appeal, intend, demand, accuse, reject, threaten
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
@@ -526,6 +527,12 @@ class Coder:
             targets += self.actors.resolve(s, ctx, speaker=speaker)
         if not targets and tgt_toks:
             targets = self._actor_inside(tgt_toks[0], ctx, exclude={a.code for a in sources})
+        if not targets and p.objects and tok.pos_ != "NOUN":
+            # "expel Russian diplomats", "recall its ambassador to X": the object's own actor
+            for o in self._children(tok, "dobj"):
+                if o.lemma_.lower() in p.objects:
+                    targets = [a for a in self.actors.resolve(o, ctx, speaker=speaker)
+                               if all(a.code != s2.code for s2 in sources)]
         if t.obliged is not None:  # "Y must Z": Y is asked
             osubj, _ = self._subject(t.obliged)
             targets = [a for s2 in osubj for a in self.actors.resolve(s2, ctx)]
@@ -562,8 +569,13 @@ class Coder:
             return []
         if t.obliged is not None:
             modality = "asserted"
-        if modality == "negated" and code[:2] in COOPERATIVE_ROOTS and any(
-                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        if modality == "hypothetical" and code[:2] in FORCEFUL_ROOTS:
+            # "could impose sanctions if ...": a conditional use of force or pressure is a threat
+            code = self.ps.complement_code("13", code) or "130"
+            modality = "asserted"
+        if modality == "negated" and code[:2] in COOPERATIVE_ROOTS and (any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+                or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")):
             # "will not accept", "would not meet": a refusal, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
