@@ -48,7 +48,8 @@ def take(corpus: Path, limit: int, out: Path) -> tuple[int, int]:
     return n, words
 
 
-def run_eventwire(path: Path, db: Path, n_process: int = 1) -> tuple[int, int, float]:
+def run_eventwire(path: Path, db: Path, n_process: int = 1, fmt: str | None = "jsonl"
+                  ) -> tuple[int, int, float]:
     from eventwire.model import DocResult
     from eventwire.pipeline import run
     from eventwire.store import Store
@@ -58,7 +59,7 @@ def run_eventwire(path: Path, db: Path, n_process: int = 1) -> tuple[int, int, f
     batch: list[DocResult] = []
     errs = []
     with Store(db) as st:
-        for item in run([str(path)], "jsonl", n_process=n_process):
+        for item in run([str(path)], fmt, n_process=n_process):
             if isinstance(item, DocResult):
                 docs += 1
                 events += len(item.events)
@@ -88,7 +89,9 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=5000)
     ap.add_argument("--skip-plain", action="store_true", help="skip the plain spaCy baseline")
-    ap.add_argument("--workers", type=int, default=1, help="spaCy processes (n_process)")
+    ap.add_argument("--workers", type=int, default=1, help="worker processes")
+    ap.add_argument("--html-dir", type=Path, default=None,
+                    help="also run end to end over a folder of (gzipped) HTML pages")
     ap.add_argument("--profile", action="store_true", help="pyinstrument summary of the e2e run")
     a = ap.parse_args()
     if not a.corpus.exists():
@@ -117,6 +120,10 @@ def main() -> int:
         print(f"plain spaCy nlp.pipe full parse: {pn / pel:.1f} articles/s, {pel:.1f} s")
         print(f"ratio eventwire / plain parse: {(docs / el) / (pn / pel):.2f}")
         result.update(plain_s=round(pel, 2), ratio=round((docs / el) / (pn / pel), 2))
+    if a.html_dir is not None:
+        hd, hev, hel = run_eventwire(a.html_dir, tmp / "html.duckdb", a.workers, None)
+        print(f"HTML pages end to end: {hd} pages, {hd / hel:.1f} pages/s, {hev} events")
+        result.update(html_pages=hd, html_pages_s=round(hd / hel, 1))
     if prof:
         print(prof.output_text(unicode=False, color=False, show_all=False)[:6000])
     print(json.dumps(result))
