@@ -36,6 +36,9 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite",
                   "request", "encourage", "allow", "permit", "authorize", "instruct", "warn"}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
+# "a mediation effort", "a peace mission": the modifier carries the event
+GENERIC_HEADS = {"effort", "mission", "operation", "campaign", "bid", "process", "initiative",
+                 "programme", "program", "drive", "plan", "offensive"}
 FORCEFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CLAUSE_GOVERNORS = {"02", "03", "10", "11", "12", "13"}  # appeal, intend, demand, accuse, reject, threaten
@@ -151,7 +154,7 @@ class Coder:
 
     def _noun_pattern(self, tok: Any) -> tuple[Pattern, int] | None:
         rows = self.ps.nouns.get(tok.lemma_.lower())
-        if not rows or tok.dep_ == "compound":
+        if not rows or (tok.dep_ == "compound" and tok.head.lemma_.lower() not in GENERIC_HEADS):
             return None
         preps = {c.lemma_.lower() for c in tok.children if c.dep_ == "prep"}
         mods = self._mods(tok)
@@ -169,7 +172,11 @@ class Coder:
 
     def _licensing_verb(self, noun: Any) -> Any | None:
         """The verb that makes an event noun an event: "held talks", "talks began"."""
+        if noun.dep_ == "compound":  # "launched a mediation effort"
+            noun = noun.head
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "attr"):
+            noun, head = head.head, head.head.head  # "gave 5 million dollars of aid"
         if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             vp = self._verb_pattern(head)
             if vp and vp[0].has("light") and vp[0].objects:
@@ -521,7 +528,8 @@ class Coder:
         sources: list[Actor] = []
         for s in subj_toks:
             sources += self.actors.resolve(s, ctx, speaker=speaker)
-        tgt_toks = self._target_tokens(tok, p, passive, extra=verb if verb != tok else None)
+        anchor = tok.head if tok.dep_ == "compound" else tok
+        tgt_toks = self._target_tokens(anchor, p, passive, extra=verb if verb != tok else None)
         targets: list[Actor] = []
         for s in tgt_toks:
             targets += self.actors.resolve(s, ctx, speaker=speaker)
@@ -543,7 +551,7 @@ class Coder:
                                           extra=cverb if cverb != ct.token else None):
                 targets += self.actors.resolve(s2, ctx, speaker=speaker)
         # "talks between A and B", "A and B met": symmetric with a joint party
-        between = [p2 for pr in self._children(tok, "prep") if pr.lower_ == "between"
+        between = [p2 for pr in self._children(anchor, "prep") if pr.lower_ == "between"
                    for p2 in self._children(pr, "pobj")]
         if p.has("sym") and between and not sources:
             sources = self.actors.resolve(between[0], ctx)
