@@ -157,6 +157,8 @@ class ActorResolver:
                 head_sec = head_sec or sec
             elif t != head and pos in ("modifier", "both"):
                 mod_sec = mod_sec or sec
+            elif t != head and head.pos_ == "PROPN":
+                head_sec = head_sec or sec  # a title before a name: "President X", "Judge Y"
         return mod_sec or head_sec
 
     # -- main entry ----------------------------------------------------------------------
