@@ -694,15 +694,15 @@ class Coder:
 
     def _allegations(self, events: list[Event], speakers: list[Actor], sent: Any, si: int,
                      article: Article) -> list[Event]:
-        """A speaker reporting a hostile act against itself (or calling it illegal) accuses."""
+        """A speaker calling another actor's hostile act illegal (or brutal, deliberate) accuses
+        that actor: "A says B illegally seized X" -> A accuses B."""
         out = []
         cue = any(w.lower_ in ALLEGATION_CUES for w in sent)
         for e in events:
             if e.root not in ROOT_QUAD_CONFLICT or e.modality != "asserted":
                 continue
             for spk in speakers:
-                victim = e.target is not None and spk.country and spk.country == e.target.country
-                if not (victim or cue) or spk.country == e.source.country:
+                if not cue or spk.country == e.source.country:
                     continue
                 out.append(self._event(article, sent, si, None, None, "112", spk, e.source,
                                        "asserted", e.date, e.date_text, e.date_precision, None,
