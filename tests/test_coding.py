@@ -145,3 +145,28 @@ def test_weekday_date_resolves_in_past(code_text):
     evs = code_text("Chinese warships blockaded the island on Tuesday.", date="2021-06-10")
     e = next(e for e in evs if e.source.country == "CHN")
     assert e.date == "2021-06-08"
+
+
+# --- conventions for unidentified attackers, demands and refusals ----------------------------
+def test_unknown_attackers_are_unidentified_forces_of_the_place(code_text):
+    evs = code_text("Two soldiers were killed by a roadside bomb near Kandahar on Monday.")
+    e = next(e for e in evs if e.root in ("18", "19", "20"))
+    assert e.source.code == "AFGUAF"
+
+
+def test_reported_obligation_is_a_demand(code_text):
+    evs = code_text("The Japanese foreign minister said China must release the detained fishermen.")
+    e = next(e for e in evs if e.source.country == "JPN")
+    assert e.root == "10" and e.target is not None and e.target.country == "CHN"
+
+
+def test_will_not_is_a_refusal(code_text):
+    evs = code_text("Egypt said it would not meet the Sudanese delegation.")
+    e = next(e for e in evs if e.source.country == "EGY")
+    assert e.root == "12" and e.modality == "asserted"
+
+
+def test_illegal_act_reported_by_its_victim_is_an_accusation(code_text):
+    evs = code_text("Georgia says Russian troops illegally occupied two of its villages.")
+    assert any(e.source.country == "GEO" and e.root == "11" and e.target.country == "RUS"
+               for e in evs)

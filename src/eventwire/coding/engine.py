@@ -39,6 +39,7 @@ PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 # "a mediation effort", "a peace mission": the modifier carries the event
 GENERIC_HEADS = {"effort", "mission", "operation", "campaign", "bid", "process", "initiative",
                  "programme", "program", "drive", "plan", "offensive"}
+VIOLENT_ROOTS = {"18", "19", "20"}
 FORCEFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CLAUSE_GOVERNORS = {"02", "03", "10", "11", "12", "13"}  # appeal, intend, demand, accuse, reject, threaten
@@ -555,6 +556,11 @@ class Coder:
                    for p2 in self._children(pr, "pobj")]
         if p.has("sym") and between and not sources:
             sources = self.actors.resolve(between[0], ctx)
+        if not sources and t.code[:2] in VIOLENT_ROOTS and (passive or tok.pos_ == "NOUN"
+                                                            or not subj_toks):
+            # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
+            # attackers as unidentified armed forces (UAF) of the country where it happened
+            sources = self._unidentified_attacker(verb, tok, sent, ctx, targets)
         if not sources:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): no source actor found, no event")
@@ -616,6 +622,16 @@ class Coder:
                 trace(f"  EVENT {e.source.code} -> {e.target.code if e.target else '-'} {e.cameo} "
                       f"({p.id}, {modality}, {e.date}{', at ' + location.name if location else ''})")
         return events
+
+    def _unidentified_attacker(self, verb: Any, tok: Any, sent: Any, ctx: ActorContext,
+                               targets: list[Actor]) -> list[Actor]:
+        place = self._place(verb, tok, sent, targets)
+        country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
+        if not country:
+            country = self.actors._context_country(verb, ctx)
+        if not country:
+            return []
+        return [Actor(code=country + "UAF", country=country, sector="UAF", text="", kind="country")]
 
     def _actor_inside(self, tok: Any, ctx: ActorContext, exclude: set[str]) -> list[Actor]:
         """First actor named inside a non-actor object phrase ("a treaty to absorb the
