@@ -26,8 +26,8 @@ class Clock:
     def __init__(self) -> None:
         self.seconds = 0.0
 
-    def wrap(self, fn):  # noqa: ANN001, ANN201
-        def timed(*a, **k):  # noqa: ANN002, ANN003, ANN202
+    def wrap(self, fn):
+        def timed(*a, **k):
             t = time.perf_counter()
             try:
                 return fn(*a, **k)
@@ -46,9 +46,8 @@ def main() -> int:
         print(f"corpus not found: {a.corpus}", file=sys.stderr)
         return 2
 
-    import eventwire.coding.engine as engine
-    import eventwire.dates as dates
-    import eventwire.places as places
+    from eventwire import dates, places
+    from eventwire.coding import engine
     from eventwire.extract import extract_document
     from eventwire.model import RawDocument
     from eventwire.nlp import get_nlp, mask_dateline
@@ -69,8 +68,15 @@ def main() -> int:
         for line in f:
             rec = json.loads(line)
             if rec.get("text", "").strip():
-                raws.append(RawDocument(content=rec["text"], format="text", origin="bench",
-                                        doc_id=str(rec.get("id")), date=rec.get("date")))
+                raws.append(
+                    RawDocument(
+                        content=rec["text"],
+                        format="text",
+                        origin="bench",
+                        doc_id=str(rec.get("id")),
+                        date=rec.get("date"),
+                    )
+                )
             if len(raws) >= a.limit:
                 break
     t = time.perf_counter()
@@ -83,20 +89,33 @@ def main() -> int:
     docs = list(nlp.pipe((s.text for s in sels), batch_size=32))
     t_parse = time.perf_counter() - t
     t = time.perf_counter()
-    n_events = sum(len(coder.code_doc(d, x, to_body=s.to_body))
-                   for d, x, s in zip(docs, arts, sels, strict=True))
+    n_events = sum(
+        len(coder.code_doc(d, x, to_body=s.to_body))
+        for d, x, s in zip(docs, arts, sels, strict=True)
+    )
     t_code = time.perf_counter() - t
     total = t_extract + t_filter + t_parse + t_code
     print(f"{len(arts)} documents, {n_events} events")
-    print(f"extract {t_extract:.1f} s, pre-filter {t_filter:.1f} s, parse {t_parse:.1f} s, "
-          f"code {t_code:.1f} s (of which dates+places {dp.seconds:.1f} s)")
+    print(
+        f"extract {t_extract:.1f} s, pre-filter {t_filter:.1f} s, parse {t_parse:.1f} s, "
+        f"code {t_code:.1f} s (of which dates+places {dp.seconds:.1f} s)"
+    )
     print(f"coding / parse of the same text: {t_code / t_parse:.0%}")
     print(f"dates+places / end to end: {dp.seconds / total:.1%}")
-    print(json.dumps({"docs": len(arts), "extract_s": round(t_extract, 2),
-                      "prefilter_s": round(t_filter, 2), "parse_s": round(t_parse, 2),
-                      "code_s": round(t_code, 2), "dates_places_s": round(dp.seconds, 2),
-                      "code_over_parse": round(t_code / t_parse, 3),
-                      "dates_places_share": round(dp.seconds / total, 4)}))
+    print(
+        json.dumps(
+            {
+                "docs": len(arts),
+                "extract_s": round(t_extract, 2),
+                "prefilter_s": round(t_filter, 2),
+                "parse_s": round(t_parse, 2),
+                "code_s": round(t_code, 2),
+                "dates_places_s": round(dp.seconds, 2),
+                "code_over_parse": round(t_code / t_parse, 3),
+                "dates_places_share": round(dp.seconds / total, 4),
+            }
+        )
+    )
     return 0
 
 

@@ -48,8 +48,9 @@ def take(corpus: Path, limit: int, out: Path) -> tuple[int, int]:
     return n, words
 
 
-def run_eventwire(path: Path, db: Path, n_process: int = 1, fmt: str | None = "jsonl"
-                  ) -> tuple[int, int, float]:
+def run_eventwire(
+    path: Path, db: Path, n_process: int = 1, fmt: str | None = "jsonl"
+) -> tuple[int, int, float]:
     from eventwire.model import DocResult
     from eventwire.pipeline import run
     from eventwire.store import Store
@@ -90,8 +91,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=5000)
     ap.add_argument("--skip-plain", action="store_true", help="skip the plain spaCy baseline")
     ap.add_argument("--workers", type=int, default=1, help="worker processes")
-    ap.add_argument("--html-dir", type=Path, default=None,
-                    help="also run end to end over a folder of (gzipped) HTML pages")
+    ap.add_argument(
+        "--html-dir",
+        type=Path,
+        default=None,
+        help="also run end to end over a folder of (gzipped) HTML pages",
+    )
     ap.add_argument("--profile", action="store_true", help="pyinstrument summary of the e2e run")
     a = ap.parse_args()
     if not a.corpus.exists():
@@ -111,10 +116,18 @@ def main() -> int:
     if prof:
         prof.stop()
     rss = peak_rss_mb()
-    print(f"eventwire end to end: {docs / el:.1f} articles/s, {words / el:,.0f} words/s, "
-          f"{events} events, {el:.1f} s, peak RSS {rss:.0f} MB")
-    result = {"docs": docs, "words": words, "events": events, "e2e_s": round(el, 2),
-              "e2e_articles_s": round(docs / el, 1), "peak_rss_mb": round(rss)}
+    print(
+        f"eventwire end to end: {docs / el:.1f} articles/s, {words / el:,.0f} words/s, "
+        f"{events} events, {el:.1f} s, peak RSS {rss:.0f} MB"
+    )
+    result = {
+        "docs": docs,
+        "words": words,
+        "events": events,
+        "e2e_s": round(el, 2),
+        "e2e_articles_s": round(docs / el, 1),
+        "peak_rss_mb": round(rss),
+    }
     if not a.skip_plain:
         pn, pel = run_plain_spacy(sample, a.workers)
         print(f"plain spaCy nlp.pipe full parse: {pn / pel:.1f} articles/s, {pel:.1f} s")

@@ -15,8 +15,10 @@ def find(events, src, tgt, root):
     for e in events:
         if e.source.code == src and (e.target.code if e.target else None) == tgt and e.root == root:
             return e
-    raise AssertionError(f"no {src}->{tgt} {root} in {[e.to_dict()['cameo'] for e in events]}: "
-                         f"{sorted(dyads(events), key=str)}")
+    raise AssertionError(
+        f"no {src}->{tgt} {root} in {[e.to_dict()['cameo'] for e in events]}: "
+        f"{sorted(dyads(events), key=str)}"
+    )
 
 
 # --- actor kinds ---------------------------------------------------------------------------
@@ -42,8 +44,9 @@ def test_igo_and_demonym_with_role_noun(code_text):
 
 
 def test_sector_from_modifier(code_text):
-    evs = code_text("Turkish police arrested Kurdish protesters in Istanbul on Sunday.",
-                    date="2021-06-10")
+    evs = code_text(
+        "Turkish police arrested Kurdish protesters in Istanbul on Sunday.", date="2021-06-10"
+    )
     e = next(e for e in evs if e.root == "17")
     assert e.source.code == "TURCOP"
 
@@ -101,8 +104,9 @@ def test_intent_under_speech(code_text):
 
 
 def test_planned_visit_with_future_weekday(code_text):
-    evs = code_text("The Canadian prime minister travels to Mexico City on Friday.",
-                    date="2021-06-09")  # a Wednesday
+    evs = code_text(
+        "The Canadian prime minister travels to Mexico City on Friday.", date="2021-06-09"
+    )  # a Wednesday
     e = find(evs, "CANGOV", "MEXGOV", "04")
     assert e.modality == "planned"
     assert e.date == "2021-06-11"
@@ -134,8 +138,10 @@ def test_reported_action_is_coded_not_the_saying(code_text):
 
 
 def test_pronoun_and_surname_coreference(code_text):
-    text = ("Israeli Prime Minister Benjamin Netanyahu arrived in Washington on Monday. "
-            "Netanyahu praised the United States. He criticised Iran.")
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu arrived in Washington on Monday. "
+        "Netanyahu praised the United States. He criticised Iran."
+    )
     evs = code_text(text, date="2015-03-02")
     find(evs, "ISRGOV", "USA", "05")
     find(evs, "ISRGOV", "IRN", "11")
@@ -168,5 +174,6 @@ def test_will_not_is_a_refusal(code_text):
 
 def test_illegal_act_reported_by_its_victim_is_an_accusation(code_text):
     evs = code_text("Georgia says Russian troops illegally occupied two of its villages.")
-    assert any(e.source.country == "GEO" and e.root == "11" and e.target.country == "RUS"
-               for e in evs)
+    assert any(
+        e.source.country == "GEO" and e.root == "11" and e.target.country == "RUS" for e in evs
+    )

@@ -56,7 +56,9 @@ def test_plover_map_matches_reference(onto):
         first.setdefault(r["cameo_code"], r)
     for code, r in first.items():
         # where the 2021 map departs from the manual's cue-category rule, the rule is used
-        want = r["cue_category_rule"] if r["differs_from_cue_rule"] == "Y" else r["plover_event_type"]
+        want = (
+            r["cue_category_rule"] if r["differs_from_cue_rule"] == "Y" else r["plover_event_type"]
+        )
         assert onto.event(code).plover == (want or None), code
 
 

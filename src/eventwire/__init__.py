@@ -11,16 +11,23 @@ Python API for notebooks::
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING
 
 from eventwire.model import Actor, Article, Event, IngestError, Place, RawDocument
 
-if TYPE_CHECKING:
-    pass
-
 __version__ = "0.1.0"
-__all__ = ["Actor", "Article", "Event", "IngestError", "Place", "RawDocument", "code", "extract",
-           "geoparse", "resolve_date", "__version__"]
+__all__ = [
+    "Actor",
+    "Article",
+    "Event",
+    "IngestError",
+    "Place",
+    "RawDocument",
+    "__version__",
+    "code",
+    "extract",
+    "geoparse",
+    "resolve_date",
+]
 
 
 def extract(data: bytes | str, *, url: str | None = None) -> Article:
@@ -41,8 +48,11 @@ def code(text_or_article: str | Article, *, date: str | _dt.date | None = None) 
     else:
         from eventwire.ingest import doc_id_for
 
-        art = Article(doc_id=doc_id_for(text_or_article), body=text_or_article,
-                      published=str(date) if date is not None else None)
+        art = Article(
+            doc_id=doc_id_for(text_or_article),
+            body=text_or_article,
+            published=str(date) if date is not None else None,
+        )
     return code_article(art).events
 
 

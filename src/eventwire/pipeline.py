@@ -22,13 +22,14 @@ def cue_forms() -> frozenset[str]:
 
     ps = get_coder().ps
     # only rows that code an event by themselves: "said", "have", "make" alone never do
-    lemmas = {" ".join((*p.mods, p.lemma)) for p in ps.by_id.values()
-              if p.code and not p.has("neutral")}
+    lemmas = {
+        " ".join((*p.mods, p.lemma)) for p in ps.by_id.values() if p.code and not p.has("neutral")
+    }
     return frozenset(cue_forms_of(lemmas))
 
 
 @functools.lru_cache(maxsize=1)
-def actor_probe():  # noqa: ANN201
+def actor_probe():
     """A cheap test for "these words may name an actor": a dictionary phrase of up to three
     capitalised words, a role or sector word ("police", "troops"), or a personal pronoun."""
     lex = get_coder().actors.lex
@@ -61,7 +62,7 @@ def actor_probe():  # noqa: ANN201
 
 
 @functools.lru_cache(maxsize=1)
-def get_coder():  # noqa: ANN201 - lazy import keeps `eventwire --help` fast
+def get_coder():
     from eventwire.coding.engine import Coder
 
     return Coder()
@@ -85,7 +86,10 @@ def read_articles(
 
 
 def code_items(
-    items: Iterable[Article | IngestError], *, batch_size: int = 32, n_process: int = 1,
+    items: Iterable[Article | IngestError],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
     prefilter: bool = True,
 ) -> Iterator[DocResult | IngestError]:
     """Parse and code articles in batches; errors pass through in order.
@@ -119,10 +123,13 @@ def code_items(
         for doc, k in parse_many(texts, batch_size=batch_size, n_process=n_process):
             art = chunk[k]
             try:
-                done[k] = DocResult(article=art, events=coder.code_doc(doc, art, to_body=maps.get(k)))
+                done[k] = DocResult(
+                    article=art, events=coder.code_doc(doc, art, to_body=maps.get(k))
+                )
             except Exception as exc:  # noqa: BLE001
-                done[k] = IngestError(origin=art.origin or art.doc_id, message=f"coding failed: {exc}",
-                                      stage="code")
+                done[k] = IngestError(
+                    origin=art.origin or art.doc_id, message=f"coding failed: {exc}", stage="code"
+                )
         for k, item in enumerate(chunk):
             yield done.get(k, item)  # type: ignore[misc]
 
@@ -155,7 +162,10 @@ def _warm() -> None:
 
 
 def run(
-    inputs: Sequence[str], input_format: str | None = None, *, batch_size: int = 32,
+    inputs: Sequence[str],
+    input_format: str | None = None,
+    *,
+    batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[DocResult | IngestError]:
     """Everything from inputs to coded documents.

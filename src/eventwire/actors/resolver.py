@@ -162,7 +162,9 @@ class ActorResolver:
         return mod_sec or head_sec
 
     # -- main entry ----------------------------------------------------------------------
-    def resolve(self, head: Any, ctx: ActorContext, *, speaker: list[Actor] | None = None) -> list[Actor]:
+    def resolve(
+        self, head: Any, ctx: ActorContext, *, speaker: list[Actor] | None = None
+    ) -> list[Actor]:
         """All actors a noun-phrase head stands for (several for "A and B")."""
         heads = [head] + [c for c in _conjuncts(head)]
         out: list[Actor] = []
@@ -264,8 +266,13 @@ class ActorResolver:
                     for p in prep.children:
                         if p.dep_ == "pobj":
                             c = self._country_of(p) or next(
-                                (self._country_of(m) for m in p.children
-                                 if m.dep_ in ("poss", "compound", "amod")), None)
+                                (
+                                    self._country_of(m)
+                                    for m in p.children
+                                    if m.dep_ in ("poss", "compound", "amod")
+                                ),
+                                None,
+                            )
                             if c:
                                 return c
         found = set()
@@ -283,18 +290,26 @@ class ActorResolver:
         if a.kind != "country" or not sector or a.sector:
             return a
         return Actor(
-            code=(a.country or "") + sector, country=a.country, sector=sector, text=a.text, kind=a.kind
+            code=(a.country or "") + sector,
+            country=a.country,
+            sector=sector,
+            text=a.text,
+            kind=a.kind,
         )
 
     def _person(self, head: Any, ctx: ActorContext) -> Actor | None:
         if head.pos_ != "PROPN":
-            known = head.text[:1].isupper() and head.i > head.sent.start and ctx.names.get(head.lower_)
+            known = (
+                head.text[:1].isupper() and head.i > head.sent.start and ctx.names.get(head.lower_)
+            )
             return known or None
         # the proper-name run ending at the head: "Vladimir Putin", "Ban Ki-moon"
         start = head.i
         doc = head.doc
-        while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-") and (
-            doc[start - 1].dep_ in ("compound", "flat", "punct")
+        while (
+            start > 0
+            and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-")
+            and (doc[start - 1].dep_ in ("compound", "flat", "punct"))
         ):
             start -= 1
         end = head.i + 1
@@ -328,9 +343,14 @@ class ActorResolver:
                     return a
                 country = self._context_country(head, ctx) if sector else None
                 if country:  # "Ousted President Askar Akayev ... Kyrgyzstan"
-                    a = Actor(code=country + sector, country=country, sector=sector,
-                              text=doc[toks[0].i : head.i + 1].text, kind="person",
-                              name=doc[start : head.i + 1].text)
+                    a = Actor(
+                        code=country + sector,
+                        country=country,
+                        sector=sector,
+                        text=doc[toks[0].i : head.i + 1].text,
+                        kind="person",
+                        name=doc[start : head.i + 1].text,
+                    )
                     self._remember_names(a.name, a, ctx)
                     return a
         return None

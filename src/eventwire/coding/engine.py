@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.actors.resolver import ActorContext, ActorResolver
@@ -29,20 +29,72 @@ FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside", "outside", "across", "around", "on"}
 # adverbs that turn a reported act into an allegation by the speaker
 ALLEGATION_CUES = {"illegally", "unlawfully", "illegitimately", "brutally", "deliberately"}
-OCCURRENCE_VERBS = {"take", "begin", "start", "open", "resume", "continue", "end", "break", "erupt",
-                    "occur", "happen", "go", "conclude", "collapse", "stall", "get", "kill"}
+OCCURRENCE_VERBS = {
+    "take",
+    "begin",
+    "start",
+    "open",
+    "resume",
+    "continue",
+    "end",
+    "break",
+    "erupt",
+    "occur",
+    "happen",
+    "go",
+    "conclude",
+    "collapse",
+    "stall",
+    "get",
+    "kill",
+}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "invite", "press", "tell",
-                  "request", "encourage", "allow", "permit", "authorize", "instruct", "warn"}
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "call",
+    "order",
+    "force",
+    "persuade",
+    "invite",
+    "press",
+    "tell",
+    "request",
+    "encourage",
+    "allow",
+    "permit",
+    "authorize",
+    "instruct",
+    "warn",
+}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 # "a mediation effort", "a peace mission": the modifier carries the event
-GENERIC_HEADS = {"effort", "mission", "operation", "campaign", "bid", "process", "initiative",
-                 "programme", "program", "drive", "plan", "offensive"}
+GENERIC_HEADS = {
+    "effort",
+    "mission",
+    "operation",
+    "campaign",
+    "bid",
+    "process",
+    "initiative",
+    "programme",
+    "program",
+    "drive",
+    "plan",
+    "offensive",
+}
 VIOLENT_ROOTS = {"18", "19", "20"}
 FORCEFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
-CLAUSE_GOVERNORS = {"02", "03", "10", "11", "12", "13"}  # appeal, intend, demand, accuse, reject, threaten
+CLAUSE_GOVERNORS = {
+    "02",
+    "03",
+    "10",
+    "11",
+    "12",
+    "13",
+}  # appeal, intend, demand, accuse, reject, threaten
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
 
@@ -73,8 +125,10 @@ class Trace:
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span to its sentence: no surrounding space, no quote left over from the last."""
     end = min(end, len(body))
-    while start < end and (body[start].isspace() or (
-            body[start] in "\"'”’" and start + 1 < end and body[start + 1].isspace())):
+    while start < end and (
+        body[start].isspace()
+        or (body[start] in "\"'”’" and start + 1 < end and body[start + 1].isspace())
+    ):
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
@@ -101,9 +155,10 @@ class Coder:
     # ------------------------------------------------------------------ triggers
     @staticmethod
     def _is_time_prep(c: Any) -> bool:
-        """"on Wednesday", "in March": a time adjunct, not a particle or a target slot."""
+        """ "on Wednesday", "in March": a time adjunct, not a particle or a target slot."""
         return c.dep_ == "prep" and any(
-            p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
+            p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children
+        )
 
     @staticmethod
     def _mods(tok: Any) -> set[str]:
@@ -136,8 +191,11 @@ class Coder:
                 score -= 1
             if p.objects:
                 hit = [o for o in cands if o.lemma_.lower() in p.objects] or [
-                    o for o in cands
-                    if any(m.dep_ == "compound" and m.lemma_.lower() in p.objects for m in o.children)
+                    o
+                    for o in cands
+                    if any(
+                        m.dep_ == "compound" and m.lemma_.lower() in p.objects for m in o.children
+                    )
                 ]
                 if not hit:
                     continue
@@ -163,8 +221,11 @@ class Coder:
         for p in rows:
             if p.mods and not set(p.mods) <= mods:
                 continue
-            score = 1 + 2 * len(p.mods) + sum(
-                1 for t in p.targets if t.startswith("prep:") and t[5:] in preps)
+            score = (
+                1
+                + 2 * len(p.mods)
+                + sum(1 for t in p.targets if t.startswith("prep:") and t[5:] in preps)
+            )
             if p.targets == ("none",):
                 score -= 0.5
             if best is None or score > best[1]:
@@ -184,8 +245,20 @@ class Coder:
                 return None  # a blocker row: this verb + object != an event
             if vp and (vp[0].has("light") or vp[0].has("pass")):
                 return head
-            if head.lemma_.lower() in ("make", "hold", "have", "conduct", "launch", "stage",
-                                       "pay", "carry", "mount", "begin", "resume", "continue"):
+            if head.lemma_.lower() in (
+                "make",
+                "hold",
+                "have",
+                "conduct",
+                "launch",
+                "stage",
+                "pay",
+                "carry",
+                "mount",
+                "begin",
+                "resume",
+                "continue",
+            ):
                 return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
             v = head.head
@@ -232,7 +305,9 @@ class Coder:
             return [h], False
         return [], False
 
-    def _target_tokens(self, trig: Any, pattern: Pattern, passive: bool, extra: Any = None) -> list[Any]:
+    def _target_tokens(
+        self, trig: Any, pattern: Pattern, passive: bool, extra: Any = None
+    ) -> list[Any]:
         """Target-role tokens, following the pattern's ordered target slots."""
         places = [trig] + ([extra] if extra is not None else [])
         for spec in pattern.targets:
@@ -250,8 +325,12 @@ class Coder:
                         if not found and t.dep_ == "relcl" and self._children(t, "nsubj"):
                             found = [t.head]  # "the officials that Ban met"
                         if not found and t.pos_ == "NOUN":
-                            found = [p for pr in self._children(t, "prep") if pr.lower_ == "of"
-                                     for p in self._children(pr, "pobj")]
+                            found = [
+                                p
+                                for pr in self._children(t, "prep")
+                                if pr.lower_ == "of"
+                                for p in self._children(pr, "pobj")
+                            ]
                 elif spec == "iobj":
                     found = self._children(t, "dative", "iobj")
                     found = [p for f in found for p in (self._children(f, "pobj") or [f])]
@@ -265,7 +344,11 @@ class Coder:
                             if pr.lemma_.lower() == want:
                                 found += self._children(pr, "pobj")
                                 # "the officials that Ban met with": a stranded preposition
-                                if not found and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+                                if (
+                                    not found
+                                    and t.dep_ == "relcl"
+                                    and t.head.pos_ in ("NOUN", "PROPN")
+                                ):
                                     found = [t.head]
                 if found:
                     return found
@@ -300,8 +383,18 @@ class Coder:
             return "planned"
         # "is to visit", "plans to", "is expected to"
         h = v.head
-        if v.dep_ == "xcomp" and h.lemma_.lower() in ("plan", "intend", "expect", "schedule", "be",
-                                                     "aim", "prepare", "want", "hope", "seek"):
+        if v.dep_ == "xcomp" and h.lemma_.lower() in (
+            "plan",
+            "intend",
+            "expect",
+            "schedule",
+            "be",
+            "aim",
+            "prepare",
+            "want",
+            "hope",
+            "seek",
+        ):
             return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"
@@ -350,7 +443,11 @@ class Coder:
 
     # ------------------------------------------------------------------ main
     def code_doc(
-        self, doc: Any, article: Article, *, trace: Trace | None = None,
+        self,
+        doc: Any,
+        article: Article,
+        *,
+        trace: Trace | None = None,
         to_body: Callable[[int], int] | None = None,
     ) -> list[Event]:
         """Events of one parsed document. ``to_body`` maps offsets in the parsed text back to
@@ -361,7 +458,7 @@ class Coder:
         for si, sent in enumerate(doc.sents):
             try:
                 evs = self._code_sentence(sent, si, article, pub, ctx, trace)
-            except Exception as exc:  # one odd parse must not lose the document
+            except Exception as exc:  # noqa: BLE001 - one odd parse must not lose the document
                 if trace:
                     trace(f"sentence {si}: error {exc!r}")
                 continue
@@ -377,12 +474,19 @@ class Coder:
         return self._dedup(events)
 
     def _code_sentence(
-        self, sent: Any, si: int, article: Article, pub: dt.date | None, ctx: ActorContext,
+        self,
+        sent: Any,
+        si: int,
+        article: Article,
+        pub: dt.date | None,
+        ctx: ActorContext,
         trace: Trace | None,
     ) -> list[Event]:
         ctx.new_sentence()
         for tok in sent:  # names and roles introduced here serve later mentions
-            if tok.dep_ in SUBJ or (tok.ent_type_ == "PERSON" and tok.dep_ not in ("compound", "flat")):
+            if tok.dep_ in SUBJ or (
+                tok.ent_type_ == "PERSON" and tok.dep_ not in ("compound", "flat")
+            ):
                 self.actors.resolve(tok, ctx)
         ctx.new_sentence()
         triggers: dict[int, Trigger] = {}
@@ -400,8 +504,12 @@ class Coder:
                     elif trace:
                         trace(f"  noun '{tok.text}' ({m[0].id}) not licensed by a verb: skipped")
         if trace and triggers:
-            trace(f"sentence {si}: triggers " + ", ".join(
-                f"'{t.token.text}'={t.pattern.id}({t.code or '-'})" for t in triggers.values()))
+            trace(
+                f"sentence {si}: triggers "
+                + ", ".join(
+                    f"'{t.token.text}'={t.pattern.id}({t.code or '-'})" for t in triggers.values()
+                )
+            )
         # light/pass verbs with a noun trigger: the noun carries the event
         for t in triggers.values():
             if t.light is not None and t.light.i in triggers:
@@ -418,8 +526,14 @@ class Coder:
             if governs and comp is not None and comp.i in triggers:
                 ct = triggers[comp.i]
                 if not ct.code:  # "threatened to impose sanctions": the noun carries it
-                    ct = next((n for n in triggers.values()
-                               if n.light is not None and n.light.i == comp.i), ct)
+                    ct = next(
+                        (
+                            n
+                            for n in triggers.values()
+                            if n.light is not None and n.light.i == comp.i
+                        ),
+                        ct,
+                    )
                 t.complement = ct
                 refined = self.ps.complement_code(p.code, ct.code) if ct.code else None
                 if refined:
@@ -429,17 +543,24 @@ class Coder:
                     trace(f"  '{t.token.text}' controls '{comp.text}': code {t.code}")
             elif p.has("pass") or p.has("light"):
                 t.consumed = True
-            elif p.has("speech") and comp is not None and any(
-                    c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+            elif (
+                p.has("speech")
+                and comp is not None
+                and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children)
+            ):
                 # "X said Y must Z": X demands that Y do Z
                 ct = triggers.get(comp.i)
-                t.code = (self.ps.complement_code("10", ct.code) if ct and ct.code else None) or "100"
+                t.code = (
+                    self.ps.complement_code("10", ct.code) if ct and ct.code else None
+                ) or "100"
                 t.obliged = comp
                 t.complement = ct
                 if ct is not None:
                     ct.consumed = True
                 if trace:
-                    trace(f"  '{t.token.text}' reports an obligation ('{comp.text}'): demand {t.code}")
+                    trace(
+                        f"  '{t.token.text}' reports an obligation ('{comp.text}'): demand {t.code}"
+                    )
         date_mentions = self._date_mentions(sent)
         date_at: dict[int, str] = {}
         for tok, text in date_mentions:
@@ -458,8 +579,9 @@ class Coder:
             if p.has("neg") and not p.has("ctrl") and comp is not None and comp.i in triggers:
                 continue  # "denied attacking X": the complement == coded, as denied
             if verb.dep_ == "relcl" and any(
-                    c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.lower_ == "had")
-                    for c in verb.children):
+                c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.lower_ == "had")
+                for c in verb.children
+            ):
                 if trace:
                     trace(f"  '{tok.text}': relative clause in the past or passive, background")
                 continue
@@ -467,7 +589,9 @@ class Coder:
                 if trace:
                     trace(f"  '{tok.text}': participle describing '{verb.head.text}', background")
                 continue
-            if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            if verb.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            ):
                 if trace:
                     trace(f"  '{tok.text}': purpose clause of '{verb.head.text}', not an event")
                 continue
@@ -477,9 +601,14 @@ class Coder:
         for e in out:
             if e.location is None:
                 for o in out:
-                    if o.location is not None and o.root == e.root and (
-                        o.source.code == e.source.code or (e.target and o.source.code == e.target.code)
-                        or (o.target and o.target.code == e.source.code)
+                    if (
+                        o.location is not None
+                        and o.root == e.root
+                        and (
+                            o.source.code == e.source.code
+                            or (e.target and o.source.code == e.target.code)
+                            or (o.target and o.target.code == e.source.code)
+                        )
                     ):
                         e.location = o.location
                         break
@@ -506,22 +635,42 @@ class Coder:
         return []
 
     def _build(
-        self, t: Trigger, verb: Any, sent: Any, si: int, article: Article, pub: dt.date | None,
-        ctx: ActorContext, date_at: dict[int, str], trace: Trace | None,
+        self,
+        t: Trigger,
+        verb: Any,
+        sent: Any,
+        si: int,
+        article: Article,
+        pub: dt.date | None,
+        ctx: ActorContext,
+        date_at: dict[int, str],
+        trace: Trace | None,
     ) -> list[Event]:
         tok, p = t.token, t.pattern
         speaker = self._speaker(verb, ctx)
-        if tok.pos_ == "NOUN" and t.light is not None and t.light.dep_ != "ROOT" and tok.dep_ in SUBJ:
+        if (
+            tok.pos_ == "NOUN"
+            and t.light is not None
+            and t.light.dep_ != "ROOT"
+            and tok.dep_ in SUBJ
+        ):
             subj_toks, passive = [], False
         else:
             subj_toks, passive = self._subject(verb)
         if tok.pos_ in ("NOUN", "PROPN"):
             passive = False
-            own = [p2 for pr in self._children(tok, "prep") if pr.lower_ == "by"
-                   for p2 in self._children(pr, "pobj")] + self._children(tok, "poss")
+            own = [
+                p2
+                for pr in self._children(tok, "prep")
+                if pr.lower_ == "by"
+                for p2 in self._children(pr, "pobj")
+            ] + self._children(tok, "poss")
             if not own:  # "Palestinian riots", "U.S. air strikes": the actor as a modifier
-                own = [m for m in self._children(tok, "amod", "compound")
-                       if self.actors.lex.lookup(m.text) is not None]
+                own = [
+                    m
+                    for m in self._children(tok, "amod", "compound")
+                    if self.actors.lex.lookup(m.text) is not None
+                ]
             if own and not subj_toks:
                 subj_toks = own
             if tok.dep_ in SUBJ:
@@ -540,24 +689,35 @@ class Coder:
             # "expel Russian diplomats", "recall its ambassador to X": the object's own actor
             for o in self._children(tok, "dobj"):
                 if o.lemma_.lower() in p.objects:
-                    targets = [a for a in self.actors.resolve(o, ctx, speaker=speaker)
-                               if all(a.code != s2.code for s2 in sources)]
+                    targets = [
+                        a
+                        for a in self.actors.resolve(o, ctx, speaker=speaker)
+                        if all(a.code != s2.code for s2 in sources)
+                    ]
         if t.obliged is not None:  # "Y must Z": Y is asked
             osubj, _ = self._subject(t.obliged)
             targets = [a for s2 in osubj for a in self.actors.resolve(s2, ctx)]
         if not targets and t.complement is not None:  # "threatened to impose sanctions on X"
             ct = t.complement
             cverb = ct.light if ct.light is not None else ct.token
-            for s2 in self._target_tokens(ct.token, ct.pattern, False,
-                                          extra=cverb if cverb != ct.token else None):
+            for s2 in self._target_tokens(
+                ct.token, ct.pattern, False, extra=cverb if cverb != ct.token else None
+            ):
                 targets += self.actors.resolve(s2, ctx, speaker=speaker)
         # "talks between A and B", "A and B met": symmetric with a joint party
-        between = [p2 for pr in self._children(anchor, "prep") if pr.lower_ == "between"
-                   for p2 in self._children(pr, "pobj")]
+        between = [
+            p2
+            for pr in self._children(anchor, "prep")
+            if pr.lower_ == "between"
+            for p2 in self._children(pr, "pobj")
+        ]
         if p.has("sym") and between and not sources:
             sources = self.actors.resolve(between[0], ctx)
-        if not sources and t.code[:2] in VIOLENT_ROOTS and (passive or tok.pos_ == "NOUN"
-                                                            or not subj_toks):
+        if (
+            not sources
+            and t.code[:2] in VIOLENT_ROOTS
+            and (passive or tok.pos_ == "NOUN" or not subj_toks)
+        ):
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
             # attackers as unidentified armed forces (UAF) of the country where it happened
             sources = self._unidentified_attacker(verb, tok, sent, ctx, targets)
@@ -565,9 +725,14 @@ class Coder:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): no source actor found, no event")
             return []
-        if p.has("neg") and not targets and any(
+        if (
+            p.has("neg")
+            and not targets
+            and any(
                 t2.lower_ in ("this", "that", "it", "these", "those")
-                for t2 in tgt_toks + self._children(verb, "dobj")):
+                for t2 in tgt_toks + self._children(verb, "dobj")
+            )
+        ):
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a denial with no actor to address, no event")
             return []
@@ -587,9 +752,14 @@ class Coder:
             # "could impose sanctions if ...": a conditional use of force or pressure is a threat
             code = self.ps.complement_code("13", code) or "130"
             modality = "asserted"
-        if modality == "negated" and code[:2] in COOPERATIVE_ROOTS and (any(
-                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
-                or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")):
+        if (
+            modality == "negated"
+            and code[:2] in COOPERATIVE_ROOTS
+            and (
+                any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+                or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
+            )
+        ):
             # "will not accept", "would not meet": a refusal, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
@@ -613,18 +783,38 @@ class Coder:
             conf -= 0.05
         events = []
         for s, g in pairs:
-            events.append(self._event(article, sent, si, tok, p, code, s, g, modality, date,
-                                      date_text, precision, location, conf, speaker))
+            events.append(
+                self._event(
+                    article,
+                    sent,
+                    si,
+                    tok,
+                    p,
+                    code,
+                    s,
+                    g,
+                    modality,
+                    date,
+                    date_text,
+                    precision,
+                    location,
+                    conf,
+                    speaker,
+                )
+            )
         if speaker:
             events += self._allegations(events, speaker, sent, si, article)
         if trace:
             for e in events:
-                trace(f"  EVENT {e.source.code} -> {e.target.code if e.target else '-'} {e.cameo} "
-                      f"({p.id}, {modality}, {e.date}{', at ' + location.name if location else ''})")
+                trace(
+                    f"  EVENT {e.source.code} -> {e.target.code if e.target else '-'} {e.cameo} "
+                    f"({p.id}, {modality}, {e.date}{', at ' + location.name if location else ''})"
+                )
         return events
 
-    def _unidentified_attacker(self, verb: Any, tok: Any, sent: Any, ctx: ActorContext,
-                               targets: list[Actor]) -> list[Actor]:
+    def _unidentified_attacker(
+        self, verb: Any, tok: Any, sent: Any, ctx: ActorContext, targets: list[Actor]
+    ) -> list[Actor]:
         place = self._place(verb, tok, sent, targets)
         country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
         if not country:
@@ -646,7 +836,12 @@ class Coder:
                     blocked = True
                     break
                 anc = anc.head
-            if blocked or t.dep_ in ("amod", "compound", "poss") and t.head != tok and t.head.pos_ != "NOUN":
+            if (
+                blocked
+                or t.dep_ in ("amod", "compound", "poss")
+                and t.head != tok
+                and t.head.pos_ != "NOUN"
+            ):
                 continue
             if t.dep_ in ("amod", "compound", "poss"):
                 acts = self.actors.resolve(t.head, ctx) if t.head != tok else []
@@ -669,7 +864,9 @@ class Coder:
         return verb.tag_ in ("VBZ", "VBP") and not (aux & {"has", "have"})
 
     @staticmethod
-    def _event_date(text: str | None, pub: dt.date | None, future: bool) -> tuple[str | None, str | None]:
+    def _event_date(
+        text: str | None, pub: dt.date | None, future: bool
+    ) -> tuple[str | None, str | None]:
         if text and pub:
             from eventwire.dates import resolve_date
 
@@ -685,7 +882,9 @@ class Coder:
         "travels to Kiev", "presence in Crimea"."""
         from eventwire.places import resolve_place
 
-        ctx_iso = [c for c in (self.onto.cameo_to_iso3(a.country) for a in actors if a.country) if c]
+        ctx_iso = [
+            c for c in (self.onto.cameo_to_iso3(a.country) for a in actors if a.country) if c
+        ]
         anchors = {verb.i, tok.i}
         anchors |= {c.i for c in verb.children if c.dep_ in ("dobj", "attr")}
         anchors |= {c.i for c in tok.children if c.dep_ in ("dobj",)}
@@ -708,8 +907,9 @@ class Coder:
                 return place
         return None
 
-    def _allegations(self, events: list[Event], speakers: list[Actor], sent: Any, si: int,
-                     article: Article) -> list[Event]:
+    def _allegations(
+        self, events: list[Event], speakers: list[Actor], sent: Any, si: int, article: Article
+    ) -> list[Event]:
         """A speaker calling another actor's hostile act illegal (or brutal, deliberate) accuses
         that actor: "A says B illegally seized X" -> A accuses B."""
         out = []
@@ -720,17 +920,49 @@ class Coder:
             for spk in speakers:
                 if not cue or spk.country == e.source.country:
                     continue
-                out.append(self._event(article, sent, si, None, None, "112", spk, e.source,
-                                       "asserted", e.date, e.date_text, e.date_precision, None,
-                                       e.confidence - 0.1, None, rule="reported-allegation",
-                                       trigger=e.trigger))
+                out.append(
+                    self._event(
+                        article,
+                        sent,
+                        si,
+                        None,
+                        None,
+                        "112",
+                        spk,
+                        e.source,
+                        "asserted",
+                        e.date,
+                        e.date_text,
+                        e.date_precision,
+                        None,
+                        e.confidence - 0.1,
+                        None,
+                        rule="reported-allegation",
+                        trigger=e.trigger,
+                    )
+                )
         return out
 
     def _event(
-        self, article: Article, sent: Any, si: int, tok: Any, p: Pattern | None, code: str,
-        src: Actor, tgt: Actor | None, modality: str, date: str | None, date_text: str | None,
-        precision: str | None, location: Place | None, conf: float, speaker: list[Actor] | None,
-        *, rule: str | None = None, trigger: str | None = None,
+        self,
+        article: Article,
+        sent: Any,
+        si: int,
+        tok: Any,
+        p: Pattern | None,
+        code: str,
+        src: Actor,
+        tgt: Actor | None,
+        modality: str,
+        date: str | None,
+        date_text: str | None,
+        precision: str | None,
+        location: Place | None,
+        conf: float,
+        speaker: list[Actor] | None,
+        *,
+        rule: str | None = None,
+        trigger: str | None = None,
     ) -> Event:
         info = self.onto.event(code)
         plover = info.plover
@@ -744,8 +976,11 @@ class Coder:
         trig = trigger if trigger is not None else (tok.text if tok is not None else "")
         key = f"{article.doc_id}|{si}|{trig}|{src.code}|{tgt.code if tgt else ''}|{code}"
         eid = hashlib.sha1(key.encode()).hexdigest()[:16]
-        sp = speaker[0] if isinstance(speaker, list) and speaker else (
-            speaker if isinstance(speaker, Actor) else None)
+        sp = (
+            speaker[0]
+            if isinstance(speaker, list) and speaker
+            else (speaker if isinstance(speaker, Actor) else None)
+        )
         return Event(
             doc_id=article.doc_id,
             event_id=eid,
@@ -777,8 +1012,11 @@ class Coder:
         specific mention wins); a target-less row is dropped when the same actor's event of
         that root and date has a target."""
         targeted = {(e.source.code, e.root, e.date) for e in events if e.target is not None}
-        events = [e for e in events
-                  if e.target is not None or (e.source.code, e.root, e.date) not in targeted]
+        events = [
+            e
+            for e in events
+            if e.target is not None or (e.source.code, e.root, e.date) not in targeted
+        ]
         seen: dict[tuple, Event] = {}
         out = []
         for e in events:

@@ -91,7 +91,9 @@ def _load_events(path: Path, ps: PatternSet) -> None:
         words = row["lemma"].strip().lower().split()
         if not words:
             raise DataError(f"{where}: empty lemma")
-        objs = [o.strip().lower().split() for o in (row.get("object") or "").split("|") if o.strip()]
+        objs = [
+            o.strip().lower().split() for o in (row.get("object") or "").split("|") if o.strip()
+        ]
         p = Pattern(
             id=pid,
             pos=pos,
@@ -123,7 +125,9 @@ def _load_complements(path: Path, ps: PatternSet) -> None:
 
 def load_patterns(dirs: Sequence[str | os.PathLike] = ()) -> PatternSet:
     """Load the packaged patterns plus users' (``dirs`` or ``EVENTWIRE_PATTERNS``)."""
-    extra = list(dirs) or [d for d in os.environ.get("EVENTWIRE_PATTERNS", "").split(os.pathsep) if d]
+    extra = list(dirs) or [
+        d for d in os.environ.get("EVENTWIRE_PATTERNS", "").split(os.pathsep) if d
+    ]
     return _load(tuple(str(d) for d in extra))
 
 

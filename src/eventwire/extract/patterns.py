@@ -81,8 +81,9 @@ class NewsPatterns:
         langs = self.date_languages or DEFAULT_LANGUAGES
         # dateparser (the slow fallback) only for lines short enough to be a date line:
         # wire copy wrapped at 70 columns is full of short lines with years in them
-        return parse_published(text, label_re=self.date_label_re, languages=langs,
-                               fallback=len(text.split()) <= 8)
+        return parse_published(
+            text, label_re=self.date_label_re, languages=langs, fallback=len(text.split()) <= 8
+        )
 
     def is_noise(self, line: str) -> bool:
         """True if ``line`` is short and matches a noise pattern."""
