@@ -72,17 +72,9 @@ def read_articles(
     inputs: Sequence[str], input_format: str | None = None
 ) -> Iterator[Article | IngestError]:
     """Ingest and extract: articles, or errors naming the input."""
-    from eventwire.extract import extract_document
     from eventwire.ingest import iter_inputs
 
-    for item in iter_inputs(list(inputs), input_format):
-        if isinstance(item, IngestError):
-            yield item
-            continue
-        try:
-            yield extract_document(item)
-        except Exception as exc:  # noqa: BLE001 - reported per document, the run goes on
-            yield IngestError(origin=item.origin, message=str(exc), stage="extract")
+    yield from _extract_all(iter_inputs(list(inputs), input_format))
 
 
 def code_items(
