@@ -23,11 +23,11 @@ def coder():
 def code_text(coder):
     """Code a text as one article published on a given date; returns asserted-or-not events."""
     from eventwire.model import Article
-    from eventwire.nlp import parse
+    from eventwire.nlp import mask_dateline, parse
 
     def _code(text: str, date: str = "2021-06-10"):
         art = Article(doc_id="t", body=text, published=date)
-        return coder.code_doc(parse(text), art)
+        return coder.code_doc(parse(mask_dateline(text)), art)
 
     return _code
 

@@ -177,3 +177,12 @@ def test_illegal_act_reported_by_its_victim_is_an_accusation(code_text):
     assert any(
         e.source.country == "GEO" and e.root == "11" and e.target.country == "RUS" for e in evs
     )
+
+
+def test_wire_dateline_anchors_relative_dates(code_text):
+    # crawled (published) on 25 March, the story itself is dated 20 March by its dateline:
+    # "on Wednesday" is 19 March 2014
+    text = "MOSCOW, March 20 (Reuters) - Russian troops attacked Ukrainian positions on Wednesday."
+    evs = code_text(text, date="2014-03-25")
+    e = next(e for e in evs if e.source.country == "RUS")
+    assert e.date == "2014-03-19"

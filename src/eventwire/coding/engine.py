@@ -135,6 +135,23 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _dateline_anchor(body: str, pub: dt.date | None) -> dt.date | None:
+    """The story's own date from its wire dateline ("MOSCOW, March 20 (Reuters) -"), resolved
+    against the publication or crawl date; relative dates in the story count from it."""
+    if pub is None:
+        return None
+    from eventwire.dates import resolve_date
+    from eventwire.extract import parse_dateline
+
+    _, when = parse_dateline(body[:300])
+    if not when:
+        return pub
+    r = resolve_date(when, pub)
+    if r is None or r[1] != "day" or not (0 <= (pub - r[0]).days <= 31):
+        return pub
+    return r[0]
+
+
 def _iso_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -452,7 +469,7 @@ class Coder:
     ) -> list[Event]:
         """Events of one parsed document. ``to_body`` maps offsets in the parsed text back to
         the article body when only some sentences were parsed (see ``nlp.prefilter``)."""
-        pub = _iso_date(article.published)
+        pub = _dateline_anchor(article.body, _iso_date(article.published))
         ctx = ActorContext(date=pub)
         events: list[Event] = []
         for si, sent in enumerate(doc.sents):
