@@ -139,7 +139,7 @@ class ActorResolver:
         """Sector from role words: a modifier's sector beats the head's ("defense minister")."""
         head_sec = None
         mod_sec = None
-        words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.text.lower() for t in toks]
+        words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.text.lower().rstrip(".") for t in toks]
         # two-word terms first ("foreign minister", "lower house", "air force")
         for k in range(len(toks) - 1):
             s = self.lex.sector_of(f"{words[k]} {words[k + 1]}")
