@@ -84,6 +84,18 @@ GENERIC_HEADS = {
     "plan",
     "offensive",
 }
+# passive forms that describe the subject's own stance: "is committed/opposed/prepared to"
+STATIVE_PASSIVES = {
+    "commit",
+    "oppose",
+    "prepare",
+    "determine",
+    "dispose",
+    "incline",
+    "resolve",
+    "dedicate",
+    "pledge",
+}
 VIOLENT_ROOTS = {"18", "19", "20"}
 FORCEFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -299,6 +311,9 @@ class Coder:
         passive = bool(self._children(v, "nsubjpass", "auxpass")) or (
             v.tag_ == "VBN" and v.dep_ == "acl"
         )
+        if passive and not agent and v.lemma_.lower() in STATIVE_PASSIVES:
+            # "Vietnam is committed to", "Israel is opposed to": a state of the subject
+            return self._children(v, "nsubjpass"), False
         if passive:
             return agent, True
         if subj:
