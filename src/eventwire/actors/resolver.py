@@ -209,6 +209,21 @@ class ActorResolver:
             head_is_name = any(i <= toks.index(head) < j for i, j, _ in matches)
             sec = None if head_is_name and not sector else sector
             return [_actor(e, text, sec) for e in countries]
+        # "the Bush administration", "Putin aides": a leader's name as a modifier
+        for m in toks:
+            if m != head and m.pos_ == "PROPN" and m.dep_ == "compound":
+                e = self.lex.person(m.text, ctx.date)
+                if e is not None and e.country:
+                    sec = sector or e.sector
+                    return [
+                        Actor(
+                            code=e.country + (sec or ""),
+                            country=e.country,
+                            sector=sec,
+                            text=text,
+                            kind="country",
+                        )
+                    ]
         # "spokesman for X", "leaders of X", "the president of Russia"
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in OF_PREPS:

@@ -331,6 +331,8 @@ class Coder:
                 if obj:
                     return obj, False
             return self._subject(h, depth + 1)
+        if v.dep_ == "acl" and v.tag_ == "VBG" and h.dep_ == "dobj":
+            return self._subject(h.head, depth + 1)  # "issued a statement condemning X"
         if v.dep_ == "advcl" and v.tag_ == "VBG":  # "Lavrov, speaking in parliament, said"
             return self._subject(h, depth + 1)
         if v.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN"):
