@@ -186,3 +186,20 @@ def test_wire_dateline_anchors_relative_dates(code_text):
     evs = code_text(text, date="2014-03-25")
     e = next(e for e in evs if e.source.country == "RUS")
     assert e.date == "2014-03-19"
+
+
+def test_stative_passive_keeps_its_subject(code_text):
+    evs = code_text("Vietnam is committed to opening its markets to Japan.")
+    assert any(e.source.country == "VNM" for e in evs)
+
+
+def test_leader_name_as_modifier(code_text):
+    evs = code_text(
+        "The Obama administration criticized Syria over the crackdown.", date="2012-05-01"
+    )
+    find(evs, "USAGOV", "SYR", "11")
+
+
+def test_statement_participle_takes_the_issuer(code_text):
+    evs = code_text("Kenya issued a statement condemning Somalia for the border raid.")
+    assert any(e.source.country == "KEN" and e.root == "11" for e in evs)
