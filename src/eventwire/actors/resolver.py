@@ -23,7 +23,19 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "we", "our", "us"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 # role heads whose actor is the one they speak or act for: "spokesman for X", "leaders of X"
 OF_PREPS = {"of", "for", "from"}
-LOCATIVE = {"in", "of", "from", "throughout", "across", "at", "inside", "near", "around"}
+LOCATIVE = {
+    "in",
+    "of",
+    "from",
+    "throughout",
+    "across",
+    "at",
+    "inside",
+    "near",
+    "around",
+    "outside",
+    "along",
+}
 COUNTRY_KINDS = {"country", "adjective", "capital", "seat", "region"}
 GOV_KINDS = {"capital", "seat"}
 

@@ -750,7 +750,12 @@ class Coder:
         if (
             not sources
             and t.code[:2] in VIOLENT_ROOTS
-            and (passive or tok.pos_ == "NOUN" or not subj_toks)
+            and (
+                passive
+                or tok.pos_ == "NOUN"
+                or not subj_toks
+                or not any(self.actors.lex.lookup(st.text) for st in subj_toks)
+            )
         ):
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
             # attackers as unidentified armed forces (UAF) of the country where it happened
