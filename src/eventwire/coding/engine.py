@@ -274,6 +274,8 @@ class Coder:
                 return None  # a blocker row: this verb + object != an event
             if vp and (vp[0].has("light") or vp[0].has("pass")):
                 return head
+            if vp and vp[0].has("neutral") and noun.dep_ == "dobj":
+                return head  # "announced a suspension of air links", "declared a ceasefire"
             if head.lemma_.lower() in (
                 "make",
                 "hold",
