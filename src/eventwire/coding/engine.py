@@ -200,6 +200,15 @@ class Coder:
         kids = [c for c in tok.children if not self._is_time_prep(c)]
         prts = {c.lemma_.lower(): c for c in kids if c.dep_ in ("prt", "prep", "agent", "dative")}
         obj_toks = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+        # "handed over 700 kg of medicine": the measured stuff is the object
+        obj_toks += [
+            p
+            for o in obj_toks
+            for pr in o.children
+            if pr.dep_ == "prep" and pr.lower_ == "of"
+            for p in pr.children
+            if p.dep_ == "pobj"
+        ]
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             obj_toks.append(tok.head)
         best: tuple[Pattern, int] | None = None
