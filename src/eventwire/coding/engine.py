@@ -96,6 +96,8 @@ STATIVE_PASSIVES = {
     "dedicate",
     "pledge",
 }
+# a participle standing as a noun or adjective ("evacuated the wounded") is no event
+NOMINAL_DEPS = {"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 FORCEFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -536,7 +538,7 @@ class Coder:
         ctx.new_sentence()
         triggers: dict[int, Trigger] = {}
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX"):
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in NOMINAL_DEPS:
                 m = self._verb_pattern(tok)
                 if m:
                     triggers[tok.i] = Trigger(tok, m[0], m[1], code=m[0].code)
