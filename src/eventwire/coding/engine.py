@@ -1017,7 +1017,7 @@ class Coder:
         trigger: str | None = None,
     ) -> Event:
         info = self.onto.event(code)
-        plover = info.plover
+        plover = p.plover if p is not None and p.plover and code == p.code else info.plover
         # PLOVER codes announced future acts as what they are now: a promise to cooperate is
         # AGREE, a promised coercive or violent act a THREATEN (CAMEO keeps the act's code)
         if modality in ("intent", "planned") and plover in PLOVER_COOPERATIVE:

@@ -33,6 +33,7 @@ class Pattern:
     code: str
     flags: frozenset[str]
     mods: tuple[str, ...] = ()  # other words of a multi-word lemma ("air" in "air strike")
+    plover: str | None = None  # a PLOVER type where PLOVER's definition departs from the map
     object_mods: frozenset[str] = frozenset()  # modifiers required on the object ("arm embargo")
 
     def has(self, flag: str) -> bool:
@@ -76,7 +77,11 @@ def _load_events(path: Path, ps: PatternSet) -> None:
         pos = row["pos"].strip().upper()
         if pos not in ("V", "N"):
             raise DataError(f"{where}: pos must be V or N, not {row['pos']!r}")
-        flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
+        raw_flags = [f.strip() for f in (row.get("flags") or "").split(",") if f.strip()]
+        plover = next((f.split(":", 1)[1] for f in raw_flags if f.startswith("plover:")), None)
+        if plover is not None and plover not in onto.plover_types:
+            raise DataError(f"{where}: unknown PLOVER type {plover!r}")
+        flags = frozenset(f for f in raw_flags if not f.startswith("plover:"))
         bad = flags - FLAGS
         if bad:
             raise DataError(f"{where}: unknown flag(s) {sorted(bad)}")
@@ -105,6 +110,7 @@ def _load_events(path: Path, ps: PatternSet) -> None:
             flags=flags,
             mods=tuple(words[:-1]),
             object_mods=frozenset(w for o in objs for w in o[:-1]),
+            plover=plover,
         )
         ps.by_id[pid] = p  # a user row with the same id replaces the packaged one
     ps.verbs.clear()
