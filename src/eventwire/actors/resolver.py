@@ -192,7 +192,10 @@ class ActorResolver:
         self, head: Any, ctx: ActorContext, *, speaker: list[Actor] | None = None
     ) -> list[Actor]:
         low = head.text.lower()
-        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        acronym = head.text.isupper() and len(head.text) > 1  # "US" is a country, not "us"
+        if not acronym and (
+            head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+        ):
             return self._pronoun(low, ctx, speaker)
         if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
             # "officials who met": the relative clause's antecedent
