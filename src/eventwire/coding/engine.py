@@ -826,7 +826,7 @@ class Coder:
             pairs = [(s, g) for s in sources for g in sources if s.code != g.code]
         else:
             pairs = [(s, None) for s in sources]
-        if sym and targets:
+        if sym and targets and modality != "intent":  # a stated intent is one-sided
             pairs += [(g, s) for s, g in list(pairs) if g is not None]
         conf = 0.55 + 0.08 * min(t.score, 4) / 4 + (0.15 if targets else 0.0)
         if any(s.text.lower() in ("it", "they", "he", "she", "its", "their") for s in sources):
