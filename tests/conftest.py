@@ -10,6 +10,26 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ACCEPTANCE = SHARED / "acceptance" / "reuters-2014-03-20-crimea.txt"
 EXAMPLES = ROOT / "src" / "eventwire" / "examples"
+# the JSONL event contract: field names other tools rely on
+CONTRACT_FIELDS = (
+    "doc_id",
+    "event_id",
+    "source",
+    "target",
+    "cameo",
+    "root",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "date",
+    "date_text",
+    "location",
+    "modality",
+    "sentence",
+    "span",
+    "rule",
+    "confidence",
+)
 
 
 @pytest.fixture(scope="session")

@@ -5,28 +5,10 @@ from __future__ import annotations
 import importlib
 from datetime import date
 
+from conftest import CONTRACT_FIELDS
+
 import eventwire
 from eventwire import Article, Event, Place
-
-CONTRACT_FIELDS = (
-    "doc_id",
-    "event_id",
-    "source",
-    "target",
-    "cameo",
-    "root",
-    "plover",
-    "quad_class",
-    "goldstein",
-    "date",
-    "date_text",
-    "location",
-    "modality",
-    "sentence",
-    "span",
-    "rule",
-    "confidence",
-)
 
 PAGE = b"""<!DOCTYPE html>
 <html lang="en"><head>

@@ -15,30 +15,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import EXAMPLES
+from conftest import CONTRACT_FIELDS, EXAMPLES
 from typer.testing import CliRunner
 
 from eventwire.cli import app
 
-CONTRACT_FIELDS = (
-    "doc_id",
-    "event_id",
-    "source",
-    "target",
-    "cameo",
-    "root",
-    "plover",
-    "quad_class",
-    "goldstein",
-    "date",
-    "date_text",
-    "location",
-    "modality",
-    "sentence",
-    "span",
-    "rule",
-    "confidence",
-)
 ACTOR_FIELDS = ("code", "country", "sector", "text")
 NOT_SCORED = {"negated", "denied", "hypothetical"}
 COMMANDS = ("extract", "code", "ingest", "events", "export", "explain", "eval", "doctor")
