@@ -22,80 +22,12 @@ from eventwire.ontology import get_ontology
 NEG_WORDS = {"not", "n't", "never", "no"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
 OBLIGATION_AUX = {"must", "should", "ought"}
-# "X is willing/ready to Y": a stated intent
-WILLING_ADJ = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "set"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 # prepositions that place an event: "in Crimea", "travels to Kiev", "at the border"
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside", "outside", "across", "around", "on"}
-# adverbs that turn a reported act into an allegation by the speaker
-ALLEGATION_CUES = {"illegally", "unlawfully", "illegitimately", "brutally", "deliberately"}
-OCCURRENCE_VERBS = {
-    "take",
-    "begin",
-    "start",
-    "open",
-    "resume",
-    "continue",
-    "end",
-    "break",
-    "erupt",
-    "occur",
-    "happen",
-    "go",
-    "conclude",
-    "collapse",
-    "stall",
-    "get",
-    "kill",
-}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-OBJECT_CONTROL = {
-    "urge",
-    "ask",
-    "call",
-    "order",
-    "force",
-    "persuade",
-    "invite",
-    "press",
-    "tell",
-    "request",
-    "encourage",
-    "allow",
-    "permit",
-    "authorize",
-    "instruct",
-    "warn",
-}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
-# "a mediation effort", "a peace mission": the modifier carries the event
-GENERIC_HEADS = {
-    "effort",
-    "mission",
-    "operation",
-    "campaign",
-    "bid",
-    "process",
-    "initiative",
-    "programme",
-    "program",
-    "drive",
-    "plan",
-    "offensive",
-}
-# passive forms that describe the subject's own stance: "is committed/opposed/prepared to"
-STATIVE_PASSIVES = {
-    "commit",
-    "oppose",
-    "prepare",
-    "determine",
-    "dispose",
-    "incline",
-    "resolve",
-    "dedicate",
-    "pledge",
-}
 # a participle standing as a noun or adjective ("evacuated the wounded") is no event
 NOMINAL_DEPS = {"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj"}
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -253,7 +185,9 @@ class Coder:
 
     def _noun_pattern(self, tok: Any) -> tuple[Pattern, int] | None:
         rows = self.ps.nouns.get(tok.lemma_.lower())
-        if not rows or (tok.dep_ == "compound" and tok.head.lemma_.lower() not in GENERIC_HEADS):
+        if not rows or (
+            tok.dep_ == "compound" and tok.head.lemma_.lower() not in self.ps.cues["generic_head"]
+        ):
             return None
         preps = {c.lemma_.lower() for c in tok.children if c.dep_ == "prep"}
         mods = self._mods(tok)
@@ -308,7 +242,10 @@ class Coder:
                 (vp := self._verb_pattern(v)) and vp[0].has("light")
             ):
                 return v
-        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
+        if (
+            noun.dep_ in ("nsubj", "nsubjpass")
+            and head.lemma_.lower() in self.ps.cues["occurrence_verb"]
+        ):
             return head
         return None
 
@@ -324,7 +261,7 @@ class Coder:
         passive = bool(self._children(v, "nsubjpass", "auxpass")) or (
             v.tag_ == "VBN" and v.dep_ == "acl"
         )
-        if passive and not agent and v.lemma_.lower() in STATIVE_PASSIVES:
+        if passive and not agent and v.lemma_.lower() in self.ps.cues["stative_passive"]:
             # "Vietnam is committed to", "Israel is opposed to": a state of the subject
             return self._children(v, "nsubjpass"), False
         if passive:
@@ -339,7 +276,7 @@ class Coder:
         if v.dep_ in ("acomp", "oprd"):  # "Norway is willing to send"
             return self._subject(h, depth + 1)
         if v.dep_ == "xcomp":
-            if h.lemma_.lower() in OBJECT_CONTROL:
+            if h.lemma_.lower() in self.ps.cues["object_control_verb"]:
                 obj = self._children(h, "dobj")
                 if obj:
                     return obj, False
@@ -445,7 +382,11 @@ class Coder:
             return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"
-        if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.lemma_.lower() in WILLING_ADJ:
+        if (
+            v.dep_ == "xcomp"
+            and h.pos_ == "ADJ"
+            and h.lemma_.lower() in self.ps.cues["willing_adjective"]
+        ):
             return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp":
             hp = self._verb_pattern(h)
@@ -965,7 +906,7 @@ class Coder:
         """A speaker calling another actor's hostile act illegal (or brutal, deliberate) accuses
         that actor: "A says B illegally seized X" -> A accuses B."""
         out = []
-        cue = any(w.lower_ in ALLEGATION_CUES for w in sent)
+        cue = any(w.lower_ in self.ps.cues["allegation_adverb"] for w in sent)
         for e in events:
             if e.root not in ROOT_QUAD_CONFLICT or e.modality != "asserted":
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.data_files import DataError, read_tsv
@@ -40,12 +40,23 @@ class Pattern:
         return flag in self.flags
 
 
+CUE_SETS = {
+    "willing_adjective",
+    "allegation_adverb",
+    "occurrence_verb",
+    "object_control_verb",
+    "generic_head",
+    "stative_passive",
+}
+
+
 @dataclass
 class PatternSet:
     verbs: dict[str, list[Pattern]]
     nouns: dict[str, list[Pattern]]
     complements: dict[tuple[str, str], str]
     by_id: dict[str, Pattern]
+    cues: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in CUE_SETS})
 
     def complement_code(self, governor: str, complement: str) -> str | None:
         """The code for a control verb with this complement code, most specific key first."""
@@ -129,6 +140,17 @@ def _load_complements(path: Path, ps: PatternSet) -> None:
         ps.complements[(row["governor"].strip(), row["complement_root"].strip())] = code
 
 
+def _load_cues(path: Path, ps: PatternSet) -> None:
+    for line_no, row in read_tsv(path, ["set", "word"]):
+        name = row["set"].strip()
+        if name not in CUE_SETS:
+            raise DataError(f"{path}:{line_no}: unknown word set {name!r} ({sorted(CUE_SETS)})")
+        word = row["word"].strip().lower()
+        if not word:
+            raise DataError(f"{path}:{line_no}: empty word")
+        ps.cues[name].add(word)
+
+
 def load_patterns(dirs: Sequence[str | os.PathLike] = ()) -> PatternSet:
     """Load the packaged patterns plus users' (``dirs`` or ``EVENTWIRE_PATTERNS``)."""
     extra = list(dirs) or [
@@ -147,6 +169,9 @@ def _load(extra: tuple[str, ...]) -> PatternSet:
         comp = Path(d) / "complements.tsv"
         if comp.exists():
             _load_complements(comp, ps)
+        cues = Path(d) / "cues.tsv"
+        if cues.exists():
+            _load_cues(cues, ps)
     if not ps.by_id:
         raise DataError(f"{DATA}/events.tsv: no event patterns found")
     return ps
