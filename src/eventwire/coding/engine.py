@@ -216,7 +216,7 @@ class Coder:
         if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             vp = self._verb_pattern(head)
             if vp and vp[0].has("light") and vp[0].objects:
-                return None  # a blocker row: this verb + object != an event
+                return None  # a blocker row: this verb + object is not an event
             if vp and (vp[0].has("light") or vp[0].has("pass")):
                 return head
             if vp and vp[0].has("neutral") and noun.dep_ == "dobj":
@@ -565,7 +565,7 @@ class Coder:
             verb = t.light if t.light is not None else tok
             comp = self._complement(verb) if tok.pos_ != "NOUN" else None
             if p.has("neg") and not p.has("ctrl") and comp is not None and comp.i in triggers:
-                continue  # "denied attacking X": the complement == coded, as denied
+                continue  # "denied attacking X": the complement is coded, as denied
             if verb.dep_ == "relcl" and any(
                 c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.lower_ == "had")
                 for c in verb.children
@@ -729,7 +729,6 @@ class Coder:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a denial with no actor to address, no event")
             return []
-        modality = "asserted"
         date_text = date_at.get(verb.i) or date_at.get(tok.i)
         future_hint = bool(date_text) and self._looks_future(date_text, verb)
         modality = self._modality(verb, future_hint)
