@@ -135,6 +135,18 @@ LEVELS: dict[str, Callable[[dict, dict], bool]] = {
 }
 
 
+def _gold_event(e: dict) -> dict:
+    """One required/acceptable event of an acceptance file, in the JSONL gold shape."""
+    return {
+        "source": e["source"],
+        "target": e.get("target"),
+        "code": e["codes"][0],
+        "codes": e["codes"],
+        "date": e.get("date"),
+        "target_optional": e.get("target_optional", False),
+    }
+
+
 def load_gold(path: str | Path) -> list[dict]:
     """Gold records, from a JSONL set or an acceptance ``.expected.json``."""
     p = Path(path)
@@ -142,27 +154,8 @@ def load_gold(path: str | Path) -> list[dict]:
     if p.suffix == ".json":
         doc = json.loads(text)
         src = p.with_name(doc["document"]) if "document" in doc else None
-        expected = [
-            {
-                "source": e["source"],
-                "target": e.get("target"),
-                "code": e["codes"][0],
-                "codes": e["codes"],
-                "date": e.get("date"),
-                "target_optional": e.get("target_optional", False),
-            }
-            for e in doc.get("required", [])
-        ]
-        acceptable = [
-            {
-                "source": e["source"],
-                "target": e.get("target"),
-                "code": e["codes"][0],
-                "codes": e["codes"],
-                "date": e.get("date"),
-            }
-            for e in doc.get("acceptable", [])
-        ]
+        expected = [_gold_event(e) for e in doc.get("required", [])]
+        acceptable = [_gold_event(e) for e in doc.get("acceptable", [])]
         return [
             {
                 "id": doc.get("document", p.stem),

@@ -618,8 +618,6 @@ class Coder:
                 v = h
             else:
                 break
-        # "X said" after the clause: the root speech verb with the clause as ccomp was covered;
-        # "..., the United Nations said" makes the clause a ccomp of "said" too.
         return []
 
     def _build(
