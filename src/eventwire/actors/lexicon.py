@@ -50,6 +50,7 @@ GROUP_COLUMNS = ["code", "names", "kind", "country", "sector"]
 PEOPLE_COLUMNS = ["name", "aliases", "code", "country", "sector", "role", "start", "end"]
 SECTOR_COLUMNS = ["term", "sector", "position"]
 OVERRIDE_COLUMNS = ["phrase", "code"]
+ETHNIC_COLUMNS = ["code", "names"]
 
 _FOLD = str.maketrans(
     {
@@ -133,6 +134,7 @@ class ActorLexicon:
         people: dict[str, list[Entry]],
         sectors: dict[str, tuple[str, str]],
         max_words: int,
+        ethnic: dict[str, str] | None = None,
     ) -> None:
         self._phrases = phrases
         self._acronyms = acronyms
@@ -140,6 +142,9 @@ class ActorLexicon:
         self._people = people
         self._sectors = sectors
         self.max_words = max_words
+        self._ethnic = ethnic or {}
+        self._fuzzy_index: dict[str, set[str]] | None = None
+        self._squashed_people: dict[str, set[str]] | None = None
 
     def lookup(self, phrase: str) -> Entry | None:
         """The actor a phrase names: country, adjective, capital, seat, region, group, override,
@@ -156,6 +161,33 @@ class ActorLexicon:
         hit = self._exact.get(_cased_key(prepared))
         return hit if hit is not None else self._phrases.get(key)
 
+    def ethnic(self, word: str) -> str | None:
+        """The CAMEO ethnic-group code a word names ("Albanians" -> "alb"), if any."""
+        return self._ethnic.get(normalize(word))
+
+    def fuzzy(self, word: str) -> Entry | None:
+        """A country, demonym or capital one typing slip away from ``word`` ("Ethopia",
+        "Quatar", "Phillippines"), when exactly one such name is that close. Only for
+        capitalised single words of six letters or more that name nothing exactly."""
+        key = normalize(word)
+        if len(key) < 6 or " " in key or not word[:1].isupper() or not key.isalpha():
+            return None
+        if self._fuzzy_index is None:
+            index: dict[str, set[str]] = {}
+            for k, e in self._phrases.items():
+                if e.kind in ("country", "adjective", "capital") and len(k) >= 6 and k.isalpha():
+                    for d in _deletions(k):
+                        index.setdefault(d, set()).add(k)
+            self._fuzzy_index = index
+        cands: set[str] = set()
+        for d in _deletions(key):
+            cands |= self._fuzzy_index.get(d, set())
+        hits = {self._phrases[c].code for c in cands if c != key and _one_slip(key, c)}
+        if len(hits) != 1:
+            return None
+        code = hits.pop()
+        return next(self._phrases[c] for c in cands if self._phrases[c].code == code)
+
     def person(self, name: str, on: dt.date | None = None) -> Entry | None:
         """The office a person (full name or alias) held on ``on``.
 
@@ -167,6 +199,16 @@ class ActorLexicon:
             parts = name.split()
             if len(parts) > 1 and parts[0].rstrip(".").lower() in ("mr", "mrs", "ms", "dr"):
                 offices = self._people.get(normalize(" ".join(parts[1:])))
+        if not offices and len(normalize(name)) >= 8:
+            # "Mitterand" for "Mitterrand": doubled letters are the commonest slip in names
+            if self._squashed_people is None:
+                sq: dict[str, set[str]] = {}
+                for k in self._people:
+                    sq.setdefault(_squash(k), set()).add(k)
+                self._squashed_people = sq
+            keys = self._squashed_people.get(_squash(normalize(name)), set())
+            if len(keys) == 1:
+                offices = self._people[next(iter(keys))]
         if not offices:
             return None
         if on is None:
@@ -193,6 +235,34 @@ class ActorLexicon:
     def phrases(self) -> dict[str, Entry]:
         """All case-insensitive phrases (normalised) and their entries."""
         return dict(self._phrases)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of at most one (one letter added, dropped, changed or two
+    neighbours swapped)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) <= 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+def _squash(key: str) -> str:
+    return _DOUBLE.sub(r"\1", key)
 
 
 def _date(raw: str) -> dt.date:
@@ -439,6 +509,22 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
         codes.check(r["code"], country, None, (row.path, row.line))
         idx.add(r["phrase"], Entry(r["code"], country, sector, "override", r["phrase"]), row)
 
+    # ethnic groups
+    ethnic: dict[str, str] = {}
+    for row in _rows(dirs, "ethnic_groups.tsv", ETHNIC_COLUMNS, lambda d: d["code"]):
+        r = row.data
+        if not re.fullmatch(r"[a-z]{3}", r["code"]):
+            raise DataError(
+                f"ethnic code must be three lower-case letters, not {r['code']!r}",
+                row.path,
+                row.line,
+            )
+        names = split_list(r["names"])
+        if not names:
+            raise DataError(f"{r['code']}: no names", row.path, row.line)
+        for n in names:
+            ethnic[normalize(n)] = r["code"]
+
     return ActorLexicon(
         phrases={k: v[0] for k, v in idx.phrases.items()},
         acronyms={k: v[0] for k, v in idx.acronyms.items()},
@@ -446,6 +532,7 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
         people=people,
         sectors=sectors,
         max_words=idx.max_words,
+        ethnic=ethnic,
     )
 
 

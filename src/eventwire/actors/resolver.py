@@ -52,9 +52,19 @@ class ActorContext:
     last_group: list[Actor] = field(default_factory=list)
     in_sentence: list[Actor] = field(default_factory=list)  # actors named so far in this sentence
     default_country: str | None = None  # e.g. the dateline's country, for bare "police"
+    # noun phrases resolved in the current sentence: (token index, is a subject, actors)
+    mentions: list[tuple[int, bool, list[Actor]]] = field(default_factory=list)
 
     def new_sentence(self) -> None:
         self.in_sentence = []
+
+    def start_sentence(self) -> None:
+        self.in_sentence = []
+        self.mentions = []
+
+    def note(self, head: Any, actors: list[Actor]) -> None:
+        if actors and all(m[0] != head.i for m in self.mentions):
+            self.mentions.append((head.i, head.dep_ in ("nsubj", "nsubjpass"), list(actors)))
 
     def remember(self, actors: list[Actor], head: Any | None = None) -> None:
         if not actors:
@@ -140,6 +150,10 @@ class ActorResolver:
                 if e is not None:
                     hit = (i, j, e)
                     break
+            if hit is None and toks[i].pos_ == "PROPN":
+                e = self.lex.fuzzy(toks[i].text)  # "Ethopia", "Quatar"
+                if e is not None:
+                    hit = (i, i + 1, e)
             if hit:
                 found.append(hit)
                 i = hit[1]
@@ -186,6 +200,7 @@ class ActorResolver:
                     out.append(a)
         if out and head.pos_ != "PRON":
             ctx.remember(out, head if len(heads) == 1 else None)
+            ctx.note(head, out)
         return out
 
     def _resolve_one(
@@ -196,7 +211,7 @@ class ActorResolver:
         if not acronym and (
             head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
         ):
-            return self._pronoun(low, ctx, speaker)
+            return self._pronoun(low, ctx, speaker, head)
         if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
             # "officials who met": the relative clause's antecedent
             anc = head.head.head if head.head.dep_ == "relcl" else None
@@ -216,6 +231,9 @@ class ActorResolver:
         if groups:
             e = groups[-1]
             return [_actor(e, text)]
+        eth = self._ethnic_actor(toks, head, sector, text, ctx)
+        if eth is not None:
+            return [eth]
         countries: list[Entry] = []
         for _, _, e in matches:
             if e.kind in COUNTRY_KINDS and all(e.country != c.country for c in countries):
@@ -286,9 +304,10 @@ class ActorResolver:
             return self._country_of_span(tok.text)
         return None
 
-    def _context_country(self, head: Any, ctx: ActorContext) -> str | None:
+    def _locative_country(self, head: Any, own_only: bool = False) -> str | None:
+        """The country of a place phrase on the head or its verb: "police in Baghdad"."""
         holders = [head]
-        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not own_only:
             holders.append(head.head)
         for h in holders:
             for prep in h.children:
@@ -305,15 +324,103 @@ class ActorResolver:
                             )
                             if c:
                                 return c
+        return None
+
+    def _ethnic_actor(
+        self, toks: list[Any], head: Any, sector: str | None, text: str, ctx: ActorContext
+    ) -> Actor | None:
+        """CAMEO codes an ethnic group with the country it lives in, its code after the sector:
+        "ethnic Albanians in Serbia" -> SRBCVLalb, "Iraqi Kurds" -> IRQCVLkur."""
+        marker = next((t for t in [head, *toks] if self.lex.ethnic(t.text)), None)
+        if marker is None:
+            return None
+        code = self.lex.ethnic(marker.text) or ""
+        named = self.lex.lookup(marker.text)
+        own = named.country if named is not None and named.kind in COUNTRY_KINDS else None
+        flagged = any(t.lower_ == "ethnic" for t in toks)
+        where = self._locative_country(head)
+        if own and not flagged:
+            # "the Albanians of southern Serbia": a people named as living in another country
+            # ("Albanian troops", "Russians near Kharkiv" are the country's own)
+            where = self._locative_country(head, own_only=True) if marker == head else None
+            if not (where and where != own and any(p.lower_ == "of" for p in head.children)):
+                return None
+        country = where if where != own else None
+        if not country:  # "Iraqi Kurds"
+            country = next(
+                (
+                    e.country
+                    for _, _, e in self._matches([t for t in toks if t != marker])
+                    if e.kind in COUNTRY_KINDS and e.country != own
+                ),
+                None,
+            )
+        if not country:  # the first other country the sentence names
+            for t in head.sent:
+                if t.pos_ in ("PROPN", "ADJ") and t != marker:
+                    c = self._country_of(t)
+                    if c and c != own:
+                        country = c
+                        break
+        country = country or ctx.default_country or own
+        if not country:
+            return None
+        sec = sector or "CVL"
+        return Actor(
+            code=country + sec + code, country=country, sector=sec, text=text, kind="country"
+        )
+
+    def _context_country(self, head: Any, ctx: ActorContext) -> str | None:
+        c = self._locative_country(head)
+        if c:
+            return c
         found = set()
         for ent in head.sent.ents:
-            if ent.label_ in ("GPE", "NORP", "LOC") and not (ent.start <= head.i < ent.end):
-                c = self._country_of_span(ent.text)
+            if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not (ent.start <= head.i < ent.end):
+                if self._describes_other_actor(ent.root, head):
+                    continue  # "President X welcomed South African leader Y": Y's country
+                if ent.label_ == "ORG":  # "the Kenya Anti-Corruption Commission"
+                    c = next(
+                        (
+                            e.country
+                            for t in ent
+                            if t.pos_ == "PROPN"
+                            and (e := self.lex.lookup(t.text)) is not None
+                            and e.kind in ("country", "adjective")
+                        ),
+                        None,
+                    )
+                else:
+                    c = self._country_of_span(ent.text)
                 if c:
                     found.add(c)
+        for t in head.sent:  # country names the tagger left out of its entities
+            if t.pos_ == "PROPN" and not t.ent_type_ and t != head:
+                e = self.lex.lookup(t.text)
+                if (
+                    e is not None
+                    and e.kind in ("country", "adjective")
+                    and not self._describes_other_actor(t, head)
+                ):
+                    found.add(e.country)
         if len(found) == 1:
             return found.pop()
         return ctx.default_country if not found else None
+
+    def _describes_other_actor(self, tok: Any, head: Any) -> bool:
+        """Whether a country word modifies another actor's phrase ("South African leader de
+        Klerk"), so that it names that actor's country rather than where things happen."""
+        h = tok
+        for _ in range(6):
+            if h.dep_ not in ("amod", "compound", "poss", "nmod") or h.head == h:
+                break
+            h = h.head
+        if h == tok or h == head:
+            return False
+        if h.ent_type_ == "PERSON":
+            return True
+        s = self.lex.sector_of(h.lemma_.lower()) if h.pos_ == "NOUN" else None
+        return s is not None and s[1] in ("head", "both")
 
     @staticmethod
     def _with_sector(a: Actor, sector: str | None) -> Actor:
@@ -340,6 +447,7 @@ class ActorResolver:
             start > 0
             and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-")
             and (doc[start - 1].dep_ in ("compound", "flat", "punct"))
+            and not self._is_title(doc[start - 1])
         ):
             start -= 1
         end = head.i + 1
@@ -359,7 +467,8 @@ class ActorResolver:
             if key in ctx.names:
                 return ctx.names[key]
         ent = head.ent_type_
-        if ent == "PERSON":
+        titled = start > 0 and self._is_title(doc[start - 1])
+        if ent == "PERSON" or titled:
             # an unknown person with a role in front: "Ukrainian Defense Minister Ihor X"
             toks = [t for t in self.np_tokens(head) if t.i < start]
             if toks:
@@ -385,6 +494,13 @@ class ActorResolver:
                     return a
         return None
 
+    def _is_title(self, tok: Any) -> bool:
+        """ "President", "Vice-President", "General" before a name: a role, not part of it."""
+        if tok.text == "-" or not tok.text[:1].isupper():
+            return False
+        s = self.lex.sector_of(tok.text.lower())
+        return s is not None and s[1] in ("head", "both")
+
     @staticmethod
     def _remember_names(name: str, a: Actor, ctx: ActorContext) -> None:
         ctx.names[name.lower()] = a
@@ -396,7 +512,16 @@ class ActorResolver:
             ctx.names.setdefault(first.lower(), a)
 
     @staticmethod
-    def _pronoun(low: str, ctx: ActorContext, speaker: list[Actor] | None) -> list[Actor]:
+    def _pronoun(
+        low: str, ctx: ActorContext, speaker: list[Actor] | None, tok: Any = None
+    ) -> list[Actor]:
+        if low in ("they", "them", "their", "themselves") and tok is not None:
+            # "Rebels rejected a Senegalese plan and said they opposed ...": the nearest subject
+            # before the pronoun in its own sentence
+            before = [m for m in ctx.mentions if m[0] < tok.i]
+            subj = [m for m in before if m[1]]
+            if subj:
+                return list(subj[-1][2])
         if low in PLURAL_PRONOUNS and low not in ("we", "our", "us") and len(ctx.last_group) > 1:
             return list(ctx.last_group)  # "A called B and they discussed ..."
         if speaker:

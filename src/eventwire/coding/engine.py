@@ -470,7 +470,7 @@ class Coder:
         ctx: ActorContext,
         trace: Trace | None,
     ) -> list[Event]:
-        ctx.new_sentence()
+        ctx.start_sentence()
         for tok in sent:  # names and roles introduced here serve later mentions
             if tok.dep_ in SUBJ or (
                 tok.ent_type_ == "PERSON" and tok.dep_ not in ("compound", "flat")
