@@ -221,20 +221,7 @@ class Coder:
                 return head
             if vp and vp[0].has("neutral") and noun.dep_ == "dobj":
                 return head  # "announced a suspension of air links", "declared a ceasefire"
-            if head.lemma_.lower() in (
-                "make",
-                "hold",
-                "have",
-                "conduct",
-                "launch",
-                "stage",
-                "pay",
-                "carry",
-                "mount",
-                "begin",
-                "resume",
-                "continue",
-            ):
+            if head.lemma_.lower() in self.ps.cues["light_verb"]:
                 return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
             v = head.head
@@ -405,6 +392,43 @@ class Coder:
             if hp and hp[0].has("neg"):
                 return "denied"
         return "asserted"
+
+    def _irrealis(self, v: Any) -> str | None:
+        """Whether a clause sits under something that keeps it from having happened: a demand
+        ("demanded that Burundi grant ...", "its demand that Israel ease ..."), an obligation
+        ("the US must be ready to mediate"), a refusal ("refused to allow planes to land and
+        evacuate") or a condition ("until they gain control"). Returns the modality to give it."""
+        t = v
+        for _ in range(6):
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & {"if", "unless", "until"}:
+                return "hypothetical"
+            if t.dep_ not in ("xcomp", "ccomp", "conj", "acomp", "advcl", "acl", "pcomp", "pobj"):
+                return None
+            h = t.head
+            if h == t:
+                return None
+            lemma = h.lemma_.lower()
+            if t.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN":
+                if lemma in self.ps.cues["directive_noun"]:
+                    return "hypothetical"
+            if h.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ != "conj":
+                if t != v and lemma in self.ps.cues["directive_verb"]:
+                    return "hypothetical"
+                if lemma in self.ps.cues["refusal_verb"] and t.dep_ in ("xcomp", "ccomp"):
+                    return "negated" if t != v else None
+                if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in h.children):
+                    if t.dep_ != "ccomp" or t != v:
+                        return "hypothetical"
+                if "before" in marks and any(
+                    c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX | FUTURE_AUX for c in h.children
+                ):
+                    return "hypothetical"
+            hp = self._verb_pattern(h) if h.pos_ in ("VERB", "AUX") else None
+            if hp and hp[0].has("speech"):
+                return None  # reported speech: what was said is coded as said
+            t = h
+        return None
 
     # ------------------------------------------------------------------ dates and places
     def _date_mentions(self, sent: Any) -> list[tuple[Any, str]]:
@@ -736,9 +760,21 @@ class Coder:
         code = t.code
         if not code:
             return []
+        irr = None
         if t.obliged is not None:
             modality = "asserted"
-        if modality == "hypothetical" and code[:2] in FORCEFUL_ROOTS:
+        elif modality in ("asserted", "intent", "planned", "attempt"):
+            irr = self._irrealis(verb)
+            if irr is not None:
+                if trace:
+                    trace(f"  '{tok.text}': under a demand, duty, refusal or condition: {irr}")
+                modality = irr
+        if (
+            modality == "hypothetical"
+            and irr is None
+            and code[:2] in FORCEFUL_ROOTS
+            and not any(a.sector == "UAF" for a in sources)
+        ):
             # "could impose sanctions if ...": a conditional use of force or pressure is a threat
             code = self.ps.complement_code("13", code) or "130"
             modality = "asserted"
@@ -1000,13 +1036,30 @@ class Coder:
     def _dedup(events: list[Event]) -> list[Event]:
         """One row per dyad, root, date and modality within a document (the first, most
         specific mention wins); a target-less row is dropped when the same actor's event of
-        that root and date has a target."""
+        that root and date, or of that PLOVER type in the same sentence, has a target."""
         targeted = {(e.source.code, e.root, e.date) for e in events if e.target is not None}
         events = [
             e
             for e in events
             if e.target is not None or (e.source.code, e.root, e.date) not in targeted
         ]
+        # within a sentence, an actor's second act of the same PLOVER type with no target is
+        # the same event told again ("shelled Juba, killing 20 people")
+        in_sentence = {
+            (e.sentence_index, e.source.code, e.plover)
+            for e in events
+            if e.target is not None and e.plover
+        }
+        kept: set[tuple] = set()
+        pruned = []
+        for e in events:
+            k = (e.sentence_index, e.source.code, e.plover)
+            if e.target is None and e.plover and e.modality == "asserted":
+                if k in in_sentence or k in kept:
+                    continue
+                kept.add(k)
+            pruned.append(e)
+        events = pruned
         seen: dict[tuple, Event] = {}
         out = []
         for e in events:

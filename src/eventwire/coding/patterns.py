@@ -47,6 +47,10 @@ CUE_SETS = {
     "object_control_verb",
     "generic_head",
     "stative_passive",
+    "directive_noun",
+    "directive_verb",
+    "refusal_verb",
+    "light_verb",
 }
 
 
