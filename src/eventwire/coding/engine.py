@@ -409,17 +409,21 @@ class Coder:
             if h == t:
                 return None
             lemma = h.lemma_.lower()
-            if t.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN":
-                if lemma in self.ps.cues["directive_noun"]:
-                    return "hypothetical"
+            if (
+                t.dep_ in ("acl", "ccomp")
+                and h.pos_ == "NOUN"
+                and lemma in self.ps.cues["directive_noun"]
+            ):
+                return "hypothetical"
             if h.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ != "conj":
                 if t != v and lemma in self.ps.cues["directive_verb"]:
                     return "hypothetical"
                 if lemma in self.ps.cues["refusal_verb"] and t.dep_ in ("xcomp", "ccomp"):
                     return "negated" if t != v else None
-                if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in h.children):
-                    if t.dep_ != "ccomp" or t != v:
-                        return "hypothetical"
+                if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in h.children) and (
+                    t.dep_ != "ccomp" or t != v
+                ):
+                    return "hypothetical"
                 if "before" in marks and any(
                     c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX | FUTURE_AUX for c in h.children
                 ):
