@@ -370,14 +370,39 @@ class ActorResolver:
             code=country + sec + code, country=country, sector=sec, text=text, kind="country"
         )
 
-    def _context_country(self, head: Any, ctx: ActorContext) -> str | None:
+    def _context_country(self, head: Any, ctx: ActorContext, person: bool = False) -> str | None:
+        """The locative's country, else the one country the sentence names (for a person, not
+        counting countries that describe another actor), else the document's country."""
         c = self._locative_country(head)
         if c:
             return c
+        found = self._sentence_countries(head, skip_other_actors=True)
+        if not found and not person:
+            found = self._sentence_countries(head, skip_other_actors=False)
+        if len(found) == 1:
+            return found.pop()
+        return ctx.default_country if not found else None
+
+    def _describes_other_actor(self, tok: Any, head: Any) -> bool:
+        """Whether a country word modifies another actor's phrase ("South African leader de
+        Klerk"), so that it names that actor's country rather than where things happen."""
+        h = tok
+        for _ in range(6):
+            if h.dep_ not in ("amod", "compound", "poss", "nmod") or h.head == h:
+                break
+            h = h.head
+        if h == tok or h == head:
+            return False
+        if h.ent_type_ == "PERSON":
+            return True
+        s = self.lex.sector_of(h.lemma_.lower()) if h.pos_ == "NOUN" else None
+        return s is not None and s[1] in ("head", "both")
+
+    def _sentence_countries(self, head: Any, skip_other_actors: bool) -> set[str]:
         found = set()
         for ent in head.sent.ents:
             if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not (ent.start <= head.i < ent.end):
-                if self._describes_other_actor(ent.root, head):
+                if skip_other_actors and self._describes_other_actor(ent.root, head):
                     continue  # "President X welcomed South African leader Y": Y's country
                 if ent.label_ == "ORG":  # "the Kenya Anti-Corruption Commission"
                     c = next(
@@ -399,28 +424,12 @@ class ActorResolver:
                 e = self.lex.lookup(t.text)
                 if (
                     e is not None
+                    and e.country
                     and e.kind in ("country", "adjective")
-                    and not self._describes_other_actor(t, head)
+                    and not (skip_other_actors and self._describes_other_actor(t, head))
                 ):
                     found.add(e.country)
-        if len(found) == 1:
-            return found.pop()
-        return ctx.default_country if not found else None
-
-    def _describes_other_actor(self, tok: Any, head: Any) -> bool:
-        """Whether a country word modifies another actor's phrase ("South African leader de
-        Klerk"), so that it names that actor's country rather than where things happen."""
-        h = tok
-        for _ in range(6):
-            if h.dep_ not in ("amod", "compound", "poss", "nmod") or h.head == h:
-                break
-            h = h.head
-        if h == tok or h == head:
-            return False
-        if h.ent_type_ == "PERSON":
-            return True
-        s = self.lex.sector_of(h.lemma_.lower()) if h.pos_ == "NOUN" else None
-        return s is not None and s[1] in ("head", "both")
+        return found
 
     @staticmethod
     def _with_sector(a: Actor, sector: str | None) -> Actor:
@@ -480,7 +489,7 @@ class ActorResolver:
                     a.name = doc[start : head.i + 1].text
                     self._remember_names(a.name, a, ctx)
                     return a
-                country = self._context_country(head, ctx) if sector else None
+                country = self._context_country(head, ctx, person=True) if sector else None
                 if country:  # "Ousted President Askar Akayev ... Kyrgyzstan"
                     a = Actor(
                         code=country + sector,

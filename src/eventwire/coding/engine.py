@@ -416,7 +416,7 @@ class Coder:
             ):
                 return "hypothetical"
             if h.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ != "conj":
-                if t != v and lemma in self.ps.cues["directive_verb"]:
+                if lemma in self.ps.cues["directive_verb"]:
                     return "hypothetical"
                 if lemma in self.ps.cues["refusal_verb"] and t.dep_ in ("xcomp", "ccomp"):
                     return "negated" if t != v else None
@@ -848,7 +848,8 @@ class Coder:
         place = self._place(verb, tok, sent, targets)
         country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
         if not country:
-            country = self.actors._context_country(verb, ctx)
+            # where it happened, not the victims' country ("killed one U.S. soldier")
+            country = self.actors._context_country(verb, ctx, person=True)
         if not country:
             return []
         return [Actor(code=country + "UAF", country=country, sector="UAF", text="", kind="country")]
