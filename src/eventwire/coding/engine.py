@@ -145,10 +145,14 @@ class Coder:
         ]
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             obj_toks.append(tok.head)
+        # "called them an occupying army": naming someone, not phoning them
+        labels = any(c.dep_ == "oprd" for c in kids)
         best: tuple[Pattern, int] | None = None
         for p in rows:
             score = 1
             if p.mods and not set(p.mods) <= self._mods(tok):
+                continue
+            if labels and not p.objects and not p.particle:
                 continue
             score += len(p.mods)
             cands = obj_toks
@@ -223,7 +227,12 @@ class Coder:
                 return head  # "announced a suspension of air links", "declared a ceasefire"
             if head.lemma_.lower() in self.ps.cues["light_verb"]:
                 return head
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ == "VERB"
+            and not self._children(head.head, "dobj")  # "launch an offensive in its war"
+        ):
             v = head.head
             if v.lemma_.lower() in ("carry",) or (
                 (vp := self._verb_pattern(v)) and vp[0].has("light")
@@ -398,6 +407,13 @@ class Coder:
         ("demanded that Burundi grant ...", "its demand that Israel ease ..."), an obligation
         ("the US must be ready to mediate"), a refusal ("refused to allow planes to land and
         evacuate") or a condition ("until they gain control"). Returns the modality to give it."""
+        if (
+            v.tag_ == "VB"
+            and v.dep_ in ("ccomp", "acl")
+            and self._children(v, "nsubj", "nsubjpass")
+            and not self._children(v, "aux", "auxpass")
+        ):
+            return "hypothetical"  # "demanded that he resign": the mandative subjunctive
         t = v
         for _ in range(6):
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
@@ -415,6 +431,11 @@ class Coder:
                 and lemma in self.ps.cues["directive_noun"]
             ):
                 return "hypothetical"
+            if t.dep_ == "ccomp" and any(
+                o.lemma_.lower() in self.ps.cues["directive_noun"]
+                for o in self._children(h, "dobj")
+            ):
+                return "hypothetical"  # "reiterated its demand that Israel ease ..."
             if h.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ != "conj":
                 if lemma in self.ps.cues["directive_verb"]:
                     return "hypothetical"
