@@ -208,14 +208,21 @@ class ActorResolver:
     ) -> list[Actor]:
         low = head.text.lower()
         acronym = head.text.isupper() and len(head.text) > 1  # "US" is a country, not "us"
+        if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            # "officials who met": the relative clause's antecedent
+            anc = head.head.head if head.head.dep_ == "relcl" else None
+            if (
+                anc is not None
+                and low in ("which", "that")
+                and anc.pos_ == "NOUN"
+                and self.lex.sector_of(anc.lemma_.lower()) is None
+            ):
+                return []  # "a resolution that aims to ...": only an agent noun acts
+            return self.resolve(anc, ctx) if anc is not None else []
         if not acronym and (
             head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
         ):
             return self._pronoun(low, ctx, speaker, head)
-        if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
-            # "officials who met": the relative clause's antecedent
-            anc = head.head.head if head.head.dep_ == "relcl" else None
-            return self.resolve(anc, ctx) if anc is not None else []
         toks = self.np_tokens(head)
         text = head.doc[toks[0].i : head.i + 1].text
         sector = self._sector(toks, head)
@@ -343,7 +350,13 @@ class ActorResolver:
             # "the Albanians of southern Serbia": a people named as living in another country
             # ("Albanian troops", "Russians near Kharkiv" are the country's own)
             where = self._locative_country(head, own_only=True) if marker == head else None
-            if not (where and where != own and any(p.lower_ == "of" for p in head.children)):
+            kind = self.onto.country(where).kind if where and self.onto.country(where) else None
+            if not (
+                where
+                and where != own
+                and kind == "country"
+                and any(p.lower_ == "of" for p in head.children)
+            ):
                 return None
         country = where if where != own else None
         if not country:  # "Iraqi Kurds"
@@ -355,10 +368,17 @@ class ActorResolver:
                 ),
                 None,
             )
-        if not country:  # the first other country the sentence names
-            for t in head.sent:
+        if not country:  # the nearest other country the sentence names
+            near = sorted(head.sent, key=lambda t: abs(t.i - marker.i))
+            for t in near:
                 if t.pos_ in ("PROPN", "ADJ") and t != marker:
-                    c = self._country_of(t)
+                    if (
+                        t.ent_type_ == "ORG"
+                    ):  # "the Nigerian Interior Ministry", not "Washington Post"
+                        e = self.lex.lookup(t.text)
+                        c = e.country if e and e.kind in ("country", "adjective") else None
+                    else:
+                        c = self._country_of(t)
                     if c and c != own:
                         country = c
                         break

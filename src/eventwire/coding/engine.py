@@ -41,6 +41,21 @@ CLAUSE_GOVERNORS = {
     "12",
     "13",
 }  # appeal, intend, demand, accuse, reject, threaten
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "capital",
+    "port",
+    "state",
+    "enclave",
+    "area",
+    "suburb",
+}
+PURPOSE_EVENTS = {"09", "14"}  # investigate, protest: coded even as a purpose ("to protest")
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
 
@@ -268,7 +283,11 @@ class Coder:
             return [], False
         h = v.head
         if v.dep_ == "conj":
-            return self._subject(h, depth + 1)
+            hsubj, hpassive = self._subject(h, depth + 1)
+            if hpassive and not passive:
+                # "was indicted by the court and will resign": the one indicted resigns
+                return self._children(h, "nsubjpass"), False
+            return hsubj, hpassive
         if v.dep_ in ("acomp", "oprd"):  # "Norway is willing to send"
             return self._subject(h, depth + 1)
         if v.dep_ == "xcomp":
@@ -279,8 +298,22 @@ class Coder:
             return self._subject(h, depth + 1)
         if v.dep_ == "acl" and v.tag_ == "VBG" and h.dep_ == "dobj":
             return self._subject(h.head, depth + 1)  # "issued a statement condemning X"
-        if v.dep_ == "advcl" and v.tag_ == "VBG":  # "Lavrov, speaking in parliament, said"
+        if v.dep_ == "advcl" and (
+            v.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        ):  # "Lavrov, speaking in parliament, said"; "rallied to protest": the main subject
             return self._subject(h, depth + 1)
+        if (
+            v.dep_ == "relcl"
+            and h.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and self.actors.lex.sector_of(h.lemma_.lower()) is None
+        ):
+            # "converged for a rally to protest ...": whoever holds the rally protests
+            g = h
+            while g.dep_ in ("pobj", "dobj", "prep") and g.head != g:
+                g = g.head
+            if g.pos_ in ("VERB", "AUX") and g != v:
+                return self._subject(g, depth + 1)
         if v.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN"):
             return [h], False
         return [], False
@@ -616,7 +649,8 @@ class Coder:
             if p.has("neg") and not p.has("ctrl") and comp is not None and comp.i in triggers:
                 continue  # "denied attacking X": the complement is coded, as denied
             if verb.dep_ == "relcl" and any(
-                c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.lower_ == "had")
+                c.dep_ in ("auxpass", "nsubjpass")
+                or (c.dep_ == "aux" and c.lower_ in ("had", "has", "have"))
                 for c in verb.children
             ):
                 if trace:
@@ -629,9 +663,18 @@ class Coder:
             if verb.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
             ):
-                if trace:
-                    trace(f"  '{tok.text}': purpose clause of '{verb.head.text}', not an event")
-                continue
+                # a purpose is not an event, except protest and inspection, which the going
+                # there is: "rallied to protest", "sent inspectors to monitor the plant"
+                if t.code[:2] not in PURPOSE_EVENTS:
+                    if trace:
+                        trace(f"  '{tok.text}': purpose clause of '{verb.head.text}', not an event")
+                    continue
+                if verb.head.dep_ in ("acl", "relcl"):
+                    continue  # "a demonstration staged by students to protest": background
+                ht = triggers.get(verb.head.i)
+                if ht is not None and ht.code[:2] == "15":
+                    ht.consumed = True
+                    out = [e for e in out if e.trigger != ht.token.text]
             ev = self._build(t, verb, sent, si, article, pub, ctx, date_at, trace)
             out.extend(ev)
         # a place given for one clause holds for the same kind of event by the same actor
@@ -748,14 +791,20 @@ class Coder:
         ]
         if p.has("sym") and between and not sources:
             sources = self.actors.resolve(between[0], ctx)
+        infinitive = (
+            verb.dep_ in ("acl", "xcomp", "relcl", "advcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and verb.head.lemma_.lower() not in ("attempt", "plot", "bid", "effort")
+        )
         if (
             not sources
+            and not infinitive  # "the right of troops to fire on militants"
             and t.code[:2] in VIOLENT_ROOTS
             and (
                 passive
                 or tok.pos_ == "NOUN"
                 or not subj_toks
-                or not any(self.actors.lex.lookup(st.text) for st in subj_toks)
+                or not any(self._names_an_actor(st) for st in subj_toks)
             )
         ):
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
@@ -781,6 +830,10 @@ class Coder:
         modality = self._modality(verb, future_hint)
         if t.light is not None and modality == "asserted" and tok != verb:
             modality = self._modality(tok, future_hint) if tok.pos_ == "VERB" else modality
+            lp = self._verb_pattern(verb)
+            if modality == "asserted" and lp and lp[0].has("pass") and lp[0].has("intent"):
+                # "is preparing an offensive", "plans talks": not yet done
+                modality = "planned" if future_hint or lp[0].has("future") else "intent"
         # the code of the trigger, with the ontology's facts
         code = t.code
         if not code:
@@ -863,14 +916,27 @@ class Coder:
                 )
         return events
 
+    def _names_an_actor(self, tok: Any) -> bool:
+        """Whether a subject names some actor, even one whose country is unknown ("guerrillas
+        who overran it"): then the attacker is not unidentified."""
+        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        lex = self.actors.lex
+        return lex.lookup(tok.text) is not None or lex.sector_of(tok.lemma_.lower()) is not None
+
     def _unidentified_attacker(
         self, verb: Any, tok: Any, sent: Any, ctx: ActorContext, targets: list[Actor]
     ) -> list[Actor]:
         place = self._place(verb, tok, sent, targets)
         country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
         if not country:
-            # where it happened, not the victims' country ("killed one U.S. soldier")
-            country = self.actors._context_country(verb, ctx, person=True)
+            # where it happened, not the victims' country ("killed three U.S. soldiers")
+            victims = {a.country for a in targets}
+            found = self.actors._sentence_countries(verb, skip_other_actors=True) - victims
+            if len(found) == 1:
+                country = found.pop()
+            elif not found:
+                country = self.actors._context_country(verb, ctx, person=True)
         if not country:
             return []
         return [Actor(code=country + "UAF", country=country, sector="UAF", text="", kind="country")]
@@ -938,13 +1004,25 @@ class Coder:
             c for c in (self.onto.cameo_to_iso3(a.country) for a in actors if a.country) if c
         ]
         anchors = {verb.i, tok.i}
-        anchors |= {c.i for c in verb.children if c.dep_ in ("dobj", "attr")}
+        anchors |= {c.i for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj")}
         anchors |= {c.i for c in tok.children if c.dep_ in ("dobj",)}
+        # "near the town of Samarra", "outside of the Iraqi city of Basra"
+        of_heads: set[int] = set()
+        for a in list(anchors):
+            for pr in sent.doc[a].children:
+                if pr.dep_ != "prep" or pr.lower_ not in PLACE_PREPS:
+                    continue
+                for n in pr.subtree:
+                    if n.dep_ == "pobj" and n.pos_ == "NOUN" and n.lemma_.lower() in PLACE_NOUNS:
+                        of_heads.add(n.i)
         for root in sent:
             if root.pos_ != "PROPN" or root.dep_ != "pobj":
                 continue
             prep = root.head
-            if prep.lower_ not in PLACE_PREPS or prep.head.i not in anchors:
+            if not (
+                (prep.lower_ in PLACE_PREPS and prep.head.i in anchors)
+                or (prep.lower_ == "of" and prep.head.i in of_heads)
+            ):
                 continue
             if root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
                 continue
