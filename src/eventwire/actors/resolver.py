@@ -130,6 +130,13 @@ class ActorResolver:
                 elif c.dep_ == "conj" and t != head and t.dep_ in ("amod", "compound"):
                     out.append(c)  # "Russian and Ukrainian officials": the conjoined modifier
                     stack.append(c)
+        have = {t.i for t in out}
+        doc = head.doc
+        for t in list(out):  # "Asia-Pacific": the hyphen between two words of the phrase
+            j = t.i + 1
+            if j + 1 < len(doc) and doc[j].text == "-" and j + 1 in have and j not in have:
+                out.append(doc[j])
+                have.add(j)
         out.sort(key=lambda t: t.i)
         return out
 
@@ -235,6 +242,12 @@ class ActorResolver:
         if person is not None:
             return [person]
         groups = [e for _, _, e in matches if e.kind not in COUNTRY_KINDS and e.kind != "person"]
+        head_pos = toks.index(head)
+        head_country = next(
+            (e for i, j, e in matches if i <= head_pos < j and e.kind in COUNTRY_KINDS), None
+        )
+        if groups and head_country is not None and head.pos_ == "PROPN":
+            groups = []  # "NATO-member Norway": the country the phrase is about
         if groups:
             e = groups[-1]
             return [_actor(e, text)]
@@ -345,7 +358,7 @@ class ActorResolver:
         named = self.lex.lookup(marker.text)
         own = named.country if named is not None and named.kind in COUNTRY_KINDS else None
         flagged = any(t.lower_ == "ethnic" for t in toks)
-        where = self._locative_country(head)
+        where = self._locative_country(head, own_only=True)
         if own and not flagged:
             # "the Albanians of southern Serbia": a people named as living in another country
             # ("Albanian troops", "Russians near Kharkiv" are the country's own)
@@ -368,6 +381,9 @@ class ActorResolver:
                 ),
                 None,
             )
+        if not country:  # "ethnic Albanians demonstrated in Serbia"
+            c = self._locative_country(head)
+            country = c if c != own else None
         if not country:  # the nearest other country the sentence names
             near = sorted(head.sent, key=lambda t: abs(t.i - marker.i))
             for t in near:
@@ -501,7 +517,17 @@ class ActorResolver:
             # an unknown person with a role in front: "Ukrainian Defense Minister Ihor X"
             toks = [t for t in self.np_tokens(head) if t.i < start]
             if toks:
-                matches = [e for _, _, e in self._matches(toks) if e.kind in COUNTRY_KINDS]
+                found = [e for _, _, e in self._matches(toks)]
+                group = next(
+                    (e for e in found if e.kind not in COUNTRY_KINDS and e.kind != "person"), None
+                )
+                if group is not None and titled:  # "Arab League Secretary General X"
+                    a = _actor(group, doc[toks[0].i : head.i + 1].text)
+                    a.kind = "person"
+                    a.name = doc[start : head.i + 1].text
+                    self._remember_names(a.name, a, ctx)
+                    return a
+                matches = [e for e in found if e.kind in COUNTRY_KINDS]
                 sector = self._sector(toks + [head], head)
                 if matches:
                     a = _actor(matches[0], doc[toks[0].i : head.i + 1].text, sector)

@@ -675,6 +675,18 @@ class Coder:
                 if ht is not None and ht.code[:2] == "15":
                     ht.consumed = True
                     out = [e for e in out if e.trigger != ht.token.text]
+            ht = triggers.get(verb.head.i) if verb.dep_ in ("advcl", "conj") else None
+            if (
+                ht is not None
+                and verb.tag_ == "VBG"
+                and ht.code[:2] == "14"
+                and t.code[:2] not in ("18", "19", "20")
+            ):
+                # "demonstrated ..., calling for independence", "rioted, setting fire to
+                # mattresses": what the protesters said or did as part of the protest
+                if trace:
+                    trace(f"  '{tok.text}': part of the protest '{verb.head.text}'")
+                continue
             ev = self._build(t, verb, sent, si, article, pub, ctx, date_at, trace)
             out.extend(ev)
         # a place given for one clause holds for the same kind of event by the same actor
@@ -867,6 +879,8 @@ class Coder:
             # "will not accept", "would not meet": a refusal, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
+        if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
+            code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
         location = self._place(verb, tok, sent, sources + targets)
         pairs: list[tuple[Actor, Actor | None]] = []
