@@ -127,7 +127,7 @@ class ActorResolver:
                 if c.dep_ in NP_MODS and c.i < head.i + 1:
                     out.append(c)
                     stack.append(c)
-                elif c.dep_ == "conj" and t != head and t.dep_ in ("amod", "compound"):
+                elif c.dep_ == "conj" and t != head and t.dep_ in ("amod", "compound", "nmod"):
                     out.append(c)  # "Russian and Ukrainian officials": the conjoined modifier
                     stack.append(c)
         have = {t.i for t in out}

@@ -244,6 +244,12 @@ class Coder:
                 return head
         if (
             noun.dep_ == "pobj"
+            and head.lower_ == "for"
+            and head.head.lemma_.lower() in self.ps.cues["motion_verb"]
+        ):
+            return head.head  # "negotiators return to Geneva for talks"
+        if (
+            noun.dep_ == "pobj"
             and head.dep_ == "prep"
             and head.head.pos_ == "VERB"
             and not self._children(head.head, "dobj")  # "launch an offensive in its war"
@@ -376,6 +382,13 @@ class Coder:
                 for p in c.children:
                     if p.dep_ == "pcomp" and p.pos_ == "VERB":
                         return p
+        for c in v.children:  # "have sworn to fight": the parser's advcl for an infinitive
+            if (
+                c.dep_ == "advcl"
+                and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ):
+                return c
         return None
 
     def _modality(self, v: Any, sent_date_future: bool) -> str:
@@ -993,6 +1006,8 @@ class Coder:
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if aux & FUTURE_AUX:
             return True
+        if low.startswith("this ") or low in ("today", "tonight", "now"):
+            return False  # "return to Geneva this week for talks": going on now
         return verb.tag_ in ("VBZ", "VBP") and not (aux & {"has", "have"})
 
     @staticmethod

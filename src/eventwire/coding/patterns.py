@@ -51,6 +51,7 @@ CUE_SETS = {
     "directive_verb",
     "refusal_verb",
     "light_verb",
+    "motion_verb",
 }
 
 
