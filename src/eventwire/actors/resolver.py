@@ -351,7 +351,9 @@ class ActorResolver:
     ) -> Actor | None:
         """CAMEO codes an ethnic group with the country it lives in, its code after the sector:
         "ethnic Albanians in Serbia" -> SRBCVLalb, "Iraqi Kurds" -> IRQCVLkur."""
-        marker = next((t for t in [head, *toks] if self.lex.ethnic(t.text)), None)
+        marker = next(
+            (t for t in [head, *toks] if t.text[:1].isupper() and self.lex.ethnic(t.text)), None
+        )
         if marker is None:
             return None
         code = self.lex.ethnic(marker.text) or ""

@@ -448,6 +448,19 @@ class Coder:
                 return "denied"
         return "asserted"
 
+    @staticmethod
+    def _describes_noun(v: Any) -> bool:
+        """ "a member of the Chadian team trying to broker a pact": a gerund phrase that
+        describes a noun (other than an object, as in "issued a statement condemning X")."""
+        t = v
+        for _ in range(4):
+            if t.dep_ == "acl" and t.tag_ == "VBG":
+                return t.head.dep_ not in ("dobj", "attr") and t.head.pos_ == "NOUN"
+            if t.dep_ not in ("xcomp",):
+                return False
+            t = t.head
+        return False
+
     def _irrealis(self, v: Any) -> str | None:
         """Whether a clause sits under something that keeps it from having happened: a demand
         ("demanded that Burundi grant ...", "its demand that Israel ease ..."), an obligation
@@ -669,6 +682,12 @@ class Coder:
                 if trace:
                     trace(f"  '{tok.text}': relative clause in the past or passive, background")
                 continue
+            if self._describes_noun(verb):
+                if trace:
+                    trace(
+                        f"  '{tok.text}': describes a noun ('a team trying to broker'), background"
+                    )
+                continue
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 if trace:
                     trace(f"  '{tok.text}': participle describing '{verb.head.text}', background")
@@ -689,6 +708,11 @@ class Coder:
                     ht.consumed = True
                     out = [e for e in out if e.trigger != ht.token.text]
             ht = triggers.get(verb.head.i) if verb.dep_ in ("advcl", "conj") else None
+            if ht is not None and not ht.code:  # "staged rallies ..., saying": the noun's event
+                ht = next(
+                    (n for n in triggers.values() if n.light is not None and n.light == ht.token),
+                    ht,
+                )
             if (
                 ht is not None
                 and verb.tag_ == "VBG"
@@ -903,6 +927,10 @@ class Coder:
             pairs = [(s, g) for s in sources for g in targets if s.code != g.code]
         elif sym and len(sources) > 1:
             pairs = [(s, g) for s in sources for g in sources if s.code != g.code]
+        elif sym and code.startswith("04") and tok.pos_ != "NOUN":
+            if trace:
+                trace(f"  '{tok.text}' ({p.id}): a meeting with no second party, no event")
+            return []  # "the cabinet met on Sunday": an actor's own meeting
         else:
             pairs = [(s, None) for s in sources]
         if sym and targets and modality != "intent":  # a stated intent is one-sided
@@ -1184,6 +1212,7 @@ class Coder:
             if e.target is not None and e.plover
         }
         kept: set[tuple] = set()
+        first_trigger: dict[tuple, str] = {}
         pruned = []
         for e in events:
             k = (e.sentence_index, e.source.code, e.plover)
@@ -1191,6 +1220,11 @@ class Coder:
                 if k in in_sentence or k in kept:
                     continue
                 kept.add(k)
+            if e.plover and e.modality == "asserted" and e.rule != "reported-allegation":
+                # "rejected the plan and said they opposed the force": one rejection, told twice
+                trig = first_trigger.setdefault(k, f"{e.trigger}@{e.rule}")
+                if trig != f"{e.trigger}@{e.rule}":
+                    continue
             pruned.append(e)
         events = pruned
         seen: dict[tuple, Event] = {}
