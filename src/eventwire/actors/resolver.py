@@ -342,6 +342,8 @@ class ActorResolver:
                                 ),
                                 None,
                             )
+                            if not c and p.pos_ == "NOUN":  # "at a jail in East Timor's capital"
+                                c = self._locative_country(p, own_only=True)
                             if c:
                                 return c
         return None

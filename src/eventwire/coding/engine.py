@@ -55,6 +55,8 @@ PLACE_NOUNS = {
     "area",
     "suburb",
 }
+# arrest, detain, charge, expel, deport: done by a state, so an agentless passive names the place's
+STATE_COERCION = {"173", "174"}
 PURPOSE_EVENTS = {"09", "14"}  # investigate, protest: coded even as a purpose ("to protest")
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
@@ -255,7 +257,7 @@ class Coder:
             and not self._children(head.head, "dobj")  # "launch an offensive in its war"
         ):
             v = head.head
-            if v.lemma_.lower() in ("carry",) or (
+            if v.lemma_.lower() in self.ps.cues["light_verb"] | {"carry", "engage"} or (
                 (vp := self._verb_pattern(v)) and vp[0].has("light")
             ):
                 return v
@@ -859,6 +861,22 @@ class Coder:
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
             # attackers as unidentified armed forces (UAF) of the country where it happened
             sources = self._unidentified_attacker(verb, tok, sent, ctx, targets)
+        if (
+            not sources
+            and passive
+            and not subj_toks
+            and t.code[:3] in STATE_COERCION
+            and tok.pos_ == "VERB"
+        ):
+            # "a missionary was arrested in Lebanon": the authorities of the place
+            place = self._place(verb, tok, sent, targets)
+            country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
+            if country:
+                sources = [
+                    Actor(
+                        code=country + "GOV", country=country, sector="GOV", text="", kind="country"
+                    )
+                ]
         if not sources:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): no source actor found, no event")
@@ -916,6 +934,13 @@ class Coder:
             # "will not accept", "would not meet": a refusal, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
+        if code[:2] == "14" and tok.pos_ == "VERB" and self._children(verb, "ccomp"):
+            # "..., a rights group protested": a protest in words is criticism
+            code = "111"
+            if not targets:
+                for c in self._children(verb, "ccomp"):
+                    csubj, _ = self._subject(c)
+                    targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
