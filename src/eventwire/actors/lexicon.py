@@ -199,7 +199,7 @@ class ActorLexicon:
             parts = name.split()
             if len(parts) > 1 and parts[0].rstrip(".").lower() in ("mr", "mrs", "ms", "dr"):
                 offices = self._people.get(normalize(" ".join(parts[1:])))
-        if not offices and len(normalize(name)) >= 8:
+        if not offices and len(normalize(name)) >= 6:
             # "Mitterand" for "Mitterrand": doubled letters are the commonest slip in names
             if self._squashed_people is None:
                 sq: dict[str, set[str]] = {}

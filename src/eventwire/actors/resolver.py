@@ -215,9 +215,14 @@ class ActorResolver:
     ) -> list[Actor]:
         low = head.text.lower()
         acronym = head.text.isupper() and len(head.text) > 1  # "US" is a country, not "us"
-        if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
-            # "officials who met": the relative clause's antecedent
-            anc = head.head.head if head.head.dep_ == "relcl" else None
+        if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            # "officials who met", "the officials that Ban met with": the antecedent
+            rel = head.head
+            for _ in range(3):
+                if rel.dep_ == "relcl" or rel.head == rel:
+                    break
+                rel = rel.head
+            anc = rel.head if rel.dep_ == "relcl" else None
             if (
                 anc is not None
                 and low in ("which", "that")
@@ -354,7 +359,17 @@ class ActorResolver:
         """CAMEO codes an ethnic group with the country it lives in, its code after the sector:
         "ethnic Albanians in Serbia" -> SRBCVLalb, "Iraqi Kurds" -> IRQCVLkur."""
         marker = next(
-            (t for t in [head, *toks] if t.text[:1].isupper() and self.lex.ethnic(t.text)), None
+            (
+                t
+                for t in [head, *toks]
+                if t.text[:1].isupper()
+                # "Tal Afar" is a town: a name of several proper nouns is not the group
+                and not any(
+                    c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in t.children
+                )
+                and self.lex.ethnic(t.text)
+            ),
+            None,
         )
         if marker is None:
             return None
@@ -579,6 +594,17 @@ class ActorResolver:
             # before the pronoun in its own sentence
             before = [m for m in ctx.mentions if m[0] < tok.i]
             subj = [m for m in before if m[1]]
+            unresolved = [
+                t
+                for t in tok.sent
+                if t.i < tok.i
+                and t.dep_ == "nsubj"
+                and t.pos_ == "NOUN"
+                and t.tag_ == "NNS"
+                and all(m[0] != t.i for m in ctx.mentions)
+            ]
+            if unresolved and (not subj or unresolved[-1].i > subj[-1][0]):
+                return []  # "Darfur rebels rejected a Qatari plan and said they ...": not Qatar
             if subj:
                 return list(subj[-1][2])
         if low in PLURAL_PRONOUNS and low not in ("we", "our", "us") and len(ctx.last_group) > 1:

@@ -55,6 +55,8 @@ PLACE_NOUNS = {
     "area",
     "suburb",
 }
+# demobilise, disarm, retreat: what the passive subject itself does ("were demobilized")
+SELF_DIRECTED = {"0873"}
 # arrest, detain, charge, expel, deport: done by a state, so an agentless passive names the place's
 STATE_COERCION = {"173", "174"}
 PURPOSE_EVENTS = {"09", "14"}  # investigate, protest: coded even as a purpose ("to protest")
@@ -280,8 +282,17 @@ class Coder:
         passive = bool(self._children(v, "nsubjpass", "auxpass")) or (
             v.tag_ == "VBN" and v.dep_ == "acl"
         )
-        if passive and not agent and v.lemma_.lower() in self.ps.cues["stative_passive"]:
-            # "Vietnam is committed to", "Israel is opposed to": a state of the subject
+        vp = self._verb_pattern(v) if passive and not agent else None
+        if (
+            passive
+            and not agent
+            and (
+                v.lemma_.lower() in self.ps.cues["stative_passive"]
+                or (vp is not None and vp[0].code[:4] in SELF_DIRECTED)
+            )
+        ):
+            # "Vietnam is committed to", "Israel is opposed to": a state of the subject;
+            # "guerrillas have been demobilized": they did it
             return self._children(v, "nsubjpass"), False
         if passive:
             return agent, True
@@ -298,6 +309,14 @@ class Coder:
             return hsubj, hpassive
         if v.dep_ in ("acomp", "oprd"):  # "Norway is willing to send"
             return self._subject(h, depth + 1)
+        if (
+            v.dep_ == "pcomp"
+            and h.dep_ == "prep"
+            and h.lower_ in ("to", "in")
+            and h.head.pos_ in ("VERB", "AUX")
+            and not self._children(h.head, "dobj", "nsubjpass", "auxpass")
+        ):  # "youths resorted to throwing stones" (not "deported X for traveling")
+            return self._subject(h.head, depth + 1)
         if v.dep_ == "xcomp":
             if h.lemma_.lower() in self.ps.cues["object_control_verb"]:
                 obj = self._children(h, "dobj")
@@ -444,8 +463,13 @@ class Coder:
                 inner = self._modality(h, sent_date_future)
                 if inner != "asserted":
                     return inner
-        if v.dep_ in ("ccomp", "xcomp", "conj") and v.head != v:
+        if v.dep_ in ("ccomp", "xcomp") and v.head != v:
             hp = self._verb_pattern(h)
+            if hp and hp[0].has("neg"):
+                return "denied"
+        if v.dep_ == "conj" and h.dep_ in ("ccomp", "xcomp") and h.head != h:
+            # "denied attacking and killing ...", but not "rejected X and accused Y"
+            hp = self._verb_pattern(h.head)
             if hp and hp[0].has("neg"):
                 return "denied"
         return "asserted"
@@ -826,6 +850,16 @@ class Coder:
         if t.obliged is not None:  # "Y must Z": Y is asked
             osubj, _ = self._subject(t.obliged)
             targets = [a for s2 in osubj for a in self.actors.resolve(s2, ctx)]
+        if (
+            not targets
+            and t.complement is not None
+            and t.code[:2] in ("02", "10")
+            and t.complement.token.dep_ == "ccomp"
+        ):
+            # "demanded that Azerbaijan withdraw": the one asked is the clause's subject
+            csubj, cpass = self._subject(t.complement.token)
+            if not cpass:
+                targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
         if not targets and t.complement is not None:  # "threatened to impose sanctions on X"
             ct = t.complement
             cverb = ct.light if ct.light is not None else ct.token
