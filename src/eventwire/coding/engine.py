@@ -661,6 +661,9 @@ class Coder:
                 if refined:
                     t.code = refined
                 ct.consumed = True
+                for c in comp.subtree:  # "accused X of violating rights, ignoring law and ..."
+                    if c.dep_ == "conj" and c.head == comp and c.i in triggers:
+                        triggers[c.i].consumed = True
                 if trace:
                     trace(f"  '{t.token.text}' controls '{comp.text}': code {t.code}")
             elif p.has("pass") or p.has("light"):
@@ -707,6 +710,14 @@ class Coder:
             ):
                 if trace:
                     trace(f"  '{tok.text}': relative clause in the past or passive, background")
+                continue
+            if verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children
+            ):
+                # "... a day after a Serbian jet shot down a helicopter": the earlier event,
+                # reported when it happened; coding it again would count it twice
+                if trace:
+                    trace(f"  '{tok.text}': an earlier event the sentence refers back to")
                 continue
             if self._describes_noun(verb):
                 if trace:
