@@ -143,6 +143,8 @@ class ActorLexicon:
         self._sectors = sectors
         self.max_words = max_words
         self._ethnic = ethnic or {}
+        self._lookup_cache: dict[str, Entry | None] = {}
+        self._sector_cache: dict[str, tuple[str, str] | None] = {}
         self._fuzzy_index: dict[str, set[str]] | None = None
         self._squashed_people: dict[str, set[str]] | None = None
 
@@ -150,6 +152,16 @@ class ActorLexicon:
         """The actor a phrase names: country, adjective, capital, seat, region, group, override,
         or a person's full name. Case-insensitive except for acronyms and "="-names (see the
         module doc)."""
+        try:
+            return self._lookup_cache[phrase]
+        except KeyError:
+            pass
+        hit = self._lookup(phrase)
+        if len(self._lookup_cache) < 200_000:
+            self._lookup_cache[phrase] = hit
+        return hit
+
+    def _lookup(self, phrase: str) -> Entry | None:
         prepared = _prepare(phrase)
         key = _key(prepared)
         if not key:
@@ -223,6 +235,16 @@ class ActorLexicon:
 
     def sector_of(self, term: str) -> tuple[str, str] | None:
         """(sector, position) for a role word or phrase ("officials" -> ("GOV", "head"))."""
+        try:
+            return self._sector_cache[term]
+        except KeyError:
+            pass
+        hit = self._sector_of(term)
+        if len(self._sector_cache) < 200_000:
+            self._sector_cache[term] = hit
+        return hit
+
+    def _sector_of(self, term: str) -> tuple[str, str] | None:
         key = " ".join(_fold(term).casefold().replace("-", " ").split())
         hit = self._sectors.get(key)
         if hit is None and key.endswith("s"):
