@@ -36,6 +36,7 @@ LOCATIVE = {
     "outside",
     "along",
 }
+PEOPLE_NOUNS = {"population", "community", "minority", "people", "group", "family", "tribe"}
 COUNTRY_KINDS = {"country", "adjective", "capital", "seat", "region"}
 GOV_KINDS = {"capital", "seat"}
 
@@ -363,16 +364,21 @@ class ActorResolver:
                 t
                 for t in [head, *toks]
                 if t.text[:1].isupper()
-                # "Tal Afar" is a town: a name of several proper nouns is not the group
+                # "Tal Afar", "Sioux City" are towns: a name of several proper nouns
                 and not any(
                     c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in t.children
                 )
+                and not (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN")
                 and self.lex.ethnic(t.text)
             ),
             None,
         )
         if marker is None:
             return None
+        if marker != head and not (
+            self.lex.sector_of(head.lemma_.lower()) or head.lemma_.lower() in PEOPLE_NOUNS
+        ):
+            return None  # "the South Korean won": an ethnic word on a thing, not on people
         code = self.lex.ethnic(marker.text) or ""
         named = self.lex.lookup(marker.text)
         own = named.country if named is not None and named.kind in COUNTRY_KINDS else None

@@ -317,6 +317,12 @@ class Coder:
             and not self._children(h.head, "dobj", "nsubjpass", "auxpass")
         ):  # "youths resorted to throwing stones" (not "deported X for traveling")
             return self._subject(h.head, depth + 1)
+        if (
+            v.dep_ == "pcomp"
+            and h.dep_ == "prep"
+            and h.head.lemma_.lower() in ("guilty", "responsible", "culpable")
+        ):  # "both sides are guilty of violating the ceasefire"
+            return self._subject(h.head.head, depth + 1)
         if v.dep_ == "xcomp":
             if h.lemma_.lower() in self.ps.cues["object_control_verb"]:
                 obj = self._children(h, "dobj")
@@ -896,6 +902,9 @@ class Coder:
             not sources
             and not infinitive  # "the right of troops to fire on militants"
             and t.code[:2] in VIOLENT_ROOTS
+            # people were attacked ("killed three U.S. soldiers") or an attack is named ("a
+            # roadside bombing"); not "Japan was hit hard by the yen's rise"
+            and (tok.pos_ == "NOUN" or (targets and all(g.sector for g in targets)))
             and (
                 passive
                 or tok.pos_ == "NOUN"
@@ -979,6 +988,12 @@ class Coder:
             # "will not accept", "would not meet": a refusal, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
+        if (
+            tok.lemma_.lower() == "strike"
+            and code[:2] in VIOLENT_ROOTS
+            and any(s.sector == "LAB" for s in sources)
+        ):
+            code = "143"  # "union members struck the plant": a labour strike
         if code[:2] == "14" and tok.pos_ == "VERB" and self._children(verb, "ccomp"):
             # "..., a rights group protested": a protest in words is criticism
             code = "111"
