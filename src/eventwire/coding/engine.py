@@ -905,12 +905,7 @@ class Coder:
             # people were attacked ("killed three U.S. soldiers") or an attack is named ("a
             # roadside bombing"); not "Japan was hit hard by the yen's rise"
             and (tok.pos_ == "NOUN" or (targets and all(g.sector for g in targets)))
-            and (
-                passive
-                or tok.pos_ == "NOUN"
-                or not subj_toks
-                or not any(self._names_an_actor(st) for st in subj_toks)
-            )
+            and (not subj_toks or all(self._is_weapon_or_attack(st) for st in subj_toks))
         ):
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
             # attackers as unidentified armed forces (UAF) of the country where it happened
@@ -1056,13 +1051,13 @@ class Coder:
                 )
         return events
 
-    def _names_an_actor(self, tok: Any) -> bool:
-        """Whether a subject names some actor, even one whose country is unknown ("guerrillas
-        who overran it"): then the attacker is not unidentified."""
-        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
-            tok = tok.head.head
-        lex = self.actors.lex
-        return lex.lookup(tok.text) is not None or lex.sector_of(tok.lemma_.lower()) is not None
+    def _is_weapon_or_attack(self, tok: Any) -> bool:
+        """ "a roadside bombing killed ...", "killed by an explosive device": an attack with no
+        named attacker (not "the quake killed six people")."""
+        if tok.lemma_.lower() in self.ps.cues["weapon_noun"]:
+            return True
+        m = self._noun_pattern(tok) if tok.pos_ == "NOUN" else None
+        return m is not None and m[0].code[:2] in VIOLENT_ROOTS
 
     def _unidentified_attacker(
         self, verb: Any, tok: Any, sent: Any, ctx: ActorContext, targets: list[Actor]

@@ -52,6 +52,7 @@ CUE_SETS = {
     "refusal_verb",
     "light_verb",
     "motion_verb",
+    "weapon_noun",
 }
 
 
