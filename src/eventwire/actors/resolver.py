@@ -36,6 +36,20 @@ LOCATIVE = {
     "outside",
     "along",
 }
+NGO_HEADS = {
+    "association",
+    "committee",
+    "forum",
+    "federation",
+    "society",
+    "foundation",
+    "institute",
+    "network",
+    "coalition",
+    "watch",
+    "organization",
+    "organisation",
+}
 PEOPLE_NOUNS = {"population", "community", "minority", "people", "group", "family", "tribe"}
 COUNTRY_KINDS = {"country", "adjective", "capital", "seat", "region"}
 GOV_KINDS = {"capital", "seat"}
@@ -283,6 +297,15 @@ class ActorResolver:
                             kind="country",
                         )
                     ]
+        # an organisation the dictionaries do not know: "the Association of African Jurists",
+        # "the Ceasefire Violations Committee": a non-governmental body, whatever it names
+        if (
+            head.pos_ == "PROPN"
+            and head.lemma_.lower() in NGO_HEADS
+            and head.ent_type_ == "ORG"
+            and not countries
+        ):
+            return [Actor(code="NGO", country=None, sector="NGO", text=text, kind="ngo")]
         # "spokesman for X", "leaders of X", "the president of Russia"
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in OF_PREPS:
@@ -530,6 +553,18 @@ class ActorResolver:
             e = self.lex.person(name, ctx.date)
             if e is not None:
                 a = _actor(e, name)
+                said = self._title_country(head, start)
+                if said and e.country and said != e.country and e.sector:
+                    # "Serbian President Kostunica" while the table has him Yugoslav: the
+                    # text's own word for whom he speaks
+                    a = Actor(
+                        code=said + e.sector,
+                        country=said,
+                        sector=e.sector,
+                        text=a.text,
+                        kind="person",
+                        name=a.name,
+                    )
                 self._remember_names(name, a, ctx)
                 return a
         for name in names:
@@ -572,6 +607,14 @@ class ActorResolver:
                     )
                     self._remember_names(a.name, a, ctx)
                     return a
+        return None
+
+    def _title_country(self, head: Any, start: int) -> str | None:
+        """The country word in the title before a name: "Serbian President X" -> SRB."""
+        toks = [t for t in self.np_tokens(head) if t.i < start]
+        for _, _, e in self._matches(toks):
+            if e.kind in ("country", "adjective"):
+                return e.country
         return None
 
     def _is_title(self, tok: Any) -> bool:
