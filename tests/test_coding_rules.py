@@ -397,3 +397,53 @@ def test_verb_patterns(code_text, text, src, check):
         e.source.code == src and getattr(e, field) == check and e.modality == "asserted"
         for e in evs
     ), show(evs)
+
+
+# --- 15. later rules: earlier events, attackers, organisations, titles ---------------------------
+def test_event_in_an_after_clause_is_not_coded_again(code_text):
+    evs = code_text(
+        "Greece recalled its ambassador from Ankara on Monday after Turkish jets violated "
+        "Greek airspace.",
+        date=DATE,
+    )
+    assert any(e.source.code.startswith("GRC") for e in evs), show(evs)
+    assert not any(e.source.code.startswith("TUR") for e in evs), show(evs)
+
+
+def test_a_disaster_is_not_an_unidentified_attacker(code_text):
+    evs = code_text("The earthquake killed at least 40 villagers in northern Peru.", date=DATE)
+    assert not any(e.source.sector == "UAF" for e in evs), show(evs)
+
+
+def test_economic_hit_is_not_an_attack(code_text):
+    evs = code_text("Chile was hit hard by the fall in copper prices last year.", date=DATE)
+    assert not any(e.root in ("18", "19") for e in evs), show(evs)
+
+
+def test_unknown_association_is_an_ngo(code_text):
+    evs = code_text(
+        "The Association of Sahel Jurists condemned the Malian government on Tuesday.", date=DATE
+    )
+    assert any(e.source.code == "NGO" and e.root == "11" for e in evs), show(evs)
+
+
+def test_title_country_beats_the_office_table(code_text):
+    # the people table has this person as Yugoslav president in 2001; the text calls him Serbian
+    evs = code_text(
+        "Serbian President Vojislav Kostunica promised to cooperate with the tribunal.",
+        date="2001-03-01",
+    )
+    assert any(e.source.code.startswith("SRB") for e in evs), show(evs)
+
+
+def test_union_strike_is_a_labour_strike(code_text):
+    evs = code_text(
+        "About 900 members of the Canadian Auto Workers union struck a Ford plant in Ontario.",
+        date=DATE,
+    )
+    assert any(e.root == "14" for e in evs) and not any(e.root == "19" for e in evs), show(evs)
+
+
+def test_charges_are_plover_accuse(code_text):
+    evs = code_text("A Kenyan court charged the former minister with fraud.", date=DATE)
+    assert any(e.cameo.startswith("17") and e.plover == "ACCUSE" for e in evs), show(evs)
