@@ -20,7 +20,19 @@ REFERENCE_CODES = ROOT.parent / "shared" / "reference" / "cameo_event_codes.tsv"
 
 EVENT_COLUMNS = ["id", "pos", "lemma", "particle", "object", "target", "code", "flags", "note"]
 COMPLEMENT_COLUMNS = ["governor", "complement_root", "code"]
-FLAGS = {"sym", "speech", "neutral", "ctrl", "pass", "light", "neg", "future", "intent", "attempt"}
+FLAGS = {
+    "sym",
+    "speech",
+    "neutral",
+    "ctrl",
+    "pass",
+    "light",
+    "neg",
+    "future",
+    "intent",
+    "attempt",
+    "comp",
+}
 NO_CODE_FLAGS = {"light", "pass"}
 ROOTS = {f"{i:02d}" for i in range(1, 21)}
 

@@ -240,8 +240,8 @@ class Coder:
             vp = self._verb_pattern(head)
             if vp and vp[0].has("light") and vp[0].objects:
                 return None  # a blocker row: this verb + object is not an event
-            if vp and (vp[0].has("light") or vp[0].has("pass")):
-                return head
+            if vp and (vp[0].has("light") or vp[0].has("pass") or vp[0].has("comp")):
+                return head  # "ordered patrols": the ordered act is the event
             if vp and vp[0].has("neutral") and noun.dep_ == "dobj":
                 return head  # "announced a suspension of air links", "declared a ceasefire"
             if head.lemma_.lower() in self.ps.cues["light_verb"]:
@@ -664,6 +664,8 @@ class Coder:
                     )
                 t.complement = ct
                 refined = self.ps.complement_code(p.code, ct.code) if ct.code else None
+                if t.token.lemma_.lower() in self.ps.cues["command_verb"] and ct.code:
+                    refined = ct.code  # "ordered the paper to suspend publication": a closure
                 if refined:
                     t.code = refined
                 ct.consumed = True
@@ -703,6 +705,8 @@ class Coder:
                 continue
             p = t.pattern
             if p.has("neutral") and t.obliged is None:
+                continue
+            if p.has("comp") and t.complement is None and self._complement(t.token) is None:
                 continue
             tok = t.token
             verb = t.light if t.light is not None else tok

@@ -18,7 +18,19 @@ from eventwire.data_files import DataError, read_tsv
 from eventwire.ontology import get_ontology
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "patterns"
-FLAGS = {"sym", "speech", "neutral", "ctrl", "pass", "light", "neg", "future", "intent", "attempt"}
+FLAGS = {
+    "sym",
+    "speech",
+    "neutral",
+    "ctrl",
+    "pass",
+    "light",
+    "neg",
+    "future",
+    "intent",
+    "attempt",
+    "comp",  # an event only with a clausal complement ("ordered X to appear")
+}
 EVENT_COLUMNS = ["id", "pos", "lemma", "particle", "object", "target", "code", "flags", "note"]
 
 
@@ -53,6 +65,7 @@ CUE_SETS = {
     "light_verb",
     "motion_verb",
     "weapon_noun",
+    "command_verb",
 }
 
 
