@@ -304,6 +304,7 @@ class ActorResolver:
             and head.lemma_.lower() in NGO_HEADS
             and head.ent_type_ == "ORG"
             and not countries
+            and not sector  # "the Senate Foreign Relations Committee" is the legislature's
         ):
             return [Actor(code="NGO", country=None, sector="NGO", text=text, kind="ngo")]
         # "spokesman for X", "leaders of X", "the president of Russia"
