@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.coding.patterns import FLAGS as PATTERN_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = ROOT / "src" / "eventwire" / "data" / "patterns"
 EVENTS = PATTERNS / "events.tsv"
@@ -20,19 +22,7 @@ REFERENCE_CODES = ROOT.parent / "shared" / "reference" / "cameo_event_codes.tsv"
 
 EVENT_COLUMNS = ["id", "pos", "lemma", "particle", "object", "target", "code", "flags", "note"]
 COMPLEMENT_COLUMNS = ["governor", "complement_root", "code"]
-FLAGS = {
-    "sym",
-    "speech",
-    "neutral",
-    "ctrl",
-    "pass",
-    "light",
-    "neg",
-    "future",
-    "intent",
-    "attempt",
-    "comp",
-}
+FLAGS = PATTERN_FLAGS  # the loader's list of known row flags
 NO_CODE_FLAGS = {"light", "pass"}
 ROOTS = {f"{i:02d}" for i in range(1, 21)}
 

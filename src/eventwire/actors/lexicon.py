@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from eventwire.data_files import DataError, read_tsv, split_list
 from eventwire.ontology import Ontology, get_ontology
@@ -152,14 +153,7 @@ class ActorLexicon:
         """The actor a phrase names: country, adjective, capital, seat, region, group, override,
         or a person's full name. Case-insensitive except for acronyms and "="-names (see the
         module doc)."""
-        try:
-            return self._lookup_cache[phrase]
-        except KeyError:
-            pass
-        hit = self._lookup(phrase)
-        if len(self._lookup_cache) < 200_000:
-            self._lookup_cache[phrase] = hit
-        return hit
+        return _memo(self._lookup_cache, phrase, self._lookup)
 
     def _lookup(self, phrase: str) -> Entry | None:
         prepared = _prepare(phrase)
@@ -235,14 +229,7 @@ class ActorLexicon:
 
     def sector_of(self, term: str) -> tuple[str, str] | None:
         """(sector, position) for a role word or phrase ("officials" -> ("GOV", "head"))."""
-        try:
-            return self._sector_cache[term]
-        except KeyError:
-            pass
-        hit = self._sector_of(term)
-        if len(self._sector_cache) < 200_000:
-            self._sector_cache[term] = hit
-        return hit
+        return _memo(self._sector_cache, term, self._sector_of)
 
     def _sector_of(self, term: str) -> tuple[str, str] | None:
         key = " ".join(_fold(term).casefold().replace("-", " ").split())
@@ -257,6 +244,19 @@ class ActorLexicon:
     def phrases(self) -> dict[str, Entry]:
         """All case-insensitive phrases (normalised) and their entries."""
         return dict(self._phrases)
+
+
+_MEMO_LIMIT = 200_000  # entries per cache: a long run's distinct phrases stay bounded
+
+
+def _memo(cache: dict, key: str, compute: Callable[[str], Any]) -> Any:
+    try:
+        return cache[key]
+    except KeyError:
+        value = compute(key)
+        if len(cache) < _MEMO_LIMIT:
+            cache[key] = value
+        return value
 
 
 def _deletions(word: str) -> set[str]:
