@@ -117,6 +117,15 @@ def _dateline_anchor(body: str, pub: dt.date | None) -> dt.date | None:
     return r[0]
 
 
+def _infinitive(v: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+def _purpose(v: Any) -> bool:
+    """ "met to discuss": an infinitive adverbial clause."""
+    return v.dep_ == "advcl" and _infinitive(v)
+
+
 def _iso_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -332,13 +341,13 @@ class Coder:
         if v.dep_ == "acl" and v.tag_ == "VBG" and h.dep_ == "dobj":
             return self._subject(h.head, depth + 1)  # "issued a statement condemning X"
         if v.dep_ == "advcl" and (
-            v.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            v.tag_ == "VBG" or _infinitive(v)
         ):  # "Lavrov, speaking in parliament, said"; "rallied to protest": the main subject
             return self._subject(h, depth + 1)
         if (
             v.dep_ == "relcl"
             and h.pos_ == "NOUN"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and _infinitive(v)
             and self.actors.lex.sector_of(h.lemma_.lower()) is None
         ):
             # "converged for a rally to protest ...": whoever holds the rally protests
@@ -479,6 +488,47 @@ class Coder:
             if hp and hp[0].has("neg"):
                 return "denied"
         return "asserted"
+
+    def _not_new(self, t: Trigger, verb: Any, triggers: dict[int, Trigger]) -> str | None:
+        """Why a matched trigger is not a new event of its own, if it is not."""
+        if verb.dep_ == "relcl" and any(
+            c.dep_ in ("auxpass", "nsubjpass")
+            or (c.dep_ == "aux" and c.lower_ in ("had", "has", "have"))
+            for c in verb.children
+        ):
+            return "relative clause in the past or passive, background"
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children
+        ):
+            # "... a day after a Serbian jet shot down a helicopter": the earlier event, reported
+            # when it happened; coding it again would count it twice
+            return "an earlier event the sentence refers back to"
+        if self._describes_noun(verb):
+            return "describes a noun ('a team trying to broker'), background"
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return f"participle describing '{verb.head.text}', background"
+        if _purpose(verb):
+            # a purpose is not an event, except protest and inspection, which the going there
+            # is: "rallied to protest", "sent inspectors to monitor the plant"
+            if t.code[:2] not in PURPOSE_EVENTS:
+                return f"purpose clause of '{verb.head.text}', not an event"
+            if verb.head.dep_ in ("acl", "relcl"):
+                return "purpose of a participle ('a demonstration staged to protest'), background"
+        ht = triggers.get(verb.head.i) if verb.dep_ in ("advcl", "conj") else None
+        if ht is not None and not ht.code:  # "staged rallies ..., saying": the noun's event
+            ht = next(
+                (n for n in triggers.values() if n.light is not None and n.light == ht.token), ht
+            )
+        if (
+            ht is not None
+            and verb.tag_ == "VBG"
+            and ht.code[:2] == "14"
+            and t.code[:2] not in VIOLENT_ROOTS
+        ):
+            # "demonstrated ..., calling for independence", "rioted, setting fire to
+            # mattresses": what the protesters said or did as part of the protest
+            return f"part of the protest '{verb.head.text}'"
+        return None
 
     @staticmethod
     def _describes_noun(v: Any) -> bool:
@@ -699,6 +749,19 @@ class Coder:
         for tok, text in date_mentions:
             date_at.setdefault(self._attached_verb(tok).i, text)
 
+        # "sent inspectors to monitor the plant": the purpose is the event, not the sending
+        for t in triggers.values():
+            v = t.light if t.light is not None else t.token
+            ht = triggers.get(v.head.i)
+            if (
+                ht is not None
+                and _purpose(v)
+                and t.code[:2] in PURPOSE_EVENTS
+                and v.head.dep_ not in ("acl", "relcl")
+                and ht.code[:2] == "15"
+            ):
+                ht.consumed = True
+
         out: list[Event] = []
         for t in triggers.values():
             if t.consumed:
@@ -713,63 +776,10 @@ class Coder:
             comp = self._complement(verb) if tok.pos_ != "NOUN" else None
             if p.has("neg") and not p.has("ctrl") and comp is not None and comp.i in triggers:
                 continue  # "denied attacking X": the complement is coded, as denied
-            if verb.dep_ == "relcl" and any(
-                c.dep_ in ("auxpass", "nsubjpass")
-                or (c.dep_ == "aux" and c.lower_ in ("had", "has", "have"))
-                for c in verb.children
-            ):
+            reason = self._not_new(t, verb, triggers)
+            if reason:
                 if trace:
-                    trace(f"  '{tok.text}': relative clause in the past or passive, background")
-                continue
-            if verb.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children
-            ):
-                # "... a day after a Serbian jet shot down a helicopter": the earlier event,
-                # reported when it happened; coding it again would count it twice
-                if trace:
-                    trace(f"  '{tok.text}': an earlier event the sentence refers back to")
-                continue
-            if self._describes_noun(verb):
-                if trace:
-                    trace(
-                        f"  '{tok.text}': describes a noun ('a team trying to broker'), background"
-                    )
-                continue
-            if verb.dep_ == "acl" and verb.tag_ == "VBN":
-                if trace:
-                    trace(f"  '{tok.text}': participle describing '{verb.head.text}', background")
-                continue
-            if verb.dep_ == "advcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-            ):
-                # a purpose is not an event, except protest and inspection, which the going
-                # there is: "rallied to protest", "sent inspectors to monitor the plant"
-                if t.code[:2] not in PURPOSE_EVENTS:
-                    if trace:
-                        trace(f"  '{tok.text}': purpose clause of '{verb.head.text}', not an event")
-                    continue
-                if verb.head.dep_ in ("acl", "relcl"):
-                    continue  # "a demonstration staged by students to protest": background
-                ht = triggers.get(verb.head.i)
-                if ht is not None and ht.code[:2] == "15":
-                    ht.consumed = True
-                    out = [e for e in out if e.trigger != ht.token.text]
-            ht = triggers.get(verb.head.i) if verb.dep_ in ("advcl", "conj") else None
-            if ht is not None and not ht.code:  # "staged rallies ..., saying": the noun's event
-                ht = next(
-                    (n for n in triggers.values() if n.light is not None and n.light == ht.token),
-                    ht,
-                )
-            if (
-                ht is not None
-                and verb.tag_ == "VBG"
-                and ht.code[:2] == "14"
-                and t.code[:2] not in ("18", "19", "20")
-            ):
-                # "demonstrated ..., calling for independence", "rioted, setting fire to
-                # mattresses": what the protesters said or did as part of the protest
-                if trace:
-                    trace(f"  '{tok.text}': part of the protest '{verb.head.text}'")
+                    trace(f"  '{tok.text}': {reason}")
                 continue
             ev = self._build(t, verb, sent, si, article, pub, ctx, date_at, trace)
             out.extend(ev)
@@ -899,7 +909,7 @@ class Coder:
             sources = self.actors.resolve(between[0], ctx)
         infinitive = (
             verb.dep_ in ("acl", "xcomp", "relcl", "advcl")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and _infinitive(verb)
             and verb.head.lemma_.lower() not in ("attempt", "plot", "bid", "effort")
         )
         if (
