@@ -447,3 +447,45 @@ def test_union_strike_is_a_labour_strike(code_text):
 def test_charges_are_plover_accuse(code_text):
     evs = code_text("A Kenyan court charged the former minister with fraud.", date=DATE)
     assert any(e.cameo.startswith("17") and e.plover == "ACCUSE" for e in evs), show(evs)
+
+
+# --- 16. business and wire-story English ------------------------------------------------------
+def test_declining_to_comment_is_not_a_refusal(code_text):
+    evs = code_text(
+        "A Turkish embassy official declined to identify which issues remained open.",
+        date=DATE,
+    )
+    assert not any(e.root == "12" for e in evs), show(evs)
+
+
+def test_declining_an_invitation_is_still_a_refusal(code_text):
+    evs = code_text("Iran declined to attend the conference in Geneva.", date=DATE)
+    assert any(e.root == "12" and e.source.code.startswith("IRN") for e in evs), show(evs)
+
+
+def test_a_capital_after_a_company_is_not_the_government(code_text):
+    evs = code_text(
+        "Sony Corp, Tokyo, and Philips NV agreed to develop a new disc format together.",
+        date=DATE,
+    )
+    assert not any(e.source.code == "JPNGOV" for e in evs), show(evs)
+
+
+def test_traders_taking_positions_is_not_an_occupation(code_text):
+    evs = code_text(
+        "Many German traders took long positions in the pound on Friday, dealers said.",
+        date=DATE,
+    )
+    assert not any(e.root in ("18", "19", "20") for e in evs), show(evs)
+
+
+def test_calling_a_tender_is_not_an_appeal(code_text):
+    evs = code_text("Egypt called a tender for 200,000 tonnes of wheat on Monday.", date=DATE)
+    assert not any(e.root == "02" for e in evs), show(evs)
+
+
+def test_a_thing_from_an_affiliate_is_not_the_affiliate_s_country(code_text):
+    evs = code_text(
+        "The loan is supported by a guarantee from the bank's Canadian affiliate.", date=DATE
+    )
+    assert not any(e.source.code.startswith("CAN") for e in evs), show(evs)

@@ -50,6 +50,37 @@ NGO_HEADS = {
     "organization",
     "organisation",
 }
+PART_NOUNS = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "million",
+    "score",
+    "number",
+    "majority",
+    "half",
+    "third",
+    "quarter",
+    "rest",
+    "part",
+    "batch",
+    "patch",
+    "contingent",
+    "delegation",
+    "team",
+    "unit",
+    "deployment",
+    "wing",
+    "arm",
+    "faction",
+    "branch",
+    "side",
+    "member",
+    "supporter",
+    "representative",
+    "head",
+    "chief",
+}
 PEOPLE_NOUNS = {"population", "community", "minority", "people", "group", "family", "tribe"}
 COUNTRY_KINDS = {"country", "adjective", "capital", "seat", "region"}
 GOV_KINDS = {"capital", "seat"}
@@ -307,17 +338,21 @@ class ActorResolver:
             and not sector  # "the Senate Foreign Relations Committee" is the legislature's
         ):
             return [Actor(code="NGO", country=None, sector="NGO", text=text, kind="ngo")]
-        # "spokesman for X", "leaders of X", "the president of Russia"
-        for c in head.children:
+        # "spokesman for X", "leaders of X", "the president of Russia", "thousands of Kurds"
+        # (not "a guarantee from the company's Canadian affiliate")
+        for c in head.children if self._stands_for_others(head, sector) else ():
             if c.dep_ == "prep" and c.lower_ in OF_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         inner = self.resolve(p, ctx)
                         if inner:
                             return [self._with_sector(a, sector) for a in inner]
-        # an apposition names the phrase: "the spokesman, Stephane Dujarric,"
+        # an apposition names the phrase: "the spokesman, Stephane Dujarric," (not a place
+        # after a company: "Nakamichi Corp, Tokyo")
         for c in head.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and not (
+                c.ent_type_ in ("GPE", "LOC") and head.ent_type_ == "ORG"
+            ):
                 inner = self._resolve_one(c, ctx)
                 if inner:
                     return inner
@@ -609,6 +644,18 @@ class ActorResolver:
                     self._remember_names(a.name, a, ctx)
                     return a
         return None
+
+    def _stands_for_others(self, head: Any, sector: str | None) -> bool:
+        """Whether a head noun is a role, a part or a number of some actor, so that its "of/for/
+        from" phrase names the actor: "spokesman for", "thousands of", "a contingent of"."""
+        low = head.lemma_.lower()
+        return (
+            head.pos_ in ("PROPN", "NUM", "PRON")
+            or sector is not None
+            or low in PEOPLE_NOUNS
+            or low in PART_NOUNS
+            or self.lex.sector_of(low) is not None
+        )
 
     def _title_country(self, head: Any, start: int) -> str | None:
         """The country word in the title before a name: "Serbian President X" -> SRB."""

@@ -560,7 +560,17 @@ class Coder:
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
             if marks & {"if", "unless", "until"}:
                 return "hypothetical"
-            if t.dep_ not in ("xcomp", "ccomp", "conj", "acomp", "advcl", "acl", "pcomp", "pobj"):
+            if t.dep_ not in (
+                "xcomp",
+                "ccomp",
+                "conj",
+                "acomp",
+                "advcl",
+                "acl",
+                "pcomp",
+                "pobj",
+                "dobj",  # "Bonn should bring in measures to aid ..."
+            ):
                 return None
             h = t.head
             if h == t:
@@ -771,6 +781,12 @@ class Coder:
                 continue
             if p.has("comp") and t.complement is None and self._complement(t.token) is None:
                 continue
+            if p.code[:2] == "12" and p.has("ctrl"):
+                c = self._complement(t.token)
+                if c is not None and c.lemma_.lower() in self.ps.cues["comment_verb"]:
+                    if trace:
+                        trace(f"  '{t.token.text}': declining to {c.lemma_} is not a refusal")
+                    continue  # "an official declined to comment / to give details"
             tok = t.token
             verb = t.light if t.light is not None else tok
             comp = self._complement(verb) if tok.pos_ != "NOUN" else None
@@ -997,6 +1013,10 @@ class Coder:
             # "will not accept", "would not meet": a refusal, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
+        if code[:2] in VIOLENT_ROOTS | {"15"} and all(s.sector == "BUS" for s in sources):
+            if trace:  # "traders took positions", "the company's shares were hit"
+                trace(f"  '{tok.text}' ({p.id}): force by a business, not an event")
+            return []
         if (
             tok.lemma_.lower() == "strike"
             and code[:2] in VIOLENT_ROOTS

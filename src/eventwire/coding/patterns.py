@@ -66,6 +66,7 @@ CUE_SETS = {
     "motion_verb",
     "weapon_noun",
     "command_verb",
+    "comment_verb",
 }
 
 
