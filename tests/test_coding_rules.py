@@ -489,3 +489,23 @@ def test_a_thing_from_an_affiliate_is_not_the_affiliate_s_country(code_text):
         "The loan is supported by a guarantee from the bank's Canadian affiliate.", date=DATE
     )
     assert not any(e.source.code.startswith("CAN") for e in evs), show(evs)
+
+
+def test_firing_staff_is_not_firing_on_them(code_text):
+    evs = code_text(
+        "British Airways fired seven Nigerian cabin attendants on the spot last Sunday.",
+        date=DATE,
+    )
+    assert not any(e.root in ("18", "19", "20") for e in evs), show(evs)
+
+
+def test_firing_on_protesters_is_an_attack(code_text):
+    evs = code_text("Syrian troops fired on protesters in Homs on Friday.", date=DATE)
+    assert any(e.root == "19" and e.source.code.startswith("SYR") for e in evs), show(evs)
+
+
+def test_unlikely_to_is_not_asserted(code_text):
+    evs = code_text("Iran is unlikely to release the British sailors this week.", date=DATE)
+    assert not any(e.modality == "asserted" and e.source.code.startswith("IRN") for e in evs), show(
+        evs
+    )

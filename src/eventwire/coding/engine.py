@@ -188,6 +188,8 @@ class Coder:
                 pt = prts.get(p.particle)
                 if pt is None:
                     continue
+                if pt.dep_ == "prep" and not p.objects and self._children(tok, "dobj"):
+                    continue  # "fired seven attendants on the spot" is not "fired on"
                 score += 3
                 if pt.dep_ != "prt":
                     cands = obj_toks + [c for c in pt.children if c.dep_ == "pobj"]
@@ -460,6 +462,8 @@ class Coder:
             return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"
+        if v.dep_ == "xcomp" and h.lemma_.lower() in ("likely", "unlikely", "possible"):
+            return "hypothetical"  # "it was unlikely to allow sharp fluctuations": a forecast
         if (
             v.dep_ == "xcomp"
             and h.pos_ == "ADJ"
