@@ -509,3 +509,30 @@ def test_unlikely_to_is_not_asserted(code_text):
     assert not any(e.modality == "asserted" and e.source.code.startswith("IRN") for e in evs), show(
         evs
     )
+
+
+def test_seeming_wounded_is_not_wounding(code_text):
+    evs = code_text("The Turkish minister seemed wounded by the German remarks.", date=DATE)
+    assert not any(e.root == "19" and e.source.code.startswith("TUR") for e in evs), show(evs)
+
+
+def test_seizing_on_protests_is_not_a_seizure_or_a_protest(code_text):
+    evs = code_text(
+        "Moscow says Washington has seized on protests in Georgia to weaken Russia.", date=DATE
+    )
+    assert not any(e.root in ("14", "17") and e.source.code.startswith("USA") for e in evs), show(
+        evs
+    )
+
+
+def test_a_question_asked_is_not_a_request(code_text):
+    evs = code_text(
+        "“Who is paying for the wall?” asked Mexican President Enrique Pena Nieto.",
+        date=DATE,
+    )
+    assert not any(e.root == "02" for e in evs), show(evs)
+
+
+def test_no_arrests_is_negated(code_text):
+    evs = code_text("Kenyan police have made no arrests after the attack in Garissa.", date=DATE)
+    assert not any(e.root == "17" and e.modality == "asserted" for e in evs), show(evs)

@@ -270,8 +270,11 @@ class Coder:
             and not self._children(head.head, "dobj")  # "launch an offensive in its war"
         ):
             v = head.head
+            vp = self._verb_pattern(v)
+            if vp and vp[0].has("light") and vp[0].particle == head.lemma_.lower():
+                return None  # a blocker row with this preposition: "seized on demonstrations"
             if v.lemma_.lower() in self.ps.cues["light_verb"] | {"carry", "engage"} or (
-                (vp := self._verb_pattern(v)) and vp[0].has("light")
+                vp and vp[0].has("light")
             ):
                 return v
         if (
@@ -291,7 +294,8 @@ class Coder:
         agent = [p for a in self._children(v, "agent") for p in self._children(a, "pobj")]
         subj = self._children(v, "nsubj", "csubj")
         passive = bool(self._children(v, "nsubjpass", "auxpass")) or (
-            v.tag_ == "VBN" and v.dep_ == "acl"
+            # "troops stationed there", "he seemed wounded by her remark"
+            v.tag_ == "VBN" and v.dep_ in ("acl", "xcomp", "acomp", "oprd")
         )
         vp = self._verb_pattern(v) if passive and not agent else None
         if (
@@ -785,6 +789,21 @@ class Coder:
                 continue
             if p.has("comp") and t.complement is None and self._complement(t.token) is None:
                 continue
+            if (
+                p.code[:2] == "02"
+                and t.token.pos_ == "VERB"
+                and (
+                    self._children(t.token, "ccomp", "parataxis")
+                    or any(
+                        o.lower_ in ("themselves", "himself", "herself", "itself", "ourselves")
+                        for o in self._children(t.token, "dobj")
+                    )
+                )
+                and not self._children(t.token, "xcomp")
+            ):
+                if trace:
+                    trace(f"  '{t.token.text}': a question asked, not a request")
+                continue  # "'Who is that?' asked a voter", "asking themselves why"
             if p.code[:2] == "12" and p.has("ctrl"):
                 c = self._complement(t.token)
                 if c is not None and c.lemma_.lower() in self.ps.cues["comment_verb"]:
@@ -931,7 +950,7 @@ class Coder:
             verb.dep_ in ("acl", "xcomp", "relcl", "advcl")
             and _infinitive(verb)
             and verb.head.lemma_.lower() not in ("attempt", "plot", "bid", "effort")
-        )
+        ) or (verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "acl"))  # "guilty of murdering"
         if (
             not sources
             and not infinitive  # "the right of troops to fire on militants"
@@ -975,6 +994,10 @@ class Coder:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a denial with no actor to address, no event")
             return []
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            modality_override: str | None = "negated"  # "the FBI has made no arrests"
+        else:
+            modality_override = None
         date_text = date_at.get(verb.i) or date_at.get(tok.i)
         future_hint = bool(date_text) and self._looks_future(date_text, verb)
         modality = self._modality(verb, future_hint)
@@ -988,6 +1011,8 @@ class Coder:
         code = t.code
         if not code:
             return []
+        if modality_override:
+            modality = modality_override
         irr = None
         if t.obliged is not None:
             modality = "asserted"
