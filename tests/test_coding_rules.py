@@ -536,3 +536,32 @@ def test_a_question_asked_is_not_a_request(code_text):
 def test_no_arrests_is_negated(code_text):
     evs = code_text("Kenyan police have made no arrests after the attack in Garissa.", date=DATE)
     assert not any(e.root == "17" and e.modality == "asserted" for e in evs), show(evs)
+
+
+# --- 17. targets the pattern's slots miss --------------------------------------------------------
+def test_whole_country_name_past_its_head(code_text):
+    evs = code_text(
+        "Japan demanded that the Democratic People's Republic of Korea stop its missile tests.",
+        date=DATE,
+    )
+    assert any(e.root == "10" and e.target and e.target.code == "PRK" for e in evs), show(evs)
+
+
+def test_against_phrase_is_the_target(code_text):
+    evs = code_text(
+        "A Chilean judge opened fraud investigations against 28 Peruvian officials on Monday.",
+        date=DATE,
+    )
+    assert any(e.target and e.target.country == "PER" for e in evs), show(evs)
+
+
+def test_place_of_a_material_act_is_its_target(code_text):
+    evs = code_text("Serbia lifted the night curfew in Montenegro on Wednesday.", date=DATE)
+    assert any(
+        e.source.code.startswith("SRB") and e.target and e.target.country == "MTN" for e in evs
+    ), show(evs)
+
+
+def test_place_of_a_meeting_is_not_its_target(code_text):
+    evs = code_text("The Russian and Iranian foreign ministers met in Geneva on Monday.", date=DATE)
+    assert evs and not any(e.target and e.target.country == "CHE" for e in evs), show(evs)

@@ -281,6 +281,9 @@ class ActorResolver:
             head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
         ):
             return self._pronoun(low, ctx, speaker, head)
+        whole = self._whole_name(head)
+        if whole is not None:  # "the Democratic People's Republic of Korea" (not "Korea")
+            return [_actor(whole, head.text)]
         toks = self.np_tokens(head)
         text = head.doc[toks[0].i : head.i + 1].text
         sector = self._sector(toks, head)
@@ -644,6 +647,19 @@ class ActorResolver:
                     self._remember_names(a.name, a, ctx)
                     return a
         return None
+
+    def _whole_name(self, head: Any) -> Entry | None:
+        """A country or group named by a whole entity whose head this is, when the name runs
+        past the head ("Republic of Korea", "League of Arab States")."""
+        if head.ent_type_ not in ("GPE", "ORG", "NORP", "LOC") or head.pos_ != "PROPN":
+            return None
+        ent = next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
+        if ent is None or ent.root != head or ent.end - 1 == head.i:
+            return None  # a name ending at its head is matched word by word anyway
+        e = self.lex.lookup(ent.text)
+        if e is None or e.kind == "person":
+            return None
+        return e
 
     def _stands_for_others(self, head: Any, sector: str | None) -> bool:
         """Whether a head noun is a role, a part or a number of some actor, so that its "of/for/

@@ -59,6 +59,8 @@ PLACE_NOUNS = {
 SELF_DIRECTED = {"0873"}
 # arrest, detain, charge, expel, deport: done by a state, so an agentless passive names the place's
 STATE_COERCION = {"173", "174"}
+# acts done to a place's people: where they happen names whom they are done to
+MATERIAL_ROOTS = {"07", "08", "14", "15", "17", "18", "19", "20"}
 PURPOSE_EVENTS = {"09", "14"}  # investigate, protest: coded even as a purpose ("to protest")
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
@@ -920,16 +922,25 @@ class Coder:
         if t.obliged is not None:  # "Y must Z": Y is asked
             osubj, _ = self._subject(t.obliged)
             targets = [a for s2 in osubj for a in self.actors.resolve(s2, ctx)]
-        if (
-            not targets
-            and t.complement is not None
-            and t.code[:2] in ("02", "10")
-            and t.complement.token.dep_ == "ccomp"
-        ):
-            # "demanded that Azerbaijan withdraw": the one asked is the clause's subject
-            csubj, cpass = self._subject(t.complement.token)
-            if not cpass:
-                targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
+        if not targets and t.code[:2] in ("02", "10"):
+            # "demanded that Azerbaijan withdraw", "its demand that Israel ease": the one asked
+            # is the subject of the clause
+            clause = (
+                t.complement.token
+                if t.complement is not None
+                else next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
+                    ),
+                    None,
+                )
+            )
+            if clause is not None and clause.dep_ in ("ccomp", "acl"):
+                csubj, cpass = self._subject(clause)
+                if not cpass:
+                    targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
         if not targets and t.complement is not None:  # "threatened to impose sanctions on X"
             ct = t.complement
             cverb = ct.light if ct.light is not None else ct.token
@@ -1063,6 +1074,15 @@ class Coder:
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
         location = self._place(verb, tok, sent, sources + targets)
+        if not targets:
+            heads = [tok, verb]
+            where = location
+            if t.complement is not None:  # "threatened to impose curbs against German goods"
+                ct = t.complement
+                cverb = ct.light if ct.light is not None else ct.token
+                heads += [ct.token, cverb]
+                where = where or self._place(cverb, ct.token, sent, sources)
+            targets = self._fallback_targets(heads, p, code, where, sources, ctx)
         pairs: list[tuple[Actor, Actor | None]] = []
         targets = [g for g in targets if all(g.code != s.code for s in sources)]
         sym = p.has("sym") and (t.complement is None or t.complement.pattern.has("sym"))
@@ -1113,6 +1133,40 @@ class Coder:
                     f"({p.id}, {modality}, {e.date}{', at ' + location.name if location else ''})"
                 )
         return events
+
+    def _fallback_targets(
+        self,
+        heads: list[Any],
+        p: Pattern,
+        code: str,
+        location: Place | None,
+        sources: list[Actor],
+        ctx: ActorContext,
+    ) -> list[Actor]:
+        """A target the pattern's slots did not give: an "against X" phrase ("opened
+        investigations against Chilean officials"), else, for an act done somewhere, the
+        country where it was done ("lifted the curfew in Montenegro")."""
+        for h in heads:
+            for pr in self._children(h, "prep"):
+                if pr.lower_ == "against":
+                    for o in self._children(pr, "pobj"):
+                        acts = [
+                            a
+                            for a in self.actors.resolve(o, ctx)
+                            if all(a.code != s.code for s in sources)
+                        ]
+                        if acts:
+                            return acts
+        if (
+            location is not None
+            and location.country
+            and code[:2] in MATERIAL_ROOTS
+            and not p.has("sym")
+        ):
+            c = self.onto.iso3_to_cameo(location.country)
+            if c:
+                return [Actor(code=c, country=c, sector=None, text=location.name, kind="country")]
+        return []
 
     def _is_weapon_or_attack(self, tok: Any) -> bool:
         """ "a roadside bombing killed ...", "killed by an explosive device": an attack with no
