@@ -565,3 +565,19 @@ def test_place_of_a_material_act_is_its_target(code_text):
 def test_place_of_a_meeting_is_not_its_target(code_text):
     evs = code_text("The Russian and Iranian foreign ministers met in Geneva on Monday.", date=DATE)
     assert evs and not any(e.target and e.target.country == "CHE" for e in evs), show(evs)
+
+
+def test_anti_and_pro_prefixes_do_not_give_the_country(code_text):
+    evs = code_text("Pro-Russian separatists attacked Ukrainian troops near Donetsk.", date=DATE)
+    assert any(e.source.code.startswith("UKR") and e.root == "19" for e in evs), show(evs)
+    assert not any(e.source.code.startswith("RUS") for e in evs), show(evs)
+
+
+def test_a_bombing_that_killed_soldiers_targets_the_soldiers(code_text):
+    evs = code_text(
+        "A roadside bombing near the town of Ramadi killed two U.S. soldiers on Sunday.",
+        date="2007-06-01",
+    )
+    assert any(e.source.sector == "UAF" and e.target and e.target.country == "USA" for e in evs), (
+        show(evs)
+    )

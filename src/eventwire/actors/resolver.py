@@ -194,6 +194,9 @@ class ActorResolver:
         maxw = max(1, self.lex.max_words)
         while i < n:
             hit = None
+            if toks[i].text == "-" or _against_prefix(toks[i]):  # "anti-Syria" is not Syrian
+                i += 1
+                continue
             for j in range(min(n, i + maxw), i, -1):
                 # only consecutive runs in the sentence
                 if toks[j - 1].i - toks[i].i != j - 1 - i:
@@ -525,6 +528,8 @@ class ActorResolver:
         found = set()
         for ent in head.sent.ents:
             if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not (ent.start <= head.i < ent.end):
+                if _against_prefix(ent[0]) or ent.text.lower().startswith(AGAINST_PREFIXES):
+                    continue
                 if skip_other_actors and self._describes_other_actor(ent.root, head):
                     continue  # "President X welcomed South African leader Y": Y's country
                 if ent.label_ == "ORG":  # "the Kenya Anti-Corruption Commission"
@@ -543,7 +548,7 @@ class ActorResolver:
                 if c:
                     found.add(c)
         for t in head.sent:  # country names the tagger left out of its entities
-            if t.pos_ == "PROPN" and not t.ent_type_ and t != head:
+            if t.pos_ == "PROPN" and not t.ent_type_ and t != head and not _against_prefix(t):
                 e = self.lex.lookup(t.text)
                 if (
                     e is not None
@@ -737,6 +742,16 @@ class ActorResolver:
         if low in PLURAL_PRONOUNS and low not in ("we", "our", "us"):
             return list(ctx.last_group)
         return []
+
+
+AGAINST_PREFIXES = ("anti-", "pro-", "non-")
+
+
+def _against_prefix(tok: Any) -> bool:
+    """ "anti-Syria", "pro-Russian": the word names whom the phrase is for or against."""
+    doc = tok.doc
+    i = tok.i
+    return i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-" in AGAINST_PREFIXES
 
 
 def _conjuncts(tok: Any) -> list[Any]:

@@ -919,6 +919,10 @@ class Coder:
                         for a in self.actors.resolve(o, ctx, speaker=speaker)
                         if all(a.code != s2.code for s2 in sources)
                     ]
+        if not targets and tok.pos_ == "NOUN" and tok.dep_ in SUBJ and t.light is not None:
+            # "a roadside bombing killed one U.S. soldier": the verb's object was hit
+            for o in self._children(t.light, "dobj"):
+                targets += self.actors.resolve(o, ctx, speaker=speaker)
         if t.obliged is not None:  # "Y must Z": Y is asked
             osubj, _ = self._subject(t.obliged)
             targets = [a for s2 in osubj for a in self.actors.resolve(s2, ctx)]
