@@ -581,3 +581,17 @@ def test_a_bombing_that_killed_soldiers_targets_the_soldiers(code_text):
     assert any(e.source.sector == "UAF" and e.target and e.target.country == "USA" for e in evs), (
         show(evs)
     )
+
+
+def test_to_phrase_of_an_act_names_its_target(code_text):
+    evs = code_text("Iran cut off electricity to Azerbaijan on Tuesday.", date=DATE)
+    assert any(
+        e.source.code.startswith("IRN") and e.target and e.target.country == "AZE" for e in evs
+    ), show(evs)
+
+
+def test_person_acted_on_shares_the_actor_s_country(code_text):
+    evs = code_text(
+        "Fijian rebels released Prime Minister Joram Tavola after six weeks.", date=DATE
+    )
+    assert any(e.target and e.target.code == "FJIGOV" for e in evs), show(evs)

@@ -503,7 +503,10 @@ class ActorResolver:
         if c:
             return c
         found = self._sentence_countries(head, skip_other_actors=True)
-        if not found and not person:
+        subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass")
+        # a person who is acted on shares the country of who acts on him ("Fijian rebels will
+        # release Prime Minister X"); a person who acts does not take his counterpart's
+        if not found and (not person or not subject):
             found = self._sentence_countries(head, skip_other_actors=False)
         if len(found) == 1:
             return found.pop()

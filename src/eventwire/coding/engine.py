@@ -59,6 +59,8 @@ PLACE_NOUNS = {
 SELF_DIRECTED = {"0873"}
 # arrest, detain, charge, expel, deport: done by a state, so an agentless passive names the place's
 STATE_COERCION = {"173", "174"}
+# statements, appeals, intentions, consultations: "said to X", "agreed to X" name no target
+VERBAL_ROOTS = {"01", "02", "03", "04", "05"}
 # acts done to a place's people: where they happen names whom they are done to
 MATERIAL_ROOTS = {"07", "08", "14", "15", "17", "18", "19", "20"}
 PURPOSE_EVENTS = {"09", "14"}  # investigate, protest: coded even as a purpose ("to protest")
@@ -1148,11 +1150,13 @@ class Coder:
         ctx: ActorContext,
     ) -> list[Actor]:
         """A target the pattern's slots did not give: an "against X" phrase ("opened
-        investigations against Chilean officials"), else, for an act done somewhere, the
-        country where it was done ("lifted the curfew in Montenegro")."""
+        investigations against Chilean officials") or, for acts, a "to X" phrase naming an actor
+        ("cut off electricity to Nakhichevan"); else, for an act done somewhere, the country
+        where it was done ("lifted the curfew in Montenegro")."""
+        preps = ("against", "to") if code[:2] not in VERBAL_ROOTS else ("against",)
         for h in heads:
             for pr in self._children(h, "prep"):
-                if pr.lower_ == "against":
+                if pr.lower_ in preps:
                     for o in self._children(pr, "pobj"):
                         acts = [
                             a
