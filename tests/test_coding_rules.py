@@ -595,3 +595,16 @@ def test_person_acted_on_shares_the_actor_s_country(code_text):
         "Fijian rebels released Prime Minister Joram Tavola after six weeks.", date=DATE
     )
     assert any(e.target and e.target.code == "FJIGOV" for e in evs), show(evs)
+
+
+def test_protest_with_no_one_named_targets_the_protesters_state(code_text):
+    evs = code_text("Algerian landowners began a hunger strike outside Parliament.", date=DATE)
+    assert any(e.root == "14" and e.target and e.target.code == "DZAGOV" for e in evs), show(evs)
+
+
+def test_against_phrase_on_the_object_of_a_threatened_act(code_text):
+    evs = code_text(
+        "A French minister threatened to impose import restrictions against Italian goods.",
+        date=DATE,
+    )
+    assert any(e.root == "13" and e.target and e.target.country == "ITA" for e in evs), show(evs)

@@ -1154,6 +1154,7 @@ class Coder:
         ("cut off electricity to Nakhichevan"); else, for an act done somewhere, the country
         where it was done ("lifted the curfew in Montenegro")."""
         preps = ("against", "to") if code[:2] not in VERBAL_ROOTS else ("against",)
+        heads = heads + [o for h in heads for o in self._children(h, "dobj")]
         for h in heads:
             for pr in self._children(h, "prep"):
                 if pr.lower_ in preps:
@@ -1174,6 +1175,14 @@ class Coder:
             c = self.onto.iso3_to_cameo(location.country)
             if c:
                 return [Actor(code=c, country=c, sector=None, text=location.name, kind="country")]
+        if code[:2] == "14":
+            # a protest with no one named is aimed at the protesters' own state ("Algerian
+            # landowners began a hunger strike")
+            return [
+                Actor(code=c + "GOV", country=c, sector="GOV", text="", kind="country")
+                for c in dict.fromkeys(s.country for s in sources if s.country)
+                if all(s.code != c + "GOV" for s in sources)
+            ]
         return []
 
     def _is_weapon_or_attack(self, tok: Any) -> bool:
