@@ -608,3 +608,17 @@ def test_against_phrase_on_the_object_of_a_threatened_act(code_text):
         date=DATE,
     )
     assert any(e.root == "13" and e.target and e.target.country == "ITA" for e in evs), show(evs)
+
+
+def test_a_real_place_is_not_a_misspelt_country(code_text):
+    evs = code_text("Police in Siberia arrested two Chinese smugglers on Monday.", date=DATE)
+    assert not any(e.source.code.startswith("LBR") for e in evs), show(evs)
+    assert any(e.source.code.startswith("RUS") for e in evs), show(evs)
+
+
+def test_a_country_inside_an_organisation_name_is_read_whole(code_text):
+    evs = code_text(
+        "The Papua New Guinea Government will set up a corporation to invest in mining.",
+        date=DATE,
+    )
+    assert evs and all(e.source.code.startswith("PNG") for e in evs), show(evs)

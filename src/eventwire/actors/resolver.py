@@ -186,7 +186,7 @@ class ActorResolver:
         out.sort(key=lambda t: t.i)
         return out
 
-    def _matches(self, toks: list[Any]) -> list[tuple[int, int, Entry]]:
+    def _matches(self, toks: list[Any], fuzzy: bool = True) -> list[tuple[int, int, Entry]]:
         """Longest dictionary matches over consecutive tokens of the phrase."""
         found: list[tuple[int, int, Entry]] = []
         n = len(toks)
@@ -206,9 +206,9 @@ class ActorResolver:
                 if e is not None:
                     hit = (i, j, e)
                     break
-            if hit is None and toks[i].pos_ == "PROPN":
+            if hit is None and fuzzy and toks[i].pos_ == "PROPN":
                 e = self.lex.fuzzy(toks[i].text)  # "Ethopia", "Quatar"
-                if e is not None:
+                if e is not None and not self._is_place(toks[i].text):  # not "Siberia"
                     hit = (i, i + 1, e)
             if hit:
                 found.append(hit)
@@ -539,6 +539,13 @@ class ActorResolver:
                     c = next(
                         (
                             e.country
+                            for _, _, e in self._matches(list(ent), fuzzy=False)
+                            if e.kind in ("country", "adjective")  # "Papua New Guinea", whole
+                        ),
+                        None,
+                    ) or next(
+                        (
+                            e.country
                             for t in ent
                             if t.pos_ == "PROPN"
                             and (e := self.lex.lookup(t.text)) is not None
@@ -655,6 +662,12 @@ class ActorResolver:
                     self._remember_names(a.name, a, ctx)
                     return a
         return None
+
+    @staticmethod
+    def _is_place(word: str) -> bool:
+        from eventwire.places import resolve_place
+
+        return resolve_place(word) is not None
 
     def _whole_name(self, head: Any) -> Entry | None:
         """A country or group named by a whole entity whose head this is, when the name runs

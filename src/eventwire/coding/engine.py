@@ -472,6 +472,8 @@ class Coder:
             return "negated"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("likely", "unlikely", "possible"):
             return "hypothetical"  # "it was unlikely to allow sharp fluctuations": a forecast
+        if v.dep_ == "xcomp" and h.lemma_.lower() in ("have", "need") and _infinitive(v):
+            return "obligation"  # "the government has to call an election by January"
         if (
             v.dep_ == "xcomp"
             and h.pos_ == "ADJ"
@@ -794,6 +796,13 @@ class Coder:
             if p.has("comp") and t.complement is None and self._complement(t.token) is None:
                 continue
             if (
+                p.has("trans")
+                and t.complement is None
+                and self._complement(t.token) is None
+                and not self._children(t.token, "dobj", "nsubjpass")
+            ):
+                continue  # "New Zealand's foreign debt will continue to decline"
+            if (
                 p.code[:2] == "02"
                 and t.token.pos_ == "VERB"
                 and (
@@ -1011,7 +1020,10 @@ class Coder:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a denial with no actor to address, no event")
             return []
-        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+        if tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for n in (tok, holder) for c in n.children
+        ):  # "made no arrests", "we have no knowledge of talks"
             modality_override: str | None = "negated"  # "the FBI has made no arrests"
         else:
             modality_override = None
@@ -1059,6 +1071,10 @@ class Coder:
             # "will not accept", "would not meet": a refusal, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
+        if code[:2] == "04" and targets and all(g.sector in ("MED", "JRN") for g in targets):
+            if trace:  # "was talking to Reuters", "speaking to reporters": a statement
+                trace(f"  '{tok.text}' ({p.id}): talking to the press, a statement, not an event")
+            return []
         if code[:2] in VIOLENT_ROOTS | {"15"} and all(s.sector == "BUS" for s in sources):
             if trace:  # "traders took positions", "the company's shares were hit"
                 trace(f"  '{tok.text}' ({p.id}): force by a business, not an event")

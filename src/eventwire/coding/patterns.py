@@ -30,6 +30,8 @@ FLAGS = {
     "intent",
     "attempt",
     "comp",  # an event only with a clausal complement ("ordered X to appear")
+    "trans",  # an event only with an object or a complement ("declined the offer", not "debt
+    # will decline")
 }
 EVENT_COLUMNS = ["id", "pos", "lemma", "particle", "object", "target", "code", "flags", "note"]
 
