@@ -622,3 +622,12 @@ def test_a_country_inside_an_organisation_name_is_read_whole(code_text):
         date=DATE,
     )
     assert evs and all(e.source.code.startswith("PNG") for e in evs), show(evs)
+
+
+def test_he_after_an_unknown_person_is_not_an_earlier_leader(code_text):
+    evs = code_text(
+        "President Obama spoke in Chicago on Monday. Roger Ailes ran Fox News for twenty "
+        "years. He harassed several women, a former model said.",
+        date="2016-12-01",
+    )
+    assert not any(e.source.code == "USAGOV" and e.trigger == "harassed" for e in evs), show(evs)

@@ -251,7 +251,10 @@ class ActorResolver:
         heads = [head] + [c for c in _conjuncts(head)]
         out: list[Actor] = []
         for h in heads:
-            for a in self._resolve_one(h, ctx, speaker=speaker):
+            found = self._resolve_one(h, ctx, speaker=speaker)
+            if not found and h.ent_type_ == "PERSON" and h.pos_ == "PROPN":
+                ctx.last_person = None  # "he" now means this unknown person, not an earlier one
+            for a in found:
                 if all(a.code != b.code for b in out):
                     out.append(a)
         if out and head.pos_ != "PRON":
