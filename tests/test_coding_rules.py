@@ -631,3 +631,9 @@ def test_he_after_an_unknown_person_is_not_an_earlier_leader(code_text):
         date="2016-12-01",
     )
     assert not any(e.source.code == "USAGOV" and e.trigger == "harassed" for e in evs), show(evs)
+
+
+def test_agreeing_to_re_open_is_one_agreement(code_text):
+    evs = code_text("Eritrea has agreed to re-open its border with Ethiopia.", date=DATE)
+    roots = [e.root for e in evs if e.source.code.startswith("ERI")]
+    assert roots and set(roots) == {"03"}, show(evs)

@@ -421,7 +421,11 @@ class Coder:
 
     def _complement(self, v: Any) -> Any | None:
         for c in v.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if (
+                c.dep_ in ("xcomp", "ccomp")
+                and c.pos_ in ("VERB", "AUX")
+                and c.lower_ not in ("re", "-", "pre", "co")  # "agreed to re-open": "open"
+            ):
                 return c
         for c in v.children:  # "denied attacking", "refrained from attacking"
             if c.dep_ == "prep":
