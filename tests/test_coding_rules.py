@@ -637,3 +637,22 @@ def test_agreeing_to_re_open_is_one_agreement(code_text):
     evs = code_text("Eritrea has agreed to re-open its border with Ethiopia.", date=DATE)
     roots = [e.root for e in evs if e.source.code.startswith("ERI")]
     assert roots and set(roots) == {"03"}, show(evs)
+
+
+def test_a_clause_dated_months_before_the_story_is_history(code_text):
+    evs = code_text(
+        "Rebels in Mali rejected the peace plan on Wednesday, saying they had lost trust in "
+        "the government they rose up against on January 17.",
+        date="2015-06-03",
+    )
+    assert any(e.root == "12" for e in evs), show(evs)
+    assert not any(e.root == "14" for e in evs), show(evs)
+
+
+def test_since_a_date_is_not_history(code_text):
+    evs = code_text(
+        "About 2,000 Tuareg rebels have been demobilized since the March 2 peace accord, "
+        "Malian officials said.",
+        date="2015-06-03",
+    )
+    assert any(e.root == "08" for e in evs), show(evs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,6 +120,24 @@ def _dateline_anchor(body: str, pub: dt.date | None) -> dt.date | None:
     if r is None or r[1] != "day" or not (0 <= (pub - r[0]).days <= 31):
         return pub
     return r[0]
+
+
+def _long_before(date: str, precision: str | None, text: str, pub: dt.date) -> bool:
+    """Whether a clause is dated well before the story: a day more than a month before it
+    ("on September 19"), or a year written out at least two years before ("in 1988"); not a
+    period reaching to now ("since August 13", "last year")."""
+    low = text.lower()
+    if low.startswith(("since", "last", "this", "past")):
+        return False
+    try:
+        when = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return False
+    if precision == "day":
+        return (pub - when).days > 31
+    if precision == "year" and any(ch.isdigit() for ch in low):
+        return pub.year - when.year >= 2
+    return False
 
 
 def _infinitive(v: Any) -> bool:
@@ -1099,6 +1118,21 @@ class Coder:
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
+        if (
+            date_text
+            and pub
+            and date
+            and verb.dep_ != "ROOT"
+            and _long_before(date, precision, date_text, pub)
+            and not re.search(
+                rf"\b(since|until|till)\s+(the\s+)?{re.escape(date_text)}", sent.text, re.IGNORECASE
+            )
+        ):
+            # "the government they rose up against on September 19", "blew up a plane in
+            # 1988": history the story recalls, not news
+            if trace:
+                trace(f"  '{tok.text}' ({p.id}): dated {date}, long before the story: history")
+            return []
         location = self._place(verb, tok, sent, sources + targets)
         if not targets:
             heads = [tok, verb]
