@@ -656,3 +656,29 @@ def test_since_a_date_is_not_history(code_text):
         date="2015-06-03",
     )
     assert any(e.root == "08" for e in evs), show(evs)
+
+
+def test_coordinated_passives_keep_the_victims_as_victims(code_text):
+    evs = code_text(
+        "Kabul said 300 Pakistani militiamen were killed or wounded in fighting near Khost.",
+        date=DATE,
+    )
+    assert not any(e.source.code.startswith("PAK") for e in evs), show(evs)
+
+
+def test_workers_striking_with_no_object_is_a_labour_strike(code_text):
+    evs = code_text("Brazilian bank clerks are striking for a 40 pct pay rise.", date=DATE)
+    assert not any(e.root == "19" for e in evs), show(evs)
+
+
+def test_charged_that_is_an_accusation(code_text):
+    evs = code_text("The Indian ambassador charged that Pakistan was arming the rebels.", date=DATE)
+    assert any(e.cameo == "112" and e.target and e.target.country == "PAK" for e in evs), show(evs)
+
+
+def test_an_industrial_explosion_has_no_attacker(code_text):
+    evs = code_text(
+        "Two workers were killed in an explosion and fire at a Scottish refinery on Monday.",
+        date=DATE,
+    )
+    assert not any(e.source.sector == "UAF" for e in evs), show(evs)

@@ -341,6 +341,8 @@ class Coder:
         h = v.head
         if v.dep_ == "conj":
             hsubj, hpassive = self._subject(h, depth + 1)
+            if hpassive and v.tag_ == "VBN" and not self._children(v, "dobj"):
+                return hsubj, True  # "1,200 Iraqis were killed or wounded": both passive
             if hpassive and not passive:
                 # "was indicted by the court and will resign": the one indicted resigns
                 return self._children(h, "nsubjpass"), False
@@ -960,7 +962,7 @@ class Coder:
         if t.obliged is not None:  # "Y must Z": Y is asked
             osubj, _ = self._subject(t.obliged)
             targets = [a for s2 in osubj for a in self.actors.resolve(s2, ctx)]
-        if not targets and t.code[:2] in ("02", "10"):
+        if not targets and t.code[:2] in ("02", "10", "11"):
             # "demanded that Azerbaijan withdraw", "its demand that Israel ease": the one asked
             # is the subject of the clause
             clause = (
@@ -1007,7 +1009,17 @@ class Coder:
             # people were attacked ("killed three U.S. soldiers") or an attack is named ("a
             # roadside bombing"); not "Japan was hit hard by the yen's rise"
             and (tok.pos_ == "NOUN" or (targets and all(g.sector for g in targets)))
-            and (not subj_toks or all(self._is_weapon_or_attack(st) for st in subj_toks))
+            and (
+                all(self._is_weapon_or_attack(st) for st in subj_toks)
+                if subj_toks
+                else any(
+                    self._is_weapon_or_attack(w)
+                    for w in verb.subtree
+                    if w.pos_ == "NOUN" and w.dep_ not in ("nsubjpass", "nsubj")
+                )
+                or tok.pos_ == "NOUN"
+                or verb.head.lemma_.lower() in ("attempt", "plot", "bid")  # "an attempt to kill"
+            )
         ):
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
             # attackers as unidentified armed forces (UAF) of the country where it happened
@@ -1091,7 +1103,8 @@ class Coder:
                 or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
             )
         ):
-            # "will not accept", "would not meet": a refusal, which is an event of its own
+            # "will not accept", "would not meet", "failed to reach agreement": a refusal, as
+            # gold data code it, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
         if code[:2] == "04" and targets and all(g.sector in ("MED", "JRN") for g in targets):
@@ -1105,9 +1118,21 @@ class Coder:
         if (
             tok.lemma_.lower() == "strike"
             and code[:2] in VIOLENT_ROOTS
-            and any(s.sector == "LAB" for s in sources)
+            and (
+                any(s.sector == "LAB" for s in sources)
+                or (tok.pos_ == "VERB" and not self._children(tok, "dobj") and not targets)
+            )
         ):
-            code = "143"  # "union members struck the plant": a labour strike
+            code = "143"  # "union members struck the plant", "bank workers are striking"
+        if (
+            tok.lemma_.lower() == "charge"
+            and code.startswith("17")
+            and self._children(tok, "ccomp")
+        ):
+            code = "112"  # "the ambassador charged that Canada was ...": an accusation
+            if not targets:
+                csubj, _ = self._subject(self._children(tok, "ccomp")[0])
+                targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
         if code[:2] == "14" and tok.pos_ == "VERB" and self._children(verb, "ccomp"):
             # "..., a rights group protested": a protest in words is criticism
             code = "111"
@@ -1242,7 +1267,10 @@ class Coder:
     def _is_weapon_or_attack(self, tok: Any) -> bool:
         """ "a roadside bombing killed ...", "killed by an explosive device": an attack with no
         named attacker (not "the quake killed six people")."""
-        if tok.lemma_.lower() in self.ps.cues["weapon_noun"]:
+        if tok.lemma_.lower() in self.ps.cues["weapon_noun"] or any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.ps.cues["weapon_noun"]
+            for c in tok.children
+        ):  # "a bomb", "a minefield explosion"
             return True
         m = self._noun_pattern(tok) if tok.pos_ == "NOUN" else None
         return m is not None and m[0].code[:2] in VIOLENT_ROOTS
