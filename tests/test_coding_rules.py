@@ -682,3 +682,17 @@ def test_an_industrial_explosion_has_no_attacker(code_text):
         date=DATE,
     )
     assert not any(e.source.sector == "UAF" for e in evs), show(evs)
+
+
+def test_fighting_a_takeover_bid_is_not_combat(code_text):
+    evs = code_text(
+        "The Swedish group fought back a takeover bid by a London-based financier.", date=DATE
+    )
+    assert not any(e.root == "19" for e in evs), show(evs)
+
+
+def test_an_agreement_dated_years_before_the_story_is_history(code_text):
+    evs = code_text(
+        "Bahrain, Kuwait and Oman agreed in 1981 to integrate their economies.", date=DATE
+    )
+    assert not any(e.root == "03" for e in evs), show(evs)

@@ -1147,7 +1147,7 @@ class Coder:
             date_text
             and pub
             and date
-            and verb.dep_ != "ROOT"
+            and (verb.dep_ != "ROOT" or precision == "year")
             and _long_before(date, precision, date_text, pub)
             and not re.search(
                 rf"\b(since|until|till)\s+(the\s+)?{re.escape(date_text)}", sent.text, re.IGNORECASE
