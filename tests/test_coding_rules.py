@@ -696,3 +696,18 @@ def test_an_agreement_dated_years_before_the_story_is_history(code_text):
         "Bahrain, Kuwait and Oman agreed in 1981 to integrate their economies.", date=DATE
     )
     assert not any(e.root == "03" for e in evs), show(evs)
+
+
+def test_a_person_s_first_name_is_not_a_misspelt_country(code_text):
+    evs = code_text("Angela Merkel travelled to Kenya on Monday.", date="2016-12-01")
+    assert not any(e.source.code.startswith("AGO") for e in evs), show(evs)
+
+
+def test_releasing_a_report_is_not_releasing_prisoners(code_text):
+    evs = code_text("The IMF releases its World Economic Outlook on Tuesday.", date=DATE)
+    assert not any(e.root == "08" for e in evs), show(evs)
+
+
+def test_pulling_out_a_pistol_is_not_a_withdrawal(code_text):
+    evs = code_text("The Tunisian suspect pulled out a pistol and fired.", date=DATE)
+    assert not any(e.root == "08" for e in evs), show(evs)

@@ -206,7 +206,14 @@ class ActorResolver:
                 if e is not None:
                     hit = (i, j, e)
                     break
-            if hit is None and fuzzy and toks[i].pos_ == "PROPN":
+            if (
+                hit is None
+                and fuzzy
+                and toks[i].pos_ == "PROPN"
+                # a word on its own, not part of a longer name ("Angela Merkel")
+                and not (toks[i].dep_ in ("compound", "flat") and toks[i].head.pos_ == "PROPN")
+                and not any(c.dep_ in ("compound", "flat") for c in toks[i].children)
+            ):
                 e = self.lex.fuzzy(toks[i].text)  # "Ethopia", "Quatar"
                 if e is not None and not self._is_place(toks[i].text):  # not "Siberia"
                     hit = (i, i + 1, e)

@@ -1075,6 +1075,16 @@ class Coder:
         code = t.code
         if not code:
             return []
+        location = self._place(verb, tok, sent, sources + targets)
+        if not targets:
+            heads = [tok, verb]
+            where = location
+            if t.complement is not None:  # "threatened to impose curbs against German goods"
+                ct = t.complement
+                cverb = ct.light if ct.light is not None else ct.token
+                heads += [ct.token, cverb]
+                where = where or self._place(cverb, ct.token, sent, sources)
+            targets = self._fallback_targets(heads, p, code, where, sources, ctx)
         if modality_override:
             modality = modality_override
         irr = None
@@ -1089,6 +1099,7 @@ class Coder:
         if (
             modality == "hypothetical"
             and irr is None
+            and targets  # a threat is aimed at someone
             and code[:2] in FORCEFUL_ROOTS
             and not any(a.sector == "UAF" for a in sources)
         ):
@@ -1158,16 +1169,6 @@ class Coder:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): dated {date}, long before the story: history")
             return []
-        location = self._place(verb, tok, sent, sources + targets)
-        if not targets:
-            heads = [tok, verb]
-            where = location
-            if t.complement is not None:  # "threatened to impose curbs against German goods"
-                ct = t.complement
-                cverb = ct.light if ct.light is not None else ct.token
-                heads += [ct.token, cverb]
-                where = where or self._place(cverb, ct.token, sent, sources)
-            targets = self._fallback_targets(heads, p, code, where, sources, ctx)
         pairs: list[tuple[Actor, Actor | None]] = []
         targets = [g for g in targets if all(g.code != s.code for s in sources)]
         sym = p.has("sym") and (t.complement is None or t.complement.pattern.has("sym"))
@@ -1232,7 +1233,7 @@ class Coder:
         investigations against Chilean officials") or, for acts, a "to X" phrase naming an actor
         ("cut off electricity to Nakhichevan"); else, for an act done somewhere, the country
         where it was done ("lifted the curfew in Montenegro")."""
-        preps = ("against", "to") if code[:2] not in VERBAL_ROOTS else ("against",)
+        preps = ("against", "among", "to") if code[:2] not in VERBAL_ROOTS else ("against",)
         heads = heads + [o for h in heads for o in self._children(h, "dobj")]
         for h in heads:
             for pr in self._children(h, "prep"):
