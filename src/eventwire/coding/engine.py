@@ -1118,41 +1118,10 @@ class Coder:
             # gold data code it, which is an event of its own
             code = self.ps.complement_code("12", code) or "120"
             modality = "asserted"
-        if code[:2] == "04" and targets and all(g.sector in ("MED", "JRN") for g in targets):
-            if trace:  # "was talking to Reuters", "speaking to reporters": a statement
-                trace(f"  '{tok.text}' ({p.id}): talking to the press, a statement, not an event")
+        recoded = self._recode(code, tok, verb, p, sources, targets, ctx, trace)
+        if recoded is None:
             return []
-        if code[:2] in VIOLENT_ROOTS | {"15"} and all(s.sector == "BUS" for s in sources):
-            if trace:  # "traders took positions", "the company's shares were hit"
-                trace(f"  '{tok.text}' ({p.id}): force by a business, not an event")
-            return []
-        if (
-            tok.lemma_.lower() == "strike"
-            and code[:2] in VIOLENT_ROOTS
-            and (
-                any(s.sector == "LAB" for s in sources)
-                or (tok.pos_ == "VERB" and not self._children(tok, "dobj") and not targets)
-            )
-        ):
-            code = "143"  # "union members struck the plant", "bank workers are striking"
-        if (
-            tok.lemma_.lower() == "charge"
-            and code.startswith("17")
-            and self._children(tok, "ccomp")
-        ):
-            code = "112"  # "the ambassador charged that Canada was ...": an accusation
-            if not targets:
-                csubj, _ = self._subject(self._children(tok, "ccomp")[0])
-                targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
-        if code[:2] == "14" and tok.pos_ == "VERB" and self._children(verb, "ccomp"):
-            # "..., a rights group protested": a protest in words is criticism
-            code = "111"
-            if not targets:
-                for c in self._children(verb, "ccomp"):
-                    csubj, _ = self._subject(c)
-                    targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
-        if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
-            code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
+        code, targets = recoded
         date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
         if (
             date_text
@@ -1219,6 +1188,55 @@ class Coder:
                     f"({p.id}, {modality}, {e.date}{', at ' + location.name if location else ''})"
                 )
         return events
+
+    def _recode(
+        self,
+        code: str,
+        tok: Any,
+        verb: Any,
+        p: Pattern,
+        sources: list[Actor],
+        targets: list[Actor],
+        ctx: ActorContext,
+        trace: Trace | None,
+    ) -> tuple[str, list[Actor]] | None:
+        """What the words around a trigger make of its code (None: not an event at all)."""
+        if code[:2] == "04" and targets and all(g.sector in ("MED", "JRN") for g in targets):
+            if trace:  # "was talking to Reuters", "speaking to reporters": a statement
+                trace(f"  '{tok.text}' ({p.id}): talking to the press, a statement, not an event")
+            return None
+        if code[:2] in VIOLENT_ROOTS | {"15"} and all(s.sector == "BUS" for s in sources):
+            if trace:  # "traders took positions", "the company's shares were hit"
+                trace(f"  '{tok.text}' ({p.id}): force by a business, not an event")
+            return None
+        if (
+            tok.lemma_.lower() == "strike"
+            and code[:2] in VIOLENT_ROOTS
+            and (
+                any(s.sector == "LAB" for s in sources)
+                or (tok.pos_ == "VERB" and not self._children(tok, "dobj") and not targets)
+            )
+        ):
+            code = "143"  # "union members struck the plant", "bank workers are striking"
+        if (
+            tok.lemma_.lower() == "charge"
+            and code.startswith("17")
+            and self._children(tok, "ccomp")
+        ):
+            code = "112"  # "the ambassador charged that Canada was ...": an accusation
+            if not targets:
+                csubj, _ = self._subject(self._children(tok, "ccomp")[0])
+                targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
+        if code[:2] == "14" and tok.pos_ == "VERB" and self._children(verb, "ccomp"):
+            # "..., a rights group protested": a protest in words is criticism
+            code = "111"
+            if not targets:
+                for c in self._children(verb, "ccomp"):
+                    csubj, _ = self._subject(c)
+                    targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
+        if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
+            code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
+        return code, targets
 
     def _fallback_targets(
         self,
