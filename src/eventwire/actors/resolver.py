@@ -161,6 +161,10 @@ class ActorResolver:
 
         self.lex = lexicon or load_lexicon()
         self.onto = get_ontology()
+        # the last sentence's country mentions (the same sentence is asked about many times)
+        self._mentions_doc: Any = None
+        self._mentions_start = -1
+        self._mentions: list[tuple[tuple[int, int], Any, str]] = []
 
     # -- phrase pieces -------------------------------------------------------------------
     def np_tokens(self, head: Any) -> list[Any]:
@@ -538,46 +542,56 @@ class ActorResolver:
         return s is not None and s[1] in ("head", "both")
 
     def _sentence_countries(self, head: Any, skip_other_actors: bool) -> set[str]:
+        """Countries the sentence names outside the head's own phrase."""
         found = set()
-        for ent in head.sent.ents:
-            if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not (ent.start <= head.i < ent.end):
-                if _against_prefix(ent[0]) or ent.text.lower().startswith(AGAINST_PREFIXES):
-                    continue
-                if skip_other_actors and self._describes_other_actor(ent.root, head):
-                    continue  # "President X welcomed South African leader Y": Y's country
-                if ent.label_ == "ORG":  # "the Kenya Anti-Corruption Commission"
-                    c = next(
-                        (
-                            e.country
-                            for _, _, e in self._matches(list(ent), fuzzy=False)
-                            if e.kind in ("country", "adjective")  # "Papua New Guinea", whole
-                        ),
-                        None,
-                    ) or next(
-                        (
-                            e.country
-                            for t in ent
-                            if t.pos_ == "PROPN"
-                            and (e := self.lex.lookup(t.text)) is not None
-                            and e.kind in ("country", "adjective")
-                        ),
-                        None,
-                    )
-                else:
-                    c = self._country_of_span(ent.text)
-                if c:
-                    found.add(c)
-        for t in head.sent:  # country names the tagger left out of its entities
-            if t.pos_ == "PROPN" and not t.ent_type_ and t != head and not _against_prefix(t):
-                e = self.lex.lookup(t.text)
-                if (
-                    e is not None
-                    and e.country
-                    and e.kind in ("country", "adjective")
-                    and not (skip_other_actors and self._describes_other_actor(t, head))
-                ):
-                    found.add(e.country)
+        for (start, end), anchor, c in self._country_mentions(head.sent):
+            if start <= head.i < end:
+                continue
+            if skip_other_actors and self._describes_other_actor(anchor, head):
+                continue  # "President X welcomed South African leader Y": Y's country
+            found.add(c)
         return found
+
+    def _country_mentions(self, sent: Any) -> list[tuple[tuple[int, int], Any, str]]:
+        """(token range, anchor token, country) of each country the sentence names, worked out
+        once per sentence."""
+        if self._mentions_doc is sent.doc and self._mentions_start == sent.start:
+            return self._mentions
+        out: list[tuple[tuple[int, int], Any, str]] = []
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "NORP", "LOC", "ORG"):
+                continue
+            if _against_prefix(ent[0]) or ent.text.lower().startswith(AGAINST_PREFIXES):
+                continue
+            if ent.label_ == "ORG":  # "the Kenya Anti-Corruption Commission"
+                c = next(
+                    (
+                        e.country
+                        for _, _, e in self._matches(list(ent), fuzzy=False)
+                        if e.kind in ("country", "adjective")  # "Papua New Guinea", whole
+                    ),
+                    None,
+                ) or next(
+                    (
+                        e.country
+                        for t in ent
+                        if t.pos_ == "PROPN"
+                        and (e := self.lex.lookup(t.text)) is not None
+                        and e.kind in ("country", "adjective")
+                    ),
+                    None,
+                )
+            else:
+                c = self._country_of_span(ent.text)
+            if c:
+                out.append(((ent.start, ent.end), ent.root, c))
+        for t in sent:  # country names the tagger left out of its entities
+            if t.pos_ == "PROPN" and not t.ent_type_ and not _against_prefix(t):
+                e = self.lex.lookup(t.text)
+                if e is not None and e.country and e.kind in ("country", "adjective"):
+                    out.append(((t.i, t.i + 1), t, e.country))
+        self._mentions_doc, self._mentions_start, self._mentions = sent.doc, sent.start, out
+        return out
 
     @staticmethod
     def _with_sector(a: Actor, sector: str | None) -> Actor:
