@@ -711,3 +711,20 @@ def test_releasing_a_report_is_not_releasing_prisoners(code_text):
 def test_pulling_out_a_pistol_is_not_a_withdrawal(code_text):
     evs = code_text("The Tunisian suspect pulled out a pistol and fired.", date=DATE)
     assert not any(e.root == "08" for e in evs), show(evs)
+
+
+def test_a_threatened_act_somewhere_targets_that_country(code_text):
+    evs = code_text(
+        "Egypt's president threatened to impose a curfew in Khartoum on Sunday.", date=DATE
+    )
+    assert any(e.root == "13" and e.target and e.target.country == "SDN" for e in evs), show(evs)
+
+
+def test_the_deported_are_the_target(code_text):
+    evs = code_text("Ghanaian authorities deported 168 Liberians on Monday.", date=DATE)
+    assert any(e.cameo == "174" and e.target and e.target.country == "LBR" for e in evs), show(evs)
+
+
+def test_place_of_the_things_fired_at(code_text):
+    evs = code_text("Israeli tanks fired four shells at targets in Nablus.", date=DATE)
+    assert any(e.root == "19" and e.target and e.target.country == "PSE" for e in evs), show(evs)

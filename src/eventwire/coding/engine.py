@@ -1084,7 +1084,10 @@ class Coder:
                 cverb = ct.light if ct.light is not None else ct.token
                 heads += [ct.token, cverb]
                 where = where or self._place(cverb, ct.token, sent, sources)
-            targets = self._fallback_targets(heads, p, code, where, sources, ctx)
+            # a threatened act done somewhere counts as that act ("threatened to institute a
+            # curfew in Algiers")
+            act = t.complement.code if t.complement is not None and t.complement.code else code
+            targets = self._fallback_targets(heads, p, code, where, sources, ctx, act=act)
         if modality_override:
             modality = modality_override
         irr = None
@@ -1246,6 +1249,7 @@ class Coder:
         location: Place | None,
         sources: list[Actor],
         ctx: ActorContext,
+        act: str | None = None,
     ) -> list[Actor]:
         """A target the pattern's slots did not give: an "against X" phrase ("opened
         investigations against Chilean officials") or, for acts, a "to X" phrase naming an actor
@@ -1267,7 +1271,7 @@ class Coder:
         if (
             location is not None
             and location.country
-            and code[:2] in MATERIAL_ROOTS
+            and (act or code)[:2] in MATERIAL_ROOTS
             and not p.has("sym")
         ):
             c = self.onto.iso3_to_cameo(location.country)
@@ -1377,6 +1381,14 @@ class Coder:
         ]
         anchors = {verb.i, tok.i}
         anchors |= {c.i for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj")}
+        # "fired four shells at targets in Jericho"
+        anchors |= {
+            o.i
+            for pr in verb.children
+            if pr.dep_ == "prep"
+            for o in pr.children
+            if o.dep_ == "pobj" and o.pos_ == "NOUN"
+        }
         anchors |= {c.i for c in tok.children if c.dep_ in ("dobj",)}
         # "near the town of Samarra", "outside of the Iraqi city of Basra"
         of_heads: set[int] = set()
