@@ -960,8 +960,7 @@ class Coder:
             for o in self._children(t.light, "dobj"):
                 targets += self.actors.resolve(o, ctx, speaker=speaker)
         if t.obliged is not None:  # "Y must Z": Y is asked
-            osubj, _ = self._subject(t.obliged)
-            targets = [a for s2 in osubj for a in self.actors.resolve(s2, ctx)]
+            targets = self._clause_subject(t.obliged, ctx)
         if not targets and t.code[:2] in ("02", "10", "11"):
             # "demanded that Azerbaijan withdraw", "its demand that Israel ease": the one asked
             # is the subject of the clause
@@ -978,9 +977,7 @@ class Coder:
                 )
             )
             if clause is not None and clause.dep_ in ("ccomp", "acl"):
-                csubj, cpass = self._subject(clause)
-                if not cpass:
-                    targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
+                targets = self._clause_subject(clause, ctx, active_only=True)
         if not targets and t.complement is not None:  # "threatened to impose sanctions on X"
             ct = t.complement
             cverb = ct.light if ct.light is not None else ct.token
@@ -1192,6 +1189,16 @@ class Coder:
                 )
         return events
 
+    def _clause_subject(
+        self, clause: Any, ctx: ActorContext, active_only: bool = False
+    ) -> list[Actor]:
+        """The actors a clause is about: "demanded that Azerbaijan withdraw" -> Azerbaijan
+        (with ``active_only``, nothing for a passive clause)."""
+        subj, passive = self._subject(clause)
+        if active_only and passive:
+            return []
+        return [a for s in subj for a in self.actors.resolve(s, ctx)]
+
     def _recode(
         self,
         code: str,
@@ -1228,15 +1235,12 @@ class Coder:
         ):
             code = "112"  # "the ambassador charged that Canada was ...": an accusation
             if not targets:
-                csubj, _ = self._subject(self._children(tok, "ccomp")[0])
-                targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
+                targets = self._clause_subject(self._children(tok, "ccomp")[0], ctx)
         if code[:2] == "14" and tok.pos_ == "VERB" and self._children(verb, "ccomp"):
             # "..., a rights group protested": a protest in words is criticism
             code = "111"
             if not targets:
-                for c in self._children(verb, "ccomp"):
-                    csubj, _ = self._subject(c)
-                    targets = [a for s2 in csubj for a in self.actors.resolve(s2, ctx)]
+                targets = self._clause_subject(self._children(verb, "ccomp")[-1], ctx)
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         return code, targets
