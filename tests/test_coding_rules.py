@@ -415,11 +415,6 @@ def test_a_disaster_is_not_an_unidentified_attacker(code_text):
     assert not any(e.source.sector == "UAF" for e in evs), show(evs)
 
 
-def test_economic_hit_is_not_an_attack(code_text):
-    evs = code_text("Chile was hit hard by the fall in copper prices last year.", date=DATE)
-    assert not any(e.root in ("18", "19") for e in evs), show(evs)
-
-
 def test_unknown_association_is_an_ngo(code_text):
     evs = code_text(
         "The Association of Sahel Jurists condemned the Malian government on Tuesday.", date=DATE
@@ -450,12 +445,6 @@ def test_charges_are_plover_accuse(code_text):
 
 
 # --- 16. business and wire-story English ------------------------------------------------------
-def test_declining_to_comment_is_not_a_refusal(code_text):
-    evs = code_text(
-        "A Turkish embassy official declined to identify which issues remained open.",
-        date=DATE,
-    )
-    assert not any(e.root == "12" for e in evs), show(evs)
 
 
 def test_declining_an_invitation_is_still_a_refusal(code_text):
@@ -471,32 +460,11 @@ def test_a_capital_after_a_company_is_not_the_government(code_text):
     assert not any(e.source.code == "JPNGOV" for e in evs), show(evs)
 
 
-def test_traders_taking_positions_is_not_an_occupation(code_text):
-    evs = code_text(
-        "Many German traders took long positions in the pound on Friday, dealers said.",
-        date=DATE,
-    )
-    assert not any(e.root in ("18", "19", "20") for e in evs), show(evs)
-
-
-def test_calling_a_tender_is_not_an_appeal(code_text):
-    evs = code_text("Egypt called a tender for 200,000 tonnes of wheat on Monday.", date=DATE)
-    assert not any(e.root == "02" for e in evs), show(evs)
-
-
 def test_a_thing_from_an_affiliate_is_not_the_affiliate_s_country(code_text):
     evs = code_text(
         "The loan is supported by a guarantee from the bank's Canadian affiliate.", date=DATE
     )
     assert not any(e.source.code.startswith("CAN") for e in evs), show(evs)
-
-
-def test_firing_staff_is_not_firing_on_them(code_text):
-    evs = code_text(
-        "British Airways fired seven Nigerian cabin attendants on the spot last Sunday.",
-        date=DATE,
-    )
-    assert not any(e.root in ("18", "19", "20") for e in evs), show(evs)
 
 
 def test_firing_on_protesters_is_an_attack(code_text):
@@ -523,14 +491,6 @@ def test_seizing_on_protests_is_not_a_seizure_or_a_protest(code_text):
     assert not any(e.root in ("14", "17") and e.source.code.startswith("USA") for e in evs), show(
         evs
     )
-
-
-def test_a_question_asked_is_not_a_request(code_text):
-    evs = code_text(
-        "“Who is paying for the wall?” asked Mexican President Enrique Pena Nieto.",
-        date=DATE,
-    )
-    assert not any(e.root == "02" for e in evs), show(evs)
 
 
 def test_no_arrests_is_negated(code_text):
@@ -666,11 +626,6 @@ def test_coordinated_passives_keep_the_victims_as_victims(code_text):
     assert not any(e.source.code.startswith("PAK") for e in evs), show(evs)
 
 
-def test_workers_striking_with_no_object_is_a_labour_strike(code_text):
-    evs = code_text("Brazilian bank clerks are striking for a 40 pct pay rise.", date=DATE)
-    assert not any(e.root == "19" for e in evs), show(evs)
-
-
 def test_charged_that_is_an_accusation(code_text):
     evs = code_text("The Indian ambassador charged that Pakistan was arming the rebels.", date=DATE)
     assert any(e.cameo == "112" and e.target and e.target.country == "PAK" for e in evs), show(evs)
@@ -684,33 +639,9 @@ def test_an_industrial_explosion_has_no_attacker(code_text):
     assert not any(e.source.sector == "UAF" for e in evs), show(evs)
 
 
-def test_fighting_a_takeover_bid_is_not_combat(code_text):
-    evs = code_text(
-        "The Swedish group fought back a takeover bid by a London-based financier.", date=DATE
-    )
-    assert not any(e.root == "19" for e in evs), show(evs)
-
-
-def test_an_agreement_dated_years_before_the_story_is_history(code_text):
-    evs = code_text(
-        "Bahrain, Kuwait and Oman agreed in 1981 to integrate their economies.", date=DATE
-    )
-    assert not any(e.root == "03" for e in evs), show(evs)
-
-
 def test_a_person_s_first_name_is_not_a_misspelt_country(code_text):
     evs = code_text("Angela Merkel travelled to Kenya on Monday.", date="2016-12-01")
     assert not any(e.source.code.startswith("AGO") for e in evs), show(evs)
-
-
-def test_releasing_a_report_is_not_releasing_prisoners(code_text):
-    evs = code_text("The IMF releases its World Economic Outlook on Tuesday.", date=DATE)
-    assert not any(e.root == "08" for e in evs), show(evs)
-
-
-def test_pulling_out_a_pistol_is_not_a_withdrawal(code_text):
-    evs = code_text("The Tunisian suspect pulled out a pistol and fired.", date=DATE)
-    assert not any(e.root == "08" for e in evs), show(evs)
 
 
 def test_a_threatened_act_somewhere_targets_that_country(code_text):
@@ -728,3 +659,80 @@ def test_the_deported_are_the_target(code_text):
 def test_place_of_the_things_fired_at(code_text):
     evs = code_text("Israeli tanks fired four shells at targets in Nablus.", date=DATE)
     assert any(e.root == "19" and e.target and e.target.country == "PSE" for e in evs), show(evs)
+
+
+# --- words that look like events but are not: no event of these CAMEO roots -------------------
+@pytest.mark.parametrize(
+    ("text", "date", "roots"),
+    [
+        pytest.param(
+            "Chile was hit hard by the fall in copper prices last year.",
+            DATE,
+            ("18", "19"),
+            id="economic_hit_is_not_an_attack",
+        ),
+        pytest.param(
+            "A Turkish embassy official declined to identify which issues remained open.",
+            DATE,
+            ("12",),
+            id="declining_to_comment_is_not_a_refusal",
+        ),
+        pytest.param(
+            "Many German traders took long positions in the pound on Friday, dealers said.",
+            DATE,
+            ("18", "19", "20"),
+            id="traders_taking_positions_is_not_an_occupation",
+        ),
+        pytest.param(
+            "Egypt called a tender for 200,000 tonnes of wheat on Monday.",
+            DATE,
+            ("02",),
+            id="calling_a_tender_is_not_an_appeal",
+        ),
+        pytest.param(
+            "British Airways fired seven Nigerian cabin attendants on the spot last Sunday.",
+            DATE,
+            ("18", "19", "20"),
+            id="firing_staff_is_not_firing_on_them",
+        ),
+        pytest.param(
+            "“Who is paying for the wall?” asked Mexican President Enrique Pena Nieto.",
+            DATE,
+            ("02",),
+            id="a_question_asked_is_not_a_request",
+        ),
+        pytest.param(
+            "Brazilian bank clerks are striking for a 40 pct pay rise.",
+            DATE,
+            ("19",),
+            id="workers_striking_with_no_object_is_a_labour_strike",
+        ),
+        pytest.param(
+            "The Swedish group fought back a takeover bid by a London-based financier.",
+            DATE,
+            ("19",),
+            id="fighting_a_takeover_bid_is_not_combat",
+        ),
+        pytest.param(
+            "Bahrain, Kuwait and Oman agreed in 1981 to integrate their economies.",
+            DATE,
+            ("03",),
+            id="an_agreement_dated_years_before_the_story_is_history",
+        ),
+        pytest.param(
+            "The IMF releases its World Economic Outlook on Tuesday.",
+            DATE,
+            ("08",),
+            id="releasing_a_report_is_not_releasing_prisoners",
+        ),
+        pytest.param(
+            "The Tunisian suspect pulled out a pistol and fired.",
+            DATE,
+            ("08",),
+            id="pulling_out_a_pistol_is_not_a_withdrawal",
+        ),
+    ],
+)
+def test_no_event_of_these_roots(code_text, text, date, roots):
+    evs = code_text(text, date=date)
+    assert not any(e.root in roots for e in evs), show(evs)
