@@ -64,7 +64,6 @@ PART_NOUNS = {
     "rest",
     "part",
     "batch",
-    "patch",
     "contingent",
     "delegation",
     "team",
