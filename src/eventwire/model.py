@@ -72,6 +72,9 @@ class Article(_ToDict):
     url: str | None = None
     origin: str | None = None
     format: str | None = None
+    outlet: str | None = None  # who published this copy: "The Guardian", "Reuters"
+    outlet_domain: str | None = None  # its registered domain: "theguardian.com"
+    agency: str | None = None  # wire agency the story came from, kept beside the outlet
 
 
 @dataclass
@@ -84,6 +87,10 @@ class Actor(_ToDict):
     text: str = ""  # the words in the sentence that named the actor
     kind: str = "country"  # country | region | igo | ngo | group | person
     name: str | None = None  # canonical name for people and groups
+    # where the country came from when the text did not name it with the actor: "place" (the
+    # phrase's own locative), "sentence" (the one country the sentence names), "dateline",
+    # "story" (the country the story is about), "unknown" (``---``: no country known)
+    country_from: str | None = None
 
 
 @dataclass

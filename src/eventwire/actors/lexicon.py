@@ -50,6 +50,7 @@ COUNTRY_COLUMNS = ["code", "iso3", "kind", "name", "aliases", "adjectives", "cap
 GROUP_COLUMNS = ["code", "names", "kind", "country", "sector"]
 PEOPLE_COLUMNS = ["name", "aliases", "code", "country", "sector", "role", "start", "end"]
 SECTOR_COLUMNS = ["term", "sector", "position"]
+SECTOR_RULE_COLUMNS = ["sector", "without_country", "note"]
 OVERRIDE_COLUMNS = ["phrase", "code"]
 ETHNIC_COLUMNS = ["code", "names"]
 
@@ -136,6 +137,7 @@ class ActorLexicon:
         sectors: dict[str, tuple[str, str]],
         max_words: int,
         ethnic: dict[str, str] | None = None,
+        no_unknown_country: frozenset[str] = frozenset(),
     ) -> None:
         self._phrases = phrases
         self._acronyms = acronyms
@@ -144,6 +146,8 @@ class ActorLexicon:
         self._sectors = sectors
         self.max_words = max_words
         self._ethnic = ethnic or {}
+        # sectors that are not coded at all when no country is known (see sector_rules.tsv)
+        self.no_unknown_country = no_unknown_country
         self._lookup_cache: dict[str, Entry | None] = {}
         self._sector_cache: dict[str, tuple[str, str] | None] = {}
         self._fuzzy_index: dict[str, set[str]] | None = None
@@ -547,6 +551,21 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
         for n in names:
             ethnic[normalize(n)] = r["code"]
 
+    # sectors never coded without a country
+    no_unknown: set[str] = set()
+    for row in _rows(dirs, "sector_rules.tsv", SECTOR_RULE_COLUMNS, lambda d: d["sector"]):
+        r = row.data
+        if r["sector"] not in onto.sectors:
+            raise DataError(f"unknown sector (actor type) {r['sector']!r}", row.path, row.line)
+        if r["without_country"] not in ("yes", "no"):
+            raise DataError(
+                f"without_country must be yes or no, not {r['without_country']!r}",
+                row.path,
+                row.line,
+            )
+        if r["without_country"] == "no":
+            no_unknown.add(r["sector"])
+
     return ActorLexicon(
         phrases={k: v[0] for k, v in idx.phrases.items()},
         acronyms={k: v[0] for k, v in idx.acronyms.items()},
@@ -555,6 +574,7 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
         sectors=sectors,
         max_words=idx.max_words,
         ethnic=ethnic,
+        no_unknown_country=frozenset(no_unknown),
     )
 
 

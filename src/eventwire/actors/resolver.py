@@ -97,6 +97,7 @@ class ActorContext:
     last_group: list[Actor] = field(default_factory=list)
     in_sentence: list[Actor] = field(default_factory=list)  # actors named so far in this sentence
     default_country: str | None = None  # e.g. the dateline's country, for bare "police"
+    default_from: str | None = None  # how default_country was found: "dateline" or "story"
     # noun phrases resolved in the current sentence: (token index, is a subject, actors)
     mentions: list[tuple[int, bool, list[Actor]]] = field(default_factory=list)
 
@@ -379,11 +380,32 @@ class ActorResolver:
         if head.pos_ == "NOUN" and head.lemma_.lower() in ctx.roles and _definite(head):
             return [ctx.roles[head.lemma_.lower()]]
         # a role without a country ("police", "demonstrators in Baghdad"): the place it is
-        # in, else the one country the sentence names, else the document's (dateline) country
+        # in, else the one country the sentence names, else the document's (dateline, story)
+        # country, else an unknown country ("---COP"), as CAMEO and PETRARCH write it
         if sector and head.pos_ in ("NOUN", "PROPN"):
-            c = self._context_country(head, ctx)
+            c, how = self._context_country(head, ctx)
             if c:
-                return [Actor(code=c + sector, country=c, sector=sector, text=text, kind="country")]
+                return [
+                    Actor(
+                        code=c + sector,
+                        country=c,
+                        sector=sector,
+                        text=text,
+                        kind="country",
+                        country_from=how,
+                    )
+                ]
+            if sector not in self.lex.no_unknown_country:
+                return [
+                    Actor(
+                        code="---" + sector,
+                        country=None,
+                        sector=sector,
+                        text=text,
+                        kind="country",
+                        country_from="unknown",
+                    )
+                ]
         return []
 
     def _country_of_span(self, text: str) -> str | None:
@@ -509,12 +531,15 @@ class ActorResolver:
             code=country + sec + code, country=country, sector=sec, text=text, kind="country"
         )
 
-    def _context_country(self, head: Any, ctx: ActorContext, person: bool = False) -> str | None:
-        """The locative's country, else the one country the sentence names (for a person, not
-        counting countries that describe another actor), else the document's country."""
+    def _context_country(
+        self, head: Any, ctx: ActorContext, person: bool = False
+    ) -> tuple[str | None, str | None]:
+        """(country, how found): the locative's country ("place"), else the one country the
+        sentence names ("sentence"; for a person, not counting countries that describe another
+        actor), else the document's country ("dateline" or "story")."""
         c = self._locative_country(head)
         if c:
-            return c
+            return c, "place"
         found = self._sentence_countries(head, skip_other_actors=True)
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass")
         # a person who is acted on shares the country of who acts on him ("Fijian rebels will
@@ -522,8 +547,10 @@ class ActorResolver:
         if not found and (not person or not subject):
             found = self._sentence_countries(head, skip_other_actors=False)
         if len(found) == 1:
-            return found.pop()
-        return ctx.default_country if not found else None
+            return found.pop(), "sentence"
+        if not found and ctx.default_country:
+            return ctx.default_country, ctx.default_from
+        return None, None
 
     def _describes_other_actor(self, tok: Any, head: Any) -> bool:
         """Whether a country word modifies another actor's phrase ("South African leader de
@@ -672,7 +699,9 @@ class ActorResolver:
                     a.name = doc[start : head.i + 1].text
                     self._remember_names(a.name, a, ctx)
                     return a
-                country = self._context_country(head, ctx, person=True) if sector else None
+                country, how = (
+                    self._context_country(head, ctx, person=True) if sector else (None, None)
+                )
                 if country:  # "Ousted President Askar Akayev ... Kyrgyzstan"
                     a = Actor(
                         code=country + sector,
@@ -681,6 +710,7 @@ class ActorResolver:
                         text=doc[toks[0].i : head.i + 1].text,
                         kind="person",
                         name=doc[start : head.i + 1].text,
+                        country_from=how,
                     )
                     self._remember_names(a.name, a, ctx)
                     return a

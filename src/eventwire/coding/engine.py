@@ -679,8 +679,13 @@ class Coder:
     ) -> list[Event]:
         """Events of one parsed document. ``to_body`` maps offsets in the parsed text back to
         the article body when only some sentences were parsed (see ``nlp.prefilter``)."""
+        from eventwire.actors.context import document_country
+
         pub = _dateline_anchor(article.body, _iso_date(article.published))
         ctx = ActorContext(date=pub)
+        ctx.default_country, ctx.default_from = document_country(article, doc, self.actors)
+        if trace and ctx.default_country:
+            trace(f"document country {ctx.default_country} (from the {ctx.default_from})")
         events: list[Event] = []
         for si, sent in enumerate(doc.sents):
             try:
@@ -1314,7 +1319,7 @@ class Coder:
             if len(found) == 1:
                 country = found.pop()
             elif not found:
-                country = self.actors._context_country(verb, ctx, person=True)
+                country = self.actors._context_country(verb, ctx, person=True)[0]
         if not country:
             return []
         return [Actor(code=country + "UAF", country=country, sector="UAF", text="", kind="country")]
@@ -1528,12 +1533,15 @@ class Coder:
     def _dedup(events: list[Event]) -> list[Event]:
         """One row per dyad, root, date and modality within a document (the first, most
         specific mention wins); a target-less row is dropped when the same actor's event of
-        that root and date, or of that PLOVER type in the same sentence, has a target."""
-        targeted = {(e.source.code, e.root, e.date) for e in events if e.target is not None}
+        that root, date and modality, or of that PLOVER type in the same sentence, has a
+        target."""
+        targeted = {
+            (e.source.code, e.root, e.date, e.modality) for e in events if e.target is not None
+        }
         events = [
             e
             for e in events
-            if e.target is not None or (e.source.code, e.root, e.date) not in targeted
+            if e.target is not None or (e.source.code, e.root, e.date, e.modality) not in targeted
         ]
         # within a sentence, an actor's second act of the same PLOVER type with no target is
         # the same event told again ("shelled Juba, killing 20 people")
