@@ -1,0 +1,134 @@
+"""The reading API for notebooks: ``eventwire.open(path)`` → an ``EventData``.
+
+>>> data = eventwire.open("eventwire.duckdb")
+>>> data.events(dyad="RUS,UKR", quad=4, since="2014-03-01").df()
+>>> data.series("RUS", "UKR", by="week").arrow()
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any, Self
+
+import duckdb
+
+from . import summary
+from .alerts import alerts as run_alerts
+from .filters import EventFilter
+from .result import Result
+from .series import dyad_filter, series
+
+# Flat event columns for tables; ``events(..., columns="all")`` gives every stored column.
+EVENT_COLUMNS = (
+    "event_id",
+    "doc_id",
+    '"date"',
+    "source_code",
+    "target_code",
+    "cameo",
+    "root",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "location_name",
+    "location_country",
+    "location_lat",
+    "location_lon",
+    "trigger",
+    "sentence",
+    "confidence",
+)
+MAX_ROWS = 1_000_000
+
+
+class EventData:
+    """A read-only view of an eventwire database. Thread-safe; use as a context manager."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        from eventwire.store import Store, StoreError
+
+        p = Path(path)
+        if not p.exists():
+            raise StoreError(f"{path}: no such database")
+        # Store validates that this is an eventwire database and gives clear errors.
+        with Store(p, read_only=True):
+            pass
+        self.path = str(p)
+        self._con = duckdb.connect(self.path, read_only=True)
+        self._lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own (one per thread or request) on the shared read-only connection."""
+        with self._lock:
+            return self._con.cursor()
+
+    def _run(self, fn, *args, **kw):
+        cur = self.cursor()
+        try:
+            return fn(cur, *args, **kw)
+        finally:
+            cur.close()
+
+    def events(
+        self, *, limit: int | None = 10_000, columns: str = "flat", **filters: Any
+    ) -> Result:
+        """Events matching the filters (see ``EventFilter``), newest first."""
+        flt = EventFilter.parse(**filters)
+        where, params = flt.sql()
+        cols = "*" if columns == "all" else ", ".join(EVENT_COLUMNS)
+        n = MAX_ROWS if limit is None else max(0, min(int(limit), MAX_ROWS))
+        sql = (
+            f"SELECT {cols} FROM events WHERE {where} "
+            f'ORDER BY "date" DESC NULLS LAST, event_id LIMIT {n}'
+        )
+        return self._run(Result.from_query, sql, params)
+
+    def series(
+        self,
+        a: str,
+        b: str | None = None,
+        *,
+        by: str = "week",
+        direction: str = "both",
+        **filters: Any,
+    ) -> Result:
+        """Per-period counts of a's events with b (or all of a's events): see ``series()``."""
+        flt = dyad_filter(a, b, direction, EventFilter.parse(**filters))
+        return self._run(series, flt, by)
+
+    def top_actors(self, *, level: str = "code", limit: int = 20, **filters: Any) -> Result:
+        return self._run(summary.top_actors, EventFilter.parse(**filters), level=level, limit=limit)
+
+    def top_dyads(self, *, level: str = "country", limit: int = 20, **filters: Any) -> Result:
+        return self._run(summary.top_dyads, EventFilter.parse(**filters), level=level, limit=limit)
+
+    def country(self, code: str, **filters: Any) -> dict:
+        return self._run(summary.country_summary, code, EventFilter.parse(**filters))
+
+    def alerts(
+        self, *, by: str = "week", window: int = 8, z: float = 3.0, **filters: Any
+    ) -> Result:
+        return self._run(run_alerts, EventFilter.parse(**filters), by=by, window=window, z=z)
+
+    def sql(self, query: str, params: list[Any] | None = None) -> Result:
+        """Any read-only SQL over the tables (``events``, ``documents``, ...)."""
+        return self._run(Result.from_query, query, list(params or []))
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"EventData({self.path!r})"
+
+
+def open_db(path: str | os.PathLike[str] = "eventwire.duckdb") -> EventData:
+    return EventData(path)

@@ -1,0 +1,164 @@
+"""The API's event queries: keyset (cursor) pages, one event with its provenance, documents,
+map points. Parameterised SQL only; every function takes a DuckDB cursor."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from eventwire.analytics import EventFilter, FilterError
+from eventwire.store.rows import EVENT_SELECT, event_to_dict
+
+MAX_PAGE = 500
+CONTEXT = 400  # characters of the article shown either side of the sentence
+_NODATE = "0001-01-01"  # undated events sort last (newest first)
+
+
+def encode_cursor(day: str | None, event_id: str) -> str:
+    raw = json.dumps([day or _NODATE, event_id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[date, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day, event_id = json.loads(raw)
+        return date.fromisoformat(day), str(event_id)
+    except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
+        raise FilterError("cursor", "not a cursor this API gave out (use next_cursor)") from None
+
+
+def events_page(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, cursor: str | None
+) -> dict[str, Any]:
+    """Events newest first (undated last, then by id), ``limit`` a page, after ``cursor``."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise FilterError("limit", f"must be between 1 and {MAX_PAGE}, got {limit}")
+    where, params = flt.sql()
+    key = f"coalesce(\"date\", DATE '{_NODATE}')"
+    if cursor:
+        day, event_id = decode_cursor(cursor)
+        where += f" AND ({key} < ? OR ({key} = ? AND event_id > ?))"
+        params += [day, day, event_id]
+    sql = (
+        f"SELECT {EVENT_SELECT} FROM events WHERE {where} "
+        f"ORDER BY {key} DESC, event_id LIMIT {limit + 1}"
+    )
+    res = cur.execute(sql, params)
+    names = [d[0] for d in res.description]
+    rows = [dict(zip(names, r, strict=True)) for r in res.fetchall()]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [event_to_dict(r) for r in rows]
+    nxt = encode_cursor(items[-1]["date"], items[-1]["event_id"]) if more and items else None
+    return {"items": items, "count": len(items), "next_cursor": nxt}
+
+
+def _tables(cur: duckdb.DuckDBPyConnection) -> set[str]:
+    got = cur.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()
+    return {t for (t,) in got}
+
+
+def _document(cur: duckdb.DuckDBPyConnection, doc_id: str, body: bool) -> dict[str, Any] | None:
+    cols = "doc_id, title, source, published, author, dateline, url, origin, format, n_events"
+    if body:
+        cols += ", body"
+    res = cur.execute(f"SELECT {cols} FROM documents WHERE doc_id = ?", [doc_id])
+    names = [d[0] for d in res.description]
+    row = res.fetchone()
+    return dict(zip(names, row, strict=True)) if row else None
+
+
+def event_detail(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """One event with its provenance: the document, every mention (the linking stage's
+    ``mentions`` table when there is one, else the event's own sentence), and the article text
+    around the sentence with the sentence's offsets in that excerpt."""
+    res = cur.execute(f"SELECT {EVENT_SELECT} FROM events WHERE event_id = ?", [event_id])
+    names = [d[0] for d in res.description]
+    row = res.fetchone()
+    if row is None:
+        return None
+    flat = dict(zip(names, row, strict=True))
+    ev = event_to_dict(flat)
+    ev["speaker_code"] = flat.get("speaker_code")
+    doc = _document(cur, ev["doc_id"], body=True)
+    body = (doc or {}).pop("body", None) or ""
+    ev["document"] = doc
+    start, end = ev["span"]
+    if body and start is not None and end is not None and 0 <= start <= end <= len(body):
+        lo, hi = max(0, start - CONTEXT), min(len(body), end + CONTEXT)
+        ev["context"] = {
+            "text": body[lo:hi],
+            "offset": lo,
+            "sentence": [start - lo, end - lo],
+        }
+    else:
+        ev["context"] = None
+    ev["mentions"] = _mentions(cur, ev, flat)
+    return ev
+
+
+def _mentions(cur: duckdb.DuckDBPyConnection, ev: dict, flat: dict) -> list[dict[str, Any]]:
+    if "mentions" in _tables(cur):
+        res = cur.execute("SELECT * FROM mentions WHERE event_id = ?", [ev["event_id"]])
+        names = [d[0] for d in res.description]
+        got = [dict(zip(names, r, strict=True)) for r in res.fetchall()]
+        if got:
+            return [{k: (str(v) if isinstance(v, date) else v) for k, v in m.items()} for m in got]
+    doc = ev.get("document") or {}
+    return [
+        {
+            "doc_id": ev["doc_id"],
+            "sentence": ev["sentence"],
+            "sentence_index": ev["sentence_index"],
+            "span": ev["span"],
+            "trigger": ev["trigger"],
+            "rule": ev["rule"],
+            "confidence": ev["confidence"],
+            "source": doc.get("source"),
+            "url": doc.get("url"),
+            "is_lead": flat.get("sentence_index") == 0,
+        }
+    ]
+
+
+def document_detail(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """A stored article with its body and the spans of its events."""
+    doc = _document(cur, doc_id, body=True)
+    if doc is None:
+        return None
+    res = cur.execute(
+        "SELECT event_id, cameo, plover, source_code, target_code, trigger, span_start, span_end "
+        "FROM events WHERE doc_id = ? ORDER BY span_start, event_id",
+        [doc_id],
+    )
+    names = [d[0] for d in res.description]
+    doc["events"] = [dict(zip(names, r, strict=True)) for r in res.fetchall()]
+    return doc
+
+
+def places(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
+    """Event places for the map: name, country, lat/lon, events and conflict share."""
+    if not 1 <= limit <= 5000:
+        raise FilterError("limit", f"must be between 1 and 5000, got {limit}")
+    where, params = flt.sql()
+    res = cur.execute(
+        f"""
+        SELECT location_name AS name, location_country AS country,
+               round(avg(location_lat), 4) AS lat, round(avg(location_lon), 4) AS lon,
+               count(*) AS events,
+               count(*) FILTER (WHERE quad_class >= 3) / count(*) AS conflict_share
+        FROM events
+        WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {where}
+        GROUP BY 1, 2 ORDER BY events DESC, name LIMIT {limit}
+        """,
+        params,
+    )
+    names = [d[0] for d in res.description]
+    return [dict(zip(names, r, strict=True)) for r in res.fetchall()]
