@@ -9,12 +9,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from eventwire.dedup import event_id_for
 from eventwire.model import Actor, Article, DocResult, Event, IngestError, Place
 from eventwire.store import GDELT_COLUMNS, Store, StoreError, core, global_event_id
 
 BODY = (
     "KYIV, March 20 (Reuters) - Russian troops fired on Ukrainian marines near Kherson on "
-    "Thursday, Ukraine's defence ministry said. Russia's foreign minister met the UN envoy."
+    "Thursday, Ukraine's defence ministry said.\nRussia's foreign minister met the UN envoy."
 )
 
 
@@ -121,12 +122,16 @@ def _doc3_no_events() -> DocResult:
 
 
 def _contract(ev: Event) -> dict:
-    """Event.to_dict() cut down to the JSONL contract: no speaker, actors without kind/name."""
-    d = ev.to_dict()
-    d.pop("speaker")
-    for side in ("source", "target"):
-        if d[side] is not None:
-            d[side] = {k: d[side][k] for k in ("code", "country", "sector", "text")}
+    """What `eventwire code` prints for an event: the stored reports give back exactly this."""
+    return json.loads(json.dumps(ev.to_dict()))
+
+
+def _linked(ev: Event, **counts: object) -> dict:
+    """The linked event first reported by ``ev``: its report with the event's id and counts."""
+    d = _contract(ev)
+    d["event_id"] = event_id_for(ev.event_id)
+    d.update({"num_mentions": 1, "num_articles": 1, "num_sources": 1, "is_root_event": False})
+    d.update(counts)
     return d
 
 
@@ -146,7 +151,7 @@ def test_write_and_counts(tmp_path: Path) -> None:
             0,
             0,
         )
-        assert s.counts() == {"documents": 3, "events": 3, "ingest_errors": 0}
+        assert s.counts() == {"documents": 3, "events": 3, "mentions": 3, "ingest_errors": 0}
         assert s.has_documents(["ap-2014-04-02-017", "nope", "blog-9"]) == {
             "ap-2014-04-02-017",
             "blog-9",
@@ -161,65 +166,46 @@ def test_write_and_counts(tmp_path: Path) -> None:
 
 def test_event_roundtrip_matches_contract(store: Store) -> None:
     (ev,) = store.events(code="19")
-    assert ev == {
-        "doc_id": "reuters-2014-03-20-001",
-        "event_id": "reuters-2014-03-20-001:0:0",
-        "source": {"code": "RUSMIL", "country": "RUS", "sector": "MIL", "text": "Russian troops"},
-        "target": {
-            "code": "UKRMIL",
-            "country": "UKR",
-            "sector": "MIL",
-            "text": "Ukrainian marines",
-        },
-        "cameo": "190",
-        "root": "19",
-        "plover": "ASSAULT",
-        "plover_mode": "firearms",
-        "quad_class": 4,
-        "goldstein": -10.0,
-        "date": "2014-03-20",
-        "date_text": "Thursday",
-        "date_precision": "day",
-        "location": {
-            "name": "Kherson",
-            "country": "UKR",
-            "admin1": "Khersonska",
-            "lat": 46.6354,
-            "lon": 32.6169,
-            "precision": "city",
-        },
-        "modality": "asserted",
-        "sentence": "Russian troops fired on Ukrainian marines near Kherson on Thursday.",
-        "sentence_index": 0,
-        "span": [30, 126],
-        "trigger": "fired on",
-        "rule": "190.fire_on",
-        "confidence": 0.86,
-    }
-    assert ev == _contract(_doc1().events[0])
+    fight = _doc1().events[0]
+    assert ev == _linked(fight, is_root_event=True)
+    assert ev["speaker"]["code"] == "UKRGOV" and ev["source"]["kind"] == "country"
+    assert ev["location"]["name"] == "Kherson" and ev["span"] == [30, 126]
+    (m,) = store.mentions(code="19")
+    extra = {"linked_event_id", "in_lead", "link_rule", "outlet", "url"}
+    assert {k: v for k, v in m.items() if k not in extra} == _contract(fight)
+    assert m["linked_event_id"] == ev["event_id"] and m["in_lead"] is True
+    assert m["link_rule"] == "new" and m["url"] == "https://example.com/news/ukraine-crisis-0320"
 
 
 def test_filters(store: Store) -> None:
     def ids(**kw: object) -> list[str]:
+        return [e["event_id"] for e in store.mentions(**kw)]  # type: ignore[arg-type]
+
+    def linked(**kw: object) -> list[str]:
         return [e["event_id"] for e in store.events(**kw)]  # type: ignore[arg-type]
 
     assert len(ids()) == 3
     assert ids(source="RUS") == ["reuters-2014-03-20-001:0:0", "reuters-2014-03-20-001:1:0"]
+    assert linked(source="RUS") == [event_id_for(i) for i in ids(source="RUS")]
     assert ids(source="RUSGOV") == ["reuters-2014-03-20-001:1:0"]
     assert ids(target="IGO") == ["reuters-2014-03-20-001:1:0", "ap-2014-04-02-017:0:0"]
     assert ids(code="04") == ["reuters-2014-03-20-001:1:0"]
     assert ids(code="02") == ["ap-2014-04-02-017:0:0"]
     assert ids(since="2014-03-20", until="2014-03-20") == ids(source="RUS")
-    assert ids(since="2014-03-21") == []  # the undated event drops out of date filters
+    assert ids(since="2014-03-21") == [] == linked(since="2014-03-21")  # undated drop out
     assert ids(min_confidence=0.8) == ["reuters-2014-03-20-001:0:0"]
+    assert linked(min_confidence=0.8) == [event_id_for("reuters-2014-03-20-001:0:0")]
     assert ids(doc_id="ap-2014-04-02-017") == ["ap-2014-04-02-017:0:0"]
-    assert len(ids(limit=2)) == 2
-    assert ids(source="RUS%") == []  # prefixes are literal, not LIKE patterns
+    assert linked(doc_id="ap-2014-04-02-017") == [event_id_for("ap-2014-04-02-017:0:0")]
+    assert len(ids(limit=2)) == 2 == len(linked(limit=2))
+    assert ids(source="RUS%") == [] == linked(source="RUS%")  # prefixes are literal
     undated = store.events(doc_id="ap-2014-04-02-017")[0]
     assert undated["date"] is None
     assert undated["location"]["precision"] == "country"
     with pytest.raises(ValueError, match="since"):
         store.events(since="March 2014")
+    with pytest.raises(ValueError, match="until"):
+        store.mentions(until="soon")
 
 
 def test_target_and_location_null() -> None:
@@ -238,8 +224,10 @@ def test_target_and_location_null() -> None:
     with Store(":memory:") as s:
         s.write([DocResult(art, [ev])])
         (got,) = s.events()
-    assert got["target"] is None and got["location"] is None
-    assert got == _contract(ev)
+        (rep,) = s.mentions()
+    assert got["target"] is None and got["location"] is None and got["speaker"] is None
+    assert got == _linked(ev, is_root_event=True)
+    assert rep["event_id"] == "d:0:0" and rep["linked_event_id"] == got["event_id"]
 
 
 def test_idempotent_rewrite(store: Store) -> None:
@@ -263,7 +251,7 @@ def test_duplicates_in_one_batch() -> None:
         d1.events.append(d1.events[0])  # same event twice in a document
         stats = s.write([d1, _doc1(), _doc2(), _doc2()])
         assert (stats.documents, stats.events, stats.skipped_documents) == (2, 3, 2)
-        assert s.counts()["events"] == 3
+        assert s.counts()["events"] == 3 == s.counts()["mentions"]
         n_events = dict(s._con.execute("SELECT doc_id, n_events FROM documents").fetchall())
         assert n_events == {"reuters-2014-03-20-001": 2, "ap-2014-04-02-017": 1}
 
@@ -325,19 +313,35 @@ def test_export_parquet_and_csv(store: Store, tmp_path: Path) -> None:
         f"SELECT event_id, source_code, cameo, date, location_lat "
         f"FROM '{tmp_path / 'out' / 'events.parquet'}' ORDER BY event_id"
     ).fetchall()
+    assert sorted(r[0] for r in got) == sorted(
+        event_id_for(m)
+        for m in (
+            "ap-2014-04-02-017:0:0",
+            "reuters-2014-03-20-001:0:0",
+            "reuters-2014-03-20-001:1:0",
+        )
+    )
+    fight = next(r for r in got if r[1] == "RUSMIL" and r[2] == "190")
+    assert fight[1:] == ("RUSMIL", "190", __import__("datetime").date(2014, 3, 20), 46.6354)
+    # the mentions beside the events
+    mentions = tmp_path / "out" / "events.mentions.parquet"
+    got = duckdb.sql(
+        f"SELECT mention_id, event_id, in_lead FROM '{mentions}' ORDER BY 1"
+    ).fetchall()
     assert [r[0] for r in got] == [
         "ap-2014-04-02-017:0:0",
         "reuters-2014-03-20-001:0:0",
         "reuters-2014-03-20-001:1:0",
     ]
-    assert got[1][1:] == ("RUSMIL", "190", __import__("datetime").date(2014, 3, 20), 46.6354)
+    assert all(r[1] == event_id_for(r[0]) for r in got)
 
     assert store.export(tmp_path / "events.csv", "csv") == 3
     with open(tmp_path / "events.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 3
     first = rows[0]
-    assert first["event_id"] == "reuters-2014-03-20-001:0:0"
+    assert first["event_id"] == event_id_for("reuters-2014-03-20-001:0:0")
+    assert first["num_mentions"] == "1" and first["is_root_event"] == "true"
     assert (first["source_code"], first["target_code"], first["cameo"]) == (
         "RUSMIL",
         "UKRMIL",
@@ -352,7 +356,9 @@ def test_export_jsonl(store: Store, tmp_path: Path) -> None:
     assert store.export(out, "jsonl") == 3
     lines = out.read_text(encoding="utf-8").splitlines()
     parsed = [json.loads(line) for line in lines]
-    assert parsed == store.events()
+    assert parsed == store.events(with_mentions=True)
+    assert [m["mention_id"] for m in parsed[0]["mentions"]] == ["reuters-2014-03-20-001:0:0"]
+    assert parsed[0]["mentions"][0]["url"] == "https://example.com/news/ukraine-crisis-0320"
     assert parsed[0]["source"]["code"] == "RUSMIL" and parsed[0]["span"] == [30, 126]
 
 
@@ -366,7 +372,9 @@ def test_export_gdelt(store: Store, tmp_path: Path) -> None:
     g = [dict(zip(GDELT_COLUMNS, r, strict=True)) for r in rows]
 
     fight, meet, appeal = g
-    assert fight["GLOBALEVENTID"] == str(global_event_id("reuters-2014-03-20-001:0:0"))
+    assert fight["GLOBALEVENTID"] == str(
+        global_event_id(event_id_for("reuters-2014-03-20-001:0:0"))
+    )
     assert int(fight["GLOBALEVENTID"]) > 0
     assert (fight["SQLDATE"], fight["MonthYear"], fight["Year"]) == ("20140320", "201403", "2014")
     assert fight["FractionDate"] == f"{2014 + (3 * 30 + 20) / 365:.4f}" == "2014.3014"
@@ -407,8 +415,9 @@ def test_export_gdelt(store: Store, tmp_path: Path) -> None:
     assert (meet["EventCode"], meet["EventBaseCode"], meet["EventRootCode"]) == ("040", "040", "04")
     assert meet["ActionGeo_Type"] == "0"
 
-    # undated event: the publication date stands in; country-level place; origin as URL
-    assert (appeal["SQLDATE"], appeal["EventBaseCode"]) == ("20140402", "021")
+    # undated event: no date at all (not the publication or the ingest day); origin as URL
+    assert (appeal["SQLDATE"], appeal["MonthYear"], appeal["Year"]) == ("", "", "")
+    assert (appeal["FractionDate"], appeal["EventBaseCode"]) == ("", "021")
     assert (appeal["ActionGeo_Type"], appeal["ActionGeo_FullName"]) == ("1", "Ukraine")
     assert appeal["ActionGeo_CountryCode"] == appeal["ActionGeo_FeatureID"] == "UP"
     assert appeal["GoldsteinScale"] == "3.4"
@@ -421,14 +430,6 @@ def test_export_gdelt(store: Store, tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match="unknown export format"):
         store.export(tmp_path / "x", "xml")
-
-
-def test_gdelt_uses_mentions_column(store: Store, tmp_path: Path) -> None:
-    store._con.execute("ALTER TABLE events ADD COLUMN mentions INTEGER DEFAULT 1")
-    store._con.execute("UPDATE events SET mentions = 5 WHERE cameo = '190'")
-    store.export(tmp_path / "g.tsv", "gdelt")
-    first = dict(zip(GDELT_COLUMNS, (tmp_path / "g.tsv").read_text().splitlines()[0].split("\t")))
-    assert (first["NumMentions"], first["NumArticles"]) == ("5", "5")
 
 
 def _synthetic(n_docs: int, per_doc: int) -> list[DocResult]:
@@ -465,11 +466,24 @@ def test_bulk_write_10k(tmp_path: Path) -> None:
     batch = _synthetic(1000, 10)
     with Store(tmp_path / "bulk.duckdb") as s:
         stats = s.write(batch)
-        assert (stats.documents, stats.events) == (1000, 10_000)
+        # 1000 documents report the same ten meetings (one a day): ten events, 10k mentions
+        assert (stats.documents, stats.events, stats.mentions) == (1000, 10, 10_000)
         assert s.write(batch).events == 0
-        assert s.counts() == {"documents": 1000, "events": 10_000, "ingest_errors": 0}
-        assert len(s.events(source="USA", since="2020-01-10")) == 1000
-        assert s.export(tmp_path / "bulk.tsv", "gdelt") == 10_000
+        assert s.counts() == {
+            "documents": 1000,
+            "events": 10,
+            "mentions": 10_000,
+            "ingest_errors": 0,
+        }
+        (day10,) = s.events(source="USA", since="2020-01-10")
+        assert (day10["num_mentions"], day10["num_articles"], day10["num_sources"]) == (
+            1000,
+            1000,
+            1,
+        )
+        assert len(s.mentions(source="USA", since="2020-01-10")) == 1000
+        assert s.export(tmp_path / "bulk.tsv", "gdelt") == 10
+        assert len((tmp_path / "bulk.mentions.tsv").read_text().splitlines()) == 10_000
 
 
 def test_bad_paths(tmp_path: Path) -> None:

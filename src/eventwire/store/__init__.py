@@ -5,16 +5,20 @@ See SCHEMA.md (next to this file) for every table and column.
 
 from __future__ import annotations
 
-from .core import EXPORT_FORMATS, Store, StoreError, WriteStats
+from .core import EXPORT_FORMATS, Store, StoreError, WriteStats, mentions_path
 from .gdelt import GDELT_COLUMNS, global_event_id
-from .rows import event_to_dict
+from .gdelt_mentions import MENTION_COLUMNS as GDELT_MENTION_COLUMNS
+from .rows import event_to_dict, mention_to_dict
 
 __all__ = [
     "EXPORT_FORMATS",
     "GDELT_COLUMNS",
+    "GDELT_MENTION_COLUMNS",
     "Store",
     "StoreError",
     "WriteStats",
     "event_to_dict",
     "global_event_id",
+    "mention_to_dict",
+    "mentions_path",
 ]

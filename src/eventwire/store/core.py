@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -21,22 +19,28 @@ from eventwire.model import Article, DocResult, Event, IngestError
 
 from . import rows, schema
 from .gdelt import GDELT_COLUMNS, gdelt_sql
+from .gdelt_mentions import MENTION_COLUMNS, mentions_sql
+from .writer import WriteStats, write_batch
 
 EXPORT_FORMATS = ("parquet", "jsonl", "csv", "gdelt")
 _ORDER = 'ORDER BY "date" NULLS LAST, doc_id, sentence_index, event_id'
 _FETCH = 10_000
+# columns kept for the store's own work, not exported
+_INTERNAL = {"source_json", "target_json", "speaker_json", "location_json", "block", "seq"}
+
+
+def mentions_path(out: str | os.PathLike[str]) -> Path:
+    """Where an export of events to ``out`` puts the mentions: ``x.parquet`` -> ``x.mentions.parquet``."""
+    p = Path(out)
+    return (
+        p.with_name(f"{p.stem}.mentions{p.suffix}")
+        if p.suffix
+        else p.with_name(f"{p.name}.mentions")
+    )
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or used (bad path, not a DuckDB file, locked, read-only)."""
-
-
-@dataclass
-class WriteStats:
-    documents: int = 0  # new documents stored
-    events: int = 0  # new events stored
-    errors: int = 0  # ingest errors stored
-    skipped_documents: int = 0  # already stored, or repeated within the batch: not written
 
 
 def _quote(path: str | os.PathLike[str]) -> str:
@@ -67,6 +71,7 @@ class Store:
         self._lock = threading.RLock()
         self._con = self._connect()
         try:
+            self._check_version()
             if read_only:
                 missing = set(schema.TABLES) - self._tables()
                 if missing:
@@ -87,6 +92,16 @@ class Store:
         except StoreError:
             self._con.close()
             raise
+
+    def _check_version(self) -> None:
+        if "meta" not in self._tables():
+            return
+        got = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        if got and got[0][0] != schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: made by another eventwire version (schema {got[0][0]}, this one "
+                f"reads {schema.SCHEMA_VERSION}); ingest the documents into a new database"
+            )
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         if self.path != ":memory:":
@@ -133,8 +148,7 @@ class Store:
 
         seen_docs: set[str] = set()
         seen_events: set[str] = set()
-        docs: list[tuple[Article, int]] = []
-        events: list[tuple[str, Event]] = []
+        batch: list[tuple[Article, list[Event]]] = []
         repeated = 0
         for res in results:
             doc_id = res.article.doc_id
@@ -144,64 +158,17 @@ class Store:
                 repeated += 1
                 continue
             seen_docs.add(doc_id)
-            n = 0
+            evs = []
             for ev in res.events:
                 if ev.event_id not in seen_events:
                     seen_events.add(ev.event_id)
-                    events.append((doc_id, ev))
-                    n += 1
-            docs.append((res.article, n))
+                    evs.append(ev)
+            batch.append((res.article, evs))
 
-        doc_table = self._arrow(
-            rows.article_columns(docs),
-            schema.arrow_schema(schema.DOCUMENT_COLUMNS, schema.DOCUMENT_STORE_SET),
-        )
-        event_table = self._arrow(
-            rows.event_columns(events), schema.arrow_schema(schema.EVENT_COLUMNS)
-        )
-        error_table = self._arrow(
-            rows.error_columns(list(errors)),
-            schema.arrow_schema(schema.ERROR_COLUMNS, schema.ERROR_STORE_SET),
-        )
-        doc_cols = ", ".join(f'"{n}"' for n in schema.names(schema.DOCUMENT_COLUMNS))
-        event_cols = ", ".join(f'"{n}"' for n in schema.names(schema.EVENT_COLUMNS))
-        error_cols = ", ".join(f'"{n}"' for n in schema.names(schema.ERROR_COLUMNS))
-
-        stats = WriteStats()
         with self._lock:
-            con = self._con
-            con.register("_ew_docs", doc_table)
-            con.register("_ew_events", event_table)
-            con.register("_ew_errors", error_table)
-            try:
-                con.execute("BEGIN TRANSACTION")
-                # Events first: the documents anti-join below must still see the old state.
-                (stats.events,) = con.execute(
-                    f"INSERT OR IGNORE INTO events ({event_cols}) "
-                    f"SELECT {schema.select_list(schema.EVENT_COLUMNS)} FROM _ew_events "
-                    "WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
-                ).fetchall()[0]
-                (stats.documents,) = con.execute(
-                    f"INSERT INTO documents ({doc_cols}) "
-                    f"SELECT {schema.select_list(schema.DOCUMENT_COLUMNS, schema.DOCUMENT_STORE_SET)}"
-                    ", ?, ? FROM _ew_docs WHERE doc_id NOT IN (SELECT doc_id FROM documents)",
-                    [now, run_id],
-                ).fetchall()[0]
-                (stats.errors,) = con.execute(
-                    f"INSERT INTO ingest_errors ({error_cols}) "
-                    f"SELECT {schema.select_list(schema.ERROR_COLUMNS, schema.ERROR_STORE_SET)}"
-                    ", ?, ? FROM _ew_errors",
-                    [run_id, now],
-                ).fetchall()[0]
-                con.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(duckdb.Error):  # e.g. BEGIN itself failed
-                    con.execute("ROLLBACK")
-                raise
-            finally:
-                for name in ("_ew_docs", "_ew_events", "_ew_errors"):
-                    con.unregister(name)
-        stats.skipped_documents = len(docs) - stats.documents + repeated
+            stored = self.has_documents(seen_docs)
+            stats = write_batch(self._con, batch, errors, stored, run_id, now)
+        stats.skipped_documents = len(batch) - stats.documents + repeated
         return stats
 
     @staticmethod
@@ -225,6 +192,35 @@ class Store:
                 self._con.unregister("_ew_ids")
         return {doc_id for (doc_id,) in got}
 
+    def _where(
+        self,
+        source: str | None,
+        target: str | None,
+        code: str | None,
+        since: str | None,
+        until: str | None,
+        min_confidence: float,
+        doc_id: str | None,
+        alias: str = "",
+    ) -> tuple[str, list[Any]]:
+        p = f"{alias}." if alias else ""
+        where: list[str] = [f"{p}confidence >= ?"]
+        params: list[Any] = [min_confidence]
+        for column, prefix in (("source_code", source), ("target_code", target), ("cameo", code)):
+            if prefix:
+                where.append(f"starts_with({p}{column}, ?)")
+                params.append(prefix)
+        if (day := _check_day("since", since)) is not None:
+            where.append(f'{p}"date" >= CAST(? AS DATE)')
+            params.append(day)
+        if (day := _check_day("until", until)) is not None:
+            where.append(f'{p}"date" <= CAST(? AS DATE)')
+            params.append(day)
+        if doc_id is not None:
+            where.append(f"{p}doc_id = ?")
+            params.append(doc_id)
+        return " AND ".join(where), params
+
     def events(
         self,
         *,
@@ -236,52 +232,106 @@ class Store:
         min_confidence: float = 0.0,
         doc_id: str | None = None,
         limit: int | None = None,
+        with_mentions: bool = False,
     ) -> list[dict[str, Any]]:
-        """Events as JSONL-contract dicts, ordered by date, document, sentence.
+        """Linked events as JSONL-contract dicts (with their counts), ordered by date, document,
+        sentence; the event's fields are those of its first report.
 
         ``source``/``target``/``code`` match prefixes (RUS matches RUSGOV; 04 matches 042);
-        ``since``/``until`` bound ``date`` inclusively (YYYY-MM-DD; undated events drop out).
+        ``since``/``until`` bound ``date`` inclusively (YYYY-MM-DD; undated events drop out);
+        ``doc_id`` keeps events with a mention in that document. ``with_mentions`` adds each
+        event's ``mentions`` list (every report: document, sentence, span, outlet, url, ...).
         """
-        where: list[str] = ["confidence >= ?"]
-        params: list[Any] = [min_confidence]
-        for column, prefix in (("source_code", source), ("target_code", target), ("cameo", code)):
-            if prefix:
-                where.append(f"starts_with({column}, ?)")
-                params.append(prefix)
-        if (day := _check_day("since", since)) is not None:
-            where.append('"date" >= CAST(? AS DATE)')
-            params.append(day)
-        if (day := _check_day("until", until)) is not None:
-            where.append('"date" <= CAST(? AS DATE)')
-            params.append(day)
+        where, params = self._where(source, target, code, since, until, min_confidence, None)
         if doc_id is not None:
-            where.append("doc_id = ?")
+            where += " AND event_id IN (SELECT event_id FROM mentions WHERE doc_id = ?)"
             params.append(doc_id)
-        sql = f"SELECT {rows.EVENT_SELECT} FROM events WHERE {' AND '.join(where)} {_ORDER}"
+        sql = f"SELECT {rows.EVENT_SELECT} FROM events WHERE {where} {_ORDER}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._lock:
+            cur = self._con.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            got = [rows.event_to_dict(dict(zip(names, r, strict=True))) for r in cur.fetchall()]
+            if with_mentions and got:
+                lists = self._mention_lists([e["event_id"] for e in got])
+                for e in got:
+                    e["mentions"] = lists.get(e["event_id"], [])
+        return got
+
+    def _mention_lists(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        ids = pa.table({"event_id": pa.array(event_ids, pa.string())})
+        self._con.register("_ew_ids", ids)
+        try:
+            cur = self._con.execute(
+                "SELECT m.event_id, m.mention_id, m.doc_id, m.sentence_index, m.span_start, "
+                "m.span_end, CAST(m.date AS VARCHAR), m.cameo, m.confidence, m.in_lead, "
+                "m.link_rule, d.outlet, d.outlet_domain, d.agency, d.url, d.story_id "
+                "FROM mentions m JOIN documents d ON d.doc_id = m.doc_id "
+                "WHERE m.event_id IN (SELECT event_id FROM _ew_ids) ORDER BY m.seq"
+            )
+            got = cur.fetchall()
+        finally:
+            self._con.unregister("_ew_ids")
+        out: dict[str, list[dict[str, Any]]] = {}
+        for (eid, mid, did, si, a, b, day, cameo, conf, lead, rule, outlet, dom, agency,
+             url, story) in got:  # fmt: skip
+            out.setdefault(eid, []).append(
+                {"mention_id": mid, "doc_id": did, "sentence_index": si, "span": [a, b],
+                 "date": day, "cameo": cameo, "confidence": conf, "in_lead": bool(lead),
+                 "link_rule": rule, "outlet": outlet, "outlet_domain": dom, "agency": agency,
+                 "url": url, "story_id": story}
+            )  # fmt: skip
+        return out
+
+    def mentions(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        code: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_confidence: float = 0.0,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Every coded report (one row per document sentence, as ``eventwire code`` gives it),
+        with ``linked_event_id``, ``in_lead``, ``link_rule``, ``outlet`` and ``url``."""
+        where, params = self._where(
+            source, target, code, since, until, min_confidence, doc_id, alias="m"
+        )
+        sql = (
+            f"SELECT {rows.select_report(schema.MENTION_COLUMNS, 'm')}, d.outlet, d.url "
+            f"FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE {where} "
+            'ORDER BY m."date" NULLS LAST, m.doc_id, m.sentence_index, m.mention_id'
+        )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         with self._lock:
             cur = self._con.execute(sql, params)
             names = [d[0] for d in cur.description]
             got = cur.fetchall()
-        return [rows.event_to_dict(dict(zip(names, r, strict=True))) for r in got]
+        return [rows.mention_to_dict(dict(zip(names, r, strict=True))) for r in got]
 
     def counts(self) -> dict[str, int]:
-        """Row counts: documents, events, ingest_errors."""
+        """Row counts: documents, events (linked), mentions (reports), ingest_errors."""
         with self._lock:
             return {
                 table: self._con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-                for table in ("documents", "events", "ingest_errors")
+                for table in ("documents", "events", "mentions", "ingest_errors")
             }
 
     # ---------------------------------------------------------------- export
 
     def export(self, out: str | os.PathLike[str], fmt: str, *, header: bool = False) -> int:
-        """Write every event to ``out``; returns the number of rows written.
+        """Write every linked event to ``out``; returns the number of events written.
 
-        ``fmt``: ``parquet`` and ``csv`` (with a header row) hold the flat ``events`` columns;
-        ``jsonl`` one event a line in the JSONL contract; ``gdelt`` the GDELT 2.0 Events table,
-        61 tab-separated columns, no header unless ``header=True``.
+        ``parquet``: the ``events`` columns, and the ``mentions`` columns beside it
+        (:func:`mentions_path`); ``csv`` the ``events`` columns with a header row; ``jsonl`` one
+        event a line in the JSONL contract with its counts and ``mentions`` list; ``gdelt`` the
+        GDELT 2.0 Events table (61 tab-separated columns, no header unless ``header=True``) and
+        the GDELT 2.0 Mentions table (16 columns) beside it.
         """
         fmt = fmt.lower()
         if fmt not in EXPORT_FORMATS:
@@ -293,19 +343,48 @@ class Store:
         with self._lock:
             if fmt in ("parquet", "csv"):
                 options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
+                flat = ", ".join(
+                    f'"{n}"' for n in schema.names(schema.EVENT_COLUMNS) if n not in _INTERNAL
+                )
                 got = self._con.execute(
-                    f"COPY (SELECT * FROM events {_ORDER}) TO {_quote(path)} ({options})"
+                    f"COPY (SELECT {flat} FROM events {_ORDER}) TO {_quote(path)} ({options})"
                 ).fetchall()
+                if fmt == "parquet":
+                    mflat = ", ".join(
+                        f'"{n}"' for n in schema.names(schema.MENTION_COLUMNS)
+                        if n not in _INTERNAL
+                    )  # fmt: skip
+                    self._con.execute(
+                        f"COPY (SELECT {mflat} FROM mentions ORDER BY seq) TO "
+                        f"{_quote(mentions_path(path))} (FORMAT PARQUET)"
+                    )
                 return int(got[0][0]) if got else 0
             if fmt == "jsonl":
-                return self._write_lines(
-                    path,
-                    f"SELECT {rows.EVENT_SELECT} FROM events {_ORDER}",
-                    lambda r: json.dumps(rows.event_to_dict(r), ensure_ascii=False),
-                )
+                return self._export_jsonl(path)
             columns = [r[0] for r in self._con.execute("DESCRIBE events").fetchall()]
             first = "\t".join(GDELT_COLUMNS) if header else None
-            return self._write_lines(path, gdelt_sql(columns), lambda r: r["line"], first)
+            n = self._write_lines(path, gdelt_sql(columns), lambda r: r["line"], first)
+            mfirst = "\t".join(MENTION_COLUMNS) if header else None
+            self._write_lines(mentions_path(path), mentions_sql(), lambda r: r["line"], mfirst)
+            return n
+
+    def _export_jsonl(self, path: Path) -> int:
+        n = 0
+        cur = self._con.cursor()
+        try:
+            cur.execute(f"SELECT {rows.EVENT_SELECT} FROM events {_ORDER}")
+            names = [d[0] for d in cur.description]
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                while batch := cur.fetchmany(_FETCH):
+                    evs = [rows.event_to_dict(dict(zip(names, r, strict=True))) for r in batch]
+                    lists = self._mention_lists([e["event_id"] for e in evs])
+                    for e in evs:
+                        e["mentions"] = lists.get(e["event_id"], [])
+                        fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+                    n += len(evs)
+        finally:
+            cur.close()
+        return n
 
     def _write_lines(
         self, path: Path, sql: str, line: Callable[[dict[str, Any]], str], first: str | None = None

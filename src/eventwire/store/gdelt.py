@@ -135,23 +135,35 @@ def _fips_values() -> str:
 def gdelt_sql(event_columns: Iterable[str]) -> str:
     """Query with one VARCHAR column ``line``: the 61 GDELT fields joined by tabs.
 
-    ``event_columns`` are the columns the events table has now: ``mentions`` (and ``sources``,
-    ``articles``), when some later stage added them, fill NumMentions/NumSources/NumArticles.
+    ``event_columns`` are the columns the events table has now: ``num_mentions``,
+    ``num_sources``, ``num_articles`` and ``is_root_event`` (linked events) fill NumMentions,
+    NumSources, NumArticles and IsRootEvent.
     """
     have = set(event_columns)
-    mentions = "COALESCE(e.mentions, 1)" if "mentions" in have else "1"
-    sources = "COALESCE(e.sources, 1)" if "sources" in have else "1"
-    articles = "COALESCE(e.articles, e.mentions, 1)" if "articles" in have else mentions
-    day = "e._day"
+    mentions = "COALESCE(e.num_mentions, 1)" if "num_mentions" in have else "1"
+    sources = "COALESCE(e.num_sources, 1)" if "num_sources" in have else "1"
+    articles = "COALESCE(e.num_articles, 1)" if "num_articles" in have else "1"
+    root_event = (
+        "CASE WHEN e.is_root_event THEN 1 ELSE 0 END"
+        if "is_root_event" in have
+        else "CASE WHEN e.sentence_index = 0 THEN 1 ELSE 0 END"
+    )
+    # No date, no SQLDATE; a month-precision date fills only MonthYear and Year, a year-precision
+    # one only Year (GDELT has no precision field: the empty finer fields say so).
+    day = 'e."date"'
+    prec = "COALESCE(e.date_precision, 'day')"
     fields: list[str | None] = [
         "CAST(('0x' || substr(md5(e.event_id), 1, 15)) AS BIGINT)",
-        f"strftime({day}, '%Y%m%d')",
-        f"strftime({day}, '%Y%m')",
+        f"CASE WHEN {prec} NOT IN ('month', 'year') THEN strftime({day}, '%Y%m%d') END",
+        f"CASE WHEN {prec} <> 'year' THEN strftime({day}, '%Y%m') END",
         f"year({day})",
-        f"printf('%.4f', year({day}) + (month({day}) * 30 + day({day})) / 365)",
+        (
+            f"CASE WHEN {prec} NOT IN ('month', 'year') THEN "
+            f"printf('%.4f', year({day}) + (month({day}) * 30 + day({day})) / 365) END"
+        ),
         *_actor("source"),
         *_actor("target"),
-        "CASE WHEN e.sentence_index = 0 THEN 1 ELSE 0 END",
+        root_event,
         "e.cameo",
         "substr(e.cameo, 1, 3)",
         "COALESCE(e.root, substr(e.cameo, 1, 2))",
@@ -173,9 +185,7 @@ def gdelt_sql(event_columns: Iterable[str]) -> str:
     )
     return (
         f"WITH fips(iso3, fips, name) AS (VALUES {_fips_values()}), "
-        "ev AS (SELECT ev.*, d.url AS _url, d.origin AS _origin, d.ingested_at AS _added, "
-        'COALESCE(ev."date", TRY_CAST(substr(d.published, 1, 10) AS DATE), '
-        "CAST(d.ingested_at AS DATE)) AS _day "
+        "ev AS (SELECT ev.*, d.url AS _url, d.origin AS _origin, d.ingested_at AS _added "
         "FROM events ev LEFT JOIN documents d ON d.doc_id = ev.doc_id) "
         f"SELECT {line} AS line FROM ev e LEFT JOIN fips f ON f.iso3 = e.location_country "
         'ORDER BY e."date" NULLS LAST, e.doc_id, e.sentence_index, e.event_id'

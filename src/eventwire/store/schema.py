@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # (column, SQL type) in table order. Columns set by the store itself come last.
 DOCUMENT_COLUMNS: list[tuple[str, str]] = [
     ("doc_id", "VARCHAR PRIMARY KEY"),
     ("title", "VARCHAR"),
     ("source", "VARCHAR"),
+    ("outlet", "VARCHAR"),
+    ("outlet_domain", "VARCHAR"),
+    ("agency", "VARCHAR"),
     ("published", "VARCHAR"),
     ("author", "VARCHAR"),
     ("dateline", "VARCHAR"),
@@ -19,13 +22,17 @@ DOCUMENT_COLUMNS: list[tuple[str, str]] = [
     ("format", "VARCHAR"),
     ("body", "VARCHAR"),
     ("n_events", "INTEGER"),
+    ("story_id", "VARCHAR"),
+    ("story_similarity", "DOUBLE"),
+    ("minhash", "BLOB"),
     ("ingested_at", "TIMESTAMP"),
     ("run_id", "VARCHAR"),
 ]
 DOCUMENT_STORE_SET = ("ingested_at", "run_id")  # filled from the write() call, not the Article
 
-EVENT_COLUMNS: list[tuple[str, str]] = [
-    ("event_id", "VARCHAR PRIMARY KEY"),
+# What one report of an event says: shared by ``mentions`` (every report) and ``events`` (the
+# linked event, described by its first report).
+REPORT_COLUMNS: list[tuple[str, str]] = [
     ("doc_id", "VARCHAR NOT NULL"),
     ("source_code", "VARCHAR"),
     ("source_country", "VARCHAR"),
@@ -59,6 +66,42 @@ EVENT_COLUMNS: list[tuple[str, str]] = [
     ("rule", "VARCHAR"),
     ("confidence", "DOUBLE"),
     ("speaker_code", "VARCHAR"),
+    ("source_json", "VARCHAR"),  # the whole actor objects of the JSONL contract, as JSON
+    ("target_json", "VARCHAR"),
+    ("speaker_json", "VARCHAR"),
+    ("location_json", "VARCHAR"),
+    ("block", "VARCHAR"),  # linking block: source|target|root|modality group
+]
+
+MENTION_COLUMNS: list[tuple[str, str]] = [
+    ("mention_id", "VARCHAR PRIMARY KEY"),
+    ("event_id", "VARCHAR"),
+    *REPORT_COLUMNS,
+    ("in_lead", "BOOLEAN"),
+    ("link_rule", "VARCHAR"),
+    ("seq", "BIGINT"),
+]
+
+EVENT_COLUMNS: list[tuple[str, str]] = [
+    ("event_id", "VARCHAR PRIMARY KEY"),
+    *REPORT_COLUMNS,
+    ("root_mention_id", "VARCHAR"),
+    ("num_mentions", "INTEGER"),
+    ("num_articles", "INTEGER"),
+    ("num_sources", "INTEGER"),
+    ("is_root_event", "BOOLEAN"),
+    ("first_added", "TIMESTAMP"),
+]
+
+STORY_BAND_COLUMNS: list[tuple[str, str]] = [("band_key", "BIGINT"), ("doc_id", "VARCHAR")]
+
+MERGE_COLUMNS: list[tuple[str, str]] = [
+    ("absorbed", "VARCHAR"),
+    ("into_event", "VARCHAR"),
+    ("rule", "VARCHAR"),
+    ("mention_id", "VARCHAR"),
+    ("run_id", "VARCHAR"),
+    ("at", "TIMESTAMP"),
 ]
 
 ERROR_COLUMNS: list[tuple[str, str]] = [
@@ -75,7 +118,10 @@ META_COLUMNS: list[tuple[str, str]] = [("key", "VARCHAR PRIMARY KEY"), ("value",
 
 TABLES: dict[str, list[tuple[str, str]]] = {
     "documents": DOCUMENT_COLUMNS,
+    "mentions": MENTION_COLUMNS,
     "events": EVENT_COLUMNS,
+    "story_bands": STORY_BAND_COLUMNS,
+    "event_merges": MERGE_COLUMNS,
     "ingest_errors": ERROR_COLUMNS,
     "meta": META_COLUMNS,
 }
@@ -87,6 +133,7 @@ def ddl() -> list[str]:
     for table, cols in TABLES.items():
         body = ",\n  ".join(f'"{name}" {sql}' for name, sql in cols)
         out.append(f"CREATE TABLE IF NOT EXISTS {table} (\n  {body}\n)")
+    out.append("CREATE INDEX IF NOT EXISTS story_bands_key ON story_bands (band_key)")
     return out
 
 
@@ -96,6 +143,9 @@ _ARROW_TYPES = {
     "DOUBLE": pa.float64(),
     "DATE": pa.string(),  # loaded as text, converted with TRY_CAST in SQL
     "TIMESTAMP": pa.timestamp("us"),
+    "BIGINT": pa.int64(),
+    "BOOLEAN": pa.bool_(),
+    "BLOB": pa.binary(),
 }
 
 

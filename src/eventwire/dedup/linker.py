@@ -1,0 +1,307 @@
+"""Cross-document event linking: mentions that report one real-world event become one event.
+
+A pure function, :func:`link`, over plain dataclasses; the store feeds it the new mentions and
+the stored events they could join, and writes back what it decided. The rules (README, "Event
+linking") in order:
+
+1. **Block**: same source and target at country+sector level (``RUSMIL``; for IGOs and other
+   country-less actors their six-letter code), same CAMEO root, same modality group (asserted;
+   announced: intent/planned; negated/denied; hypothetical; threat; demand).
+2. **Date**: day-level dates (day or week precision) at most ``MAX_DAYS`` apart, measured from
+   the event's anchor date (its first mention's), so a chain of reports never drifts; month- or
+   year-precision dates link only to the same month/year at the same precision; an undated
+   mention links only to an undated event of its own story cluster.
+3. **Place**: compatible when either side has none; else the same country, and for two
+   city-level places the same name or at most ``MAX_KM`` apart.
+4. **One document, one report**: a mention never joins an event that already has a mention
+   from its own document (the coder keeps one row per dyad, root, date and modality in a
+   document, so two rows of one document are two events).
+5. **Choice**: of the compatible events the nearest in date, then one sharing the mention's
+   story cluster, then the one with a place equal to the mention's, then the oldest.
+6. **Bridging**: a mention compatible with several events never merges them, except by the
+   recorded rule ``bridge-same-story``: the events each already hold a mention from the
+   mention's own story cluster (an update or a copy of one story split them) and share no
+   document. The merge keeps the oldest event id and is reported in ``LinkResult.merges``.
+
+Event ids are stable: a new event's id derives from its first mention's id (itself stable for a
+document id), and an event keeps its id when later mentions join it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+MAX_DAYS = 1
+MAX_KM = 100.0
+DAY_PRECISIONS = (None, "day", "week")
+
+_MODALITY_GROUP = {
+    "asserted": "asserted",
+    "intent": "announced",
+    "planned": "announced",
+    "negated": "negated",
+    "denied": "negated",
+    "hypothetical": "hypothetical",
+    "threat": "threat",
+    "demand": "demand",
+}
+
+
+def modality_group(modality: str | None) -> str:
+    return _MODALITY_GROUP.get(modality or "asserted", modality or "asserted")
+
+
+def actor_key(code: str | None, country: str | None, sector: str | None) -> str:
+    """An actor at country+sector level: ``RUS/MIL``, ``USA/``; country-less: first 6 letters."""
+    if code is None:
+        return "-"
+    if country:
+        return f"{country}/{sector or ''}"
+    return code[:6]
+
+
+def event_id_for(mention_id: str) -> str:
+    """The stable id of an event first reported by ``mention_id``."""
+    return "ev" + hashlib.sha1(f"event|{mention_id}".encode()).hexdigest()[:14]
+
+
+@dataclass
+class Place:
+    country: str | None = None
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.country or self.name)
+
+
+@dataclass
+class Mention:
+    """One report of an event: a coded row of one document, with what linking needs."""
+
+    mention_id: str
+    doc_id: str
+    source: str  # actor_key() of the source
+    target: str  # actor_key() of the target ("-" when none)
+    root: str
+    modality: str  # modality_group()
+    date: str | None = None  # YYYY-MM-DD
+    date_precision: str | None = None
+    place: Place = field(default_factory=Place)
+    story_id: str | None = None
+
+    @property
+    def block(self) -> tuple[str, str, str, str]:
+        return (self.source, self.target, self.root, self.modality)
+
+
+@dataclass
+class LinkedEvent:
+    """An event as linking sees it: its block, anchor date, place and story clusters."""
+
+    event_id: str
+    source: str
+    target: str
+    root: str
+    modality: str
+    date: str | None = None
+    date_precision: str | None = None
+    place: Place = field(default_factory=Place)
+    stories: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)  # documents that already report it
+    root_mention: str | None = None  # the mention that created it (new events)
+
+    @property
+    def block(self) -> tuple[str, str, str, str]:
+        return (self.source, self.target, self.root, self.modality)
+
+
+@dataclass
+class Merge:
+    absorbed: str
+    into: str
+    rule: str
+    mention_id: str
+
+
+@dataclass
+class LinkResult:
+    assign: dict[str, str] = field(default_factory=dict)  # mention_id -> event_id
+    rules: dict[str, str] = field(default_factory=dict)  # mention_id -> why (new|join:...)
+    new_events: list[LinkedEvent] = field(default_factory=list)
+    placed: dict[str, Place] = field(default_factory=dict)  # existing event id -> place set now
+    merges: list[Merge] = field(default_factory=list)
+
+
+def _day(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _km(a: Place, b: Place) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def date_gap(m: Mention, e: LinkedEvent) -> int | None:
+    """Days between a mention and an event's anchor, or None when the dates are incompatible."""
+    mp = m.date_precision if m.date else None
+    ep = e.date_precision if e.date else None
+    if m.date is None or e.date is None:
+        if m.date is None and e.date is None and m.story_id and m.story_id in e.stories:
+            return 0
+        return None
+    if mp in DAY_PRECISIONS and ep in DAY_PRECISIONS:
+        a, b = _day(m.date), _day(e.date)
+        if a is None or b is None:
+            return None
+        gap = abs((a - b).days)
+        return gap if gap <= MAX_DAYS else None
+    if mp != ep:
+        return None
+    width = 7 if mp == "month" else 4
+    return 0 if m.date[:width] == e.date[:width] else None
+
+
+def place_ok(a: Place, b: Place) -> bool:
+    """Two places that can be the place of one event (either unknown is fine)."""
+    if not a.known or not b.known:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.precision == "city" and b.precision == "city" and a.name and b.name and a.name != b.name:
+        km = _km(a, b)
+        return km is not None and km <= MAX_KM
+    return True
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    return a.known and b.known and (a.name, a.country) == (b.name, b.country)
+
+
+def _date_key(day: str | None, precision: str | None) -> tuple:
+    if not day:
+        return ("n",)
+    if precision in DAY_PRECISIONS:
+        d = _day(day)
+        return ("d", d.toordinal()) if d else ("n",)
+    return (precision or "?", day[: 7 if precision == "month" else 4])
+
+
+def _near_keys(m: Mention) -> list[tuple]:
+    key = _date_key(m.date, m.date_precision)
+    if key[0] == "d":
+        return [("d", key[1] + k) for k in range(-MAX_DAYS, MAX_DAYS + 1)]
+    return [key]
+
+
+def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkResult:
+    """Assign each mention (in the order given) to an existing event, an event created earlier
+    in the same call, or a new event. ``existing`` needs only the events that share a block
+    (and a nearby date) with some mention; nothing in it is modified."""
+    index: dict[tuple, list[LinkedEvent]] = {}
+    order: dict[str, int] = {}
+
+    def add(ev: LinkedEvent) -> None:
+        index.setdefault((ev.block, _date_key(ev.date, ev.date_precision)), []).append(ev)
+        order[ev.event_id] = len(order)
+
+    for ev in existing:
+        add(LinkedEvent(**{**ev.__dict__, "stories": set(ev.stories), "docs": set(ev.docs)}))
+    alias: dict[str, str] = {}
+    new_ids: set[str] = set()
+    res = LinkResult()
+
+    def live(eid: str) -> str:
+        while eid in alias:
+            eid = alias[eid]
+        return eid
+
+    for m in mentions:
+        cands = []
+        for key in _near_keys(m):
+            for ev in index.get((m.block, key), ()):
+                if ev.event_id in alias or m.doc_id in ev.docs:
+                    continue
+                gap = date_gap(m, ev)
+                if gap is None or not place_ok(m.place, ev.place):
+                    continue
+                in_story = bool(m.story_id) and m.story_id in ev.stories
+                cands.append(
+                    (gap, not in_story, not _same_place(m.place, ev.place), order[ev.event_id], ev)
+                )
+        if not cands:
+            eid = event_id_for(m.mention_id)
+            ev = LinkedEvent(
+                event_id=eid,
+                source=m.source,
+                target=m.target,
+                root=m.root,
+                modality=m.modality,
+                date=m.date,
+                date_precision=m.date_precision,
+                place=m.place,
+                stories={m.story_id} if m.story_id else set(),
+                docs={m.doc_id},
+                root_mention=m.mention_id,
+            )
+            add(ev)
+            res.new_events.append(ev)
+            new_ids.add(eid)
+            res.assign[m.mention_id] = eid
+            res.rules[m.mention_id] = "new"
+            continue
+        cands.sort(key=lambda c: c[:4])
+        best = cands[0][4]
+        rule = "join:same-story" if not cands[0][1] else "join:dyad-root-date-place"
+        if len(cands) > 1 and m.story_id and m.story_id in best.stories:
+            for other in [c[4] for c in cands[1:] if m.story_id in c[4].stories]:
+                if other.event_id in alias or other.docs & best.docs:
+                    continue
+                keep, gone = sorted((best, other), key=lambda e: order[e.event_id])
+                alias[gone.event_id] = keep.event_id
+                keep.stories |= gone.stories
+                keep.docs |= gone.docs
+                if not keep.place.known and gone.place.known:
+                    keep.place = gone.place
+                    if keep.event_id not in new_ids:
+                        res.placed[keep.event_id] = gone.place
+                res.merges.append(
+                    Merge(gone.event_id, keep.event_id, "bridge-same-story", m.mention_id)
+                )
+                best = keep
+                rule = "bridge-same-story"
+        if m.story_id:
+            best.stories.add(m.story_id)
+        best.docs.add(m.doc_id)
+        if not best.place.known and m.place.known:
+            best.place = m.place
+            if best.event_id not in new_ids:
+                res.placed[best.event_id] = m.place
+        res.assign[m.mention_id] = best.event_id
+        res.rules[m.mention_id] = rule
+    # a mention assigned to an event that a later merge absorbed follows it
+    for mid, eid in res.assign.items():
+        res.assign[mid] = live(eid)
+    res.new_events = [ev for ev in res.new_events if ev.event_id not in alias]
+    for eid in list(res.placed):
+        if eid in alias:
+            del res.placed[eid]
+    return res
