@@ -31,9 +31,19 @@ def cue_forms() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def actor_probe():
     """A cheap test for "these words may name an actor": a dictionary phrase of up to three
-    capitalised words, a role or sector word ("police", "troops"), or a personal pronoun."""
-    lex = get_coder().actors.lex
+    capitalised words, a role or sector word ("police", "troops"), a personal pronoun, or the
+    word of an act whose doer goes without saying ("arrested": see ``agentless.tsv``)."""
+    from eventwire.nlp.prefilter import cue_forms_of
+
+    coder = get_coder()
+    lex = coder.actors.lex
     pronouns = {"he", "she", "they", "we"}
+    # acts whose doer goes without saying ("two men were arrested"): their words imply an actor
+    implied = frozenset(
+        cue_forms_of(
+            p.lemma for p in coder.ps.by_id.values() if p.code and coder.ps.agentless_sector(p.code)
+        )
+    )
     # business and media alone do not make political news; adjectives that are also roles
     # ("general", "local") say nothing either
     skip_sectors = {"BUS", "MED"}
@@ -46,7 +56,7 @@ def actor_probe():
         n = len(words)
         for i, w in enumerate(words):
             low = w.lower()
-            if low in pronouns:
+            if low in pronouns or low in implied:
                 return True
             if low not in vague:
                 sec = lex.sector_of(low)

@@ -58,8 +58,6 @@ PLACE_NOUNS = {
 }
 # demobilise, disarm, retreat: what the passive subject itself does ("were demobilized")
 SELF_DIRECTED = {"0873"}
-# arrest, detain, charge, expel, deport: done by a state, so an agentless passive names the place's
-STATE_COERCION = {"173", "174"}
 # statements, appeals, intentions, consultations: "said to X", "agreed to X" name no target
 VERBAL_ROOTS = {"01", "02", "03", "04", "05"}
 # acts done to a place's people: where they happen names whom they are done to
@@ -305,6 +303,13 @@ class Coder:
             and head.lemma_.lower() in self.ps.cues["occurrence_verb"]
         ):
             return head
+        if noun.dep_ == "nsubjpass" and head.pos_ == "VERB":
+            # the passive of a light verb: "arrests were made", "a curfew was imposed"
+            vp = self._verb_pattern(head)
+            if vp and vp[0].has("light") and vp[0].objects:
+                return None
+            if head.lemma_.lower() in self.ps.cues["light_verb"] or (vp and vp[0].has("light")):
+                return head
         return None
 
     # ------------------------------------------------------------------ syntax helpers
@@ -1026,22 +1031,8 @@ class Coder:
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
             # attackers as unidentified armed forces (UAF) of the country where it happened
             sources = self._unidentified_attacker(verb, tok, sent, ctx, targets)
-        if (
-            not sources
-            and passive
-            and not subj_toks
-            and t.code[:3] in STATE_COERCION
-            and tok.pos_ == "VERB"
-        ):
-            # "a missionary was arrested in Lebanon": the authorities of the place
-            place = self._place(verb, tok, sent, targets)
-            country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
-            if country:
-                sources = [
-                    Actor(
-                        code=country + "GOV", country=country, sector="GOV", text="", kind="country"
-                    )
-                ]
+        if not sources and not subj_toks and (passive or tok.pos_ == "NOUN"):
+            sources = self._agentless_actor(t.code, verb, tok, sent, targets, ctx, trace)
         if not sources:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): no source actor found, no event")
@@ -1193,6 +1184,47 @@ class Coder:
                     f"({p.id}, {modality}, {e.date}{', at ' + location.name if location else ''})"
                 )
         return events
+
+    def _agentless_actor(
+        self,
+        code: str,
+        verb: Any,
+        tok: Any,
+        sent: Any,
+        targets: list[Actor],
+        ctx: ActorContext,
+        trace: Trace | None,
+    ) -> list[Actor]:
+        """ "a missionary was arrested in Lebanon", "preventive arrests were made": the
+        authority whose work the act is (``agentless.tsv``) in the place's country, else the
+        document's country, else ``---``."""
+        sector = self.ps.agentless_sector(code)
+        if sector is None:
+            return []
+        if tok.pos_ == "NOUN" and not self._passive_light(verb):
+            return []  # a noun event needs a verb that reports it done: "arrests were made"
+        place = self._place(verb, tok, sent, targets)
+        country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
+        how = "place" if country else None
+        if not country and ctx.default_country:
+            country, how = ctx.default_country, ctx.default_from
+        if trace:
+            trace(f"  no agent named: the {sector} of {country or '---'} ({how or 'unknown'})")
+        return [
+            Actor(
+                code=(country or "---") + sector,
+                country=country,
+                sector=sector,
+                text="",
+                kind="country",
+                country_from=how or "unknown",
+            )
+        ]
+
+    @staticmethod
+    def _passive_light(verb: Any) -> bool:
+        """ "arrests have been made", "a curfew was imposed": the light verb is passive."""
+        return any(c.dep_ == "auxpass" for c in verb.children)
 
     def _clause_subject(
         self, clause: Any, ctx: ActorContext, active_only: bool = False

@@ -79,6 +79,16 @@ class PatternSet:
     complements: dict[tuple[str, str], str]
     by_id: dict[str, Pattern]
     cues: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in CUE_SETS})
+    agentless: dict[str, str] = field(default_factory=dict)  # code prefix -> acting sector
+
+    def agentless_sector(self, code: str) -> str | None:
+        """The sector that does an act of this code when the text names nobody (the longest
+        listed prefix of the code wins), or None."""
+        for n in range(len(code), 1, -1):
+            sector = self.agentless.get(code[:n])
+            if sector:
+                return sector
+        return None
 
     def complement_code(self, governor: str, complement: str) -> str | None:
         """The code for a control verb with this complement code, most specific key first."""
@@ -173,6 +183,17 @@ def _load_cues(path: Path, ps: PatternSet) -> None:
         ps.cues[name].add(word)
 
 
+def _load_agentless(path: Path, ps: PatternSet) -> None:
+    onto = get_ontology()
+    for line_no, row in read_tsv(path, ["code", "sector"]):
+        code, sector = row["code"].strip(), row["sector"].strip()
+        if not onto.is_event_code(code):
+            raise DataError(f"{path}:{line_no}: {code!r} is not a CAMEO event code")
+        if sector not in onto.sectors:
+            raise DataError(f"{path}:{line_no}: unknown sector (actor type) {sector!r}")
+        ps.agentless[code] = sector
+
+
 def load_patterns(dirs: Sequence[str | os.PathLike] = ()) -> PatternSet:
     """Load the packaged patterns plus users' (``dirs`` or ``EVENTWIRE_PATTERNS``)."""
     extra = list(dirs) or [
@@ -194,6 +215,9 @@ def _load(extra: tuple[str, ...]) -> PatternSet:
         cues = Path(d) / "cues.tsv"
         if cues.exists():
             _load_cues(cues, ps)
+        agentless = Path(d) / "agentless.tsv"
+        if agentless.exists():
+            _load_agentless(agentless, ps)
     if not ps.by_id:
         raise DataError(f"{DATA}/events.tsv: no event patterns found")
     return ps
