@@ -19,6 +19,7 @@ from eventwire.extract.patterns import (
     default_patterns,
     load_patterns,
 )
+from eventwire.extract.repair import repair_text
 from eventwire.extract.text import (
     clean_news_text,
     parse_dateline,
@@ -89,7 +90,7 @@ def extract_document(raw: RawDocument, *, patterns: NewsPatterns | None = None) 
         # A title given by the container means the text is the story itself, not a whole page:
         # start the body at its first line instead of looking for a full paragraph.
         text, lenient = raw.content, bool(raw.title)
-    cleaned = clean_news_text(text, pats, lenient=lenient)
+    cleaned = clean_news_text(repair_text(text), pats, lenient=lenient)
     if not cleaned.body:
         what = "only boilerplate" if text.strip() else "no text"
         raise ExtractError(f"{where}: no article body found (the page has {what})")
