@@ -14,8 +14,28 @@ import typer
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Turn raw news into political event data: who did what to whom, when and where.",
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from eventwire import __version__
+
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="print the version"),
+    ] = None,
+) -> None:
+    """Turn raw news into political event data: who did what to whom, when and where."""
+
 
 InputFormat = Annotated[
     str | None,
@@ -43,37 +63,26 @@ def _check_format(fmt: str | None) -> None:
         raise typer.Exit(2)
 
 
-def _events_table(rows: list[dict], title: str = "events") -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _width() -> int:
+    import shutil
 
-    t = Table(title=title, show_lines=False)
-    for col in (
-        "date",
-        "source",
-        "target",
-        "cameo",
-        "plover",
-        "modality",
-        "place",
-        "trigger",
-        "conf",
-    ):
-        t.add_column(col)
-    for e in rows:
-        loc = e.get("location") or {}
-        t.add_row(
-            str(e.get("date") or ""),
-            (e["source"] or {}).get("code", ""),
-            (e.get("target") or {}).get("code", "") if e.get("target") else "",
-            e["cameo"],
-            e.get("plover") or "",
-            e.get("modality") or "",
-            f"{loc.get('name', '')}" + (f" ({loc.get('country')})" if loc.get("country") else ""),
-            (e.get("trigger") or "")[:20],
-            f"{e.get('confidence', 0):.2f}",
-        )
-    Console().print(t)
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def _events_table(
+    rows: list[dict],
+    title: str = "events",
+    *,
+    wide: bool = False,
+    sentence: bool = False,
+    articles: dict | None = None,
+) -> None:
+    """The events table, fitted to the terminal (COLUMNS); ``wide``: every value whole."""
+    from eventwire.analytics.terminal import event_lines
+
+    lines = event_lines(rows, width=_width(), wide=wide, sentence=sentence, articles=articles)
+    typer.echo(f"{title} ({len(rows)})")
+    typer.echo("\n".join(lines))
 
 
 def _write_events(rows: list[dict], fmt: str, out=None) -> None:
@@ -276,30 +285,55 @@ def events(
     db: DbOption = DEFAULT_DB,
     source: Annotated[str | None, typer.Option(help="source actor code prefix, e.g. RUS")] = None,
     target: Annotated[str | None, typer.Option(help="target actor code prefix")] = None,
+    dyad: Annotated[str | None, typer.Option(help="A,B: events between A and B, both ways")] = None,
+    actor: Annotated[str | None, typer.Option(help="either side, code prefix")] = None,
     code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix, e.g. 04")] = None,
+    quad: Annotated[str | None, typer.Option(help="quad classes, e.g. 3,4")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER types, e.g. ASSAULT,COERCE")] = None,
+    modality: Annotated[
+        str | None,
+        typer.Option(help="e.g. asserted,intent; 'real' drops negated/denied/hypothetical"),
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="ISO alpha-3 country or place name")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-q", help="words in the sentence")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
-    limit: Annotated[int | None, typer.Option()] = None,
+    limit: Annotated[int | None, typer.Option(min=0)] = None,
     format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="full values, not fitted to the terminal")
+    ] = False,
+    sentence: Annotated[bool, typer.Option("--sentence", "-s", help="show each sentence")] = False,
+    article: Annotated[
+        bool, typer.Option("--article", help="show the article title and URL")
+    ] = False,
 ) -> None:
-    """List stored events, filtered."""
-    from eventwire.store import Store
+    """List stored events, filtered; the table fits the terminal (--wide for full values)."""
+    from eventwire.analytics import EventData, EventFilter, FilterError
+    from eventwire.store import StoreError
 
     if not db.exists():
         _err(f"{db}: no such database (run `eventwire ingest` first)")
         raise typer.Exit(2)
-    with Store(db, read_only=True) as st:
-        rows = st.events(
-            source=source,
-            target=target,
-            code=code,
-            since=since,
-            until=until,
+    try:
+        flt = EventFilter.parse(
+            source=source, target=target, dyad=dyad, actor=actor, code=code, quad=quad,
+            plover=plover, modality=modality, place=place, q=search, since=since, until=until,
             min_confidence=min_confidence,
-            limit=limit,
-        )
-    _write_events(rows, format.value)
+        )  # fmt: skip
+        with EventData(db) as data:
+            rows = data.event_dicts(flt, limit)
+            docs = data.documents([e["doc_id"] for e in rows]) if article else None
+    except (FilterError, StoreError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    if format.value == "table":
+        _events_table(rows, wide=wide, sentence=sentence, articles=docs)
+    else:
+        _write_events(rows, format.value)
 
 
 @app.command()
@@ -322,6 +356,128 @@ def export(
     with Store(db, read_only=True) as st:
         n = st.export(out, format)
     typer.echo(f"{n} events -> {out} ({format})")
+
+
+def _open_data(db: Path):
+    from eventwire.analytics import EventData
+    from eventwire.store import StoreError
+
+    if not db.exists():
+        _err(f"{db}: no such database (run `eventwire ingest` first)")
+        raise typer.Exit(2)
+    try:
+        return EventData(db)
+    except StoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+
+
+def _records_out(records: list[dict], fmt: str) -> None:
+    import csv
+
+    if fmt == "jsonl":
+        for r in records:
+            typer.echo(json.dumps(r, ensure_ascii=False, default=str))
+    else:
+        w = csv.writer(sys.stdout)
+        if records:
+            w.writerow(records[0].keys())
+        for r in records:
+            w.writerow(["|".join(v) if isinstance(v, list) else v for v in r.values()])
+
+
+@app.command()
+def trends(
+    a: Annotated[str, typer.Argument(help="actor code prefix, e.g. RUS")],
+    b: Annotated[
+        str | None, typer.Argument(help="the other actor (omit: all of A's events)")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[str, typer.Option(help="day, week or month")] = "week",
+    direction: Annotated[str, typer.Option(help="both, ab (A→B) or ba (B→A)")] = "both",
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    modality: Annotated[str | None, typer.Option(help="default: events that happened")] = None,
+    format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
+    wide: Annotated[bool, typer.Option("--wide")] = False,
+) -> None:
+    """A dyad's time series: events per quad class, conflict share, Goldstein mean, sparklines."""
+    from eventwire.analytics import FilterError
+    from eventwire.analytics.terminal import trend_lines
+
+    with _open_data(db) as data:
+        try:
+            res = data.series(
+                a, b, by=by, direction=direction, since=since, until=until, modality=modality
+            )
+        except FilterError as exc:
+            _err(str(exc))
+            raise typer.Exit(2) from exc
+    rows = res.records()
+    if format.value != "table":
+        _records_out(rows, format.value)
+        return
+    arrow = {"both": "–", "ab": "→", "ba": "←"}[direction]
+    title = f"{a.upper()} {arrow} {b.upper()}" if b else f"{a.upper()} ({direction})"
+    n = sum(r["events"] for r in rows)
+    typer.echo("\n".join(trend_lines(rows, title=f"{title}: {n} events by {by}", width=_width(),
+                                      wide=wide)))  # fmt: skip
+
+
+@app.command()
+def alerts(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option(help="alerts from this day, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    by: Annotated[str, typer.Option(help="day, week or month")] = "week",
+    window: Annotated[int, typer.Option(help="baseline periods")] = 8,
+    z: Annotated[float, typer.Option(help="z threshold")] = 3.0,
+    limit: Annotated[int, typer.Option(help="most severe first")] = 50,
+    format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
+    wide: Annotated[bool, typer.Option("--wide")] = False,
+) -> None:
+    """Escalation alerts per dyad against its own baseline (see README: Alerts)."""
+    from eventwire.analytics import EventFilter, FilterError
+    from eventwire.analytics import alerts as run_alerts
+    from eventwire.analytics.terminal import alert_lines
+
+    with _open_data(db) as data:
+        try:
+            flt = EventFilter.parse(since=since, until=until)
+            cur = data.cursor()
+            rows = run_alerts(cur, flt, by=by, window=window, z=z, limit=limit).records()
+            cur.close()
+        except FilterError as exc:
+            _err(str(exc))
+            raise typer.Exit(2) from exc
+    if format.value != "table":
+        _records_out(rows, format.value)
+        return
+    typer.echo(f"{len(rows)} alerts (by {by}, {window}-period baseline, z >= {z})")
+    typer.echo("\n".join(alert_lines(rows, width=_width(), wide=wide)))
+    if rows:
+        r = rows[0]
+        typer.echo(
+            f"events behind the first: eventwire events --dyad {r['a']},{r['b']} "
+            f"--since {r['period']} --until {r['period_end']} --modality real"
+        )
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the dashboard at / and the HTTP API at /api (OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    _open_data(db).close()  # a clear error for a missing or foreign database
+    app_ = create_app(db)
+    typer.echo(f"eventwire dashboard on http://{host}:{port}/  (API: /api, /docs)")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -27,7 +27,7 @@ MODALITIES = (
 NOT_HAPPENED = ("negated", "denied", "hypothetical")
 REAL_MODALITIES = tuple(m for m in MODALITIES if m not in NOT_HAPPENED)
 
-_CODE = re.compile(r"^[A-Za-z0-9]{1,15}$")
+_CODE = re.compile(r"^[A-Za-z0-9-]{1,15}$")  # "---" is an unknown country
 _CAMEO = re.compile(r"^[0-9]{1,4}$")
 _PLOVER = re.compile(r"^[A-Za-z_]{2,20}$")
 _MAX_TEXT = 200
@@ -69,7 +69,8 @@ def actor_code(param: str, value: str) -> str:
     value = str(value).strip()
     if not _CODE.match(value):
         raise FilterError(
-            param, f"an actor code is 1-15 letters or digits (e.g. RUS, RUSGOV), got {value[:40]!r}"
+            param,
+            f"an actor code is 1-15 letters, digits or - (e.g. RUS, RUSGOV, ---GOV), got {value[:40]!r}",
         )
     return value.upper()
 

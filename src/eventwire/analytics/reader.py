@@ -86,6 +86,37 @@ class EventData:
         )
         return self._run(Result.from_query, sql, params)
 
+    def event_dicts(self, flt: EventFilter, limit: int | None = None) -> list[dict[str, Any]]:
+        """Events as JSONL-contract dicts (the store's own row conversion), oldest first."""
+        from eventwire.store.rows import EVENT_SELECT, event_to_dict
+
+        where, params = flt.sql()
+        sql = (
+            f"SELECT {EVENT_SELECT} FROM events WHERE {where} "
+            'ORDER BY "date" NULLS LAST, doc_id, sentence_index, event_id'
+        )
+        if limit is not None:
+            sql += f" LIMIT {max(0, int(limit))}"
+        cur = self.cursor()
+        try:
+            res = cur.execute(sql, params)
+            names = [d[0] for d in res.description]
+            return [event_to_dict(dict(zip(names, r, strict=True))) for r in res.fetchall()]
+        finally:
+            cur.close()
+
+    def documents(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Title, source, URL and origin of the given documents, by id."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return {}
+        got = self.sql(
+            "SELECT doc_id, title, source, url, origin, published FROM documents "
+            f"WHERE doc_id IN ({', '.join('?' * len(ids))})",
+            ids,
+        ).records()
+        return {d["doc_id"]: d for d in got}
+
     def series(
         self,
         a: str,
