@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +21,7 @@ from eventwire.model import Article, DocResult, Event, IngestError
 from . import rows, schema
 from .gdelt import GDELT_COLUMNS, gdelt_sql
 from .gdelt_mentions import MENTION_COLUMNS, mentions_sql
+from .recode import recode as recode_batch
 from .writer import WriteStats, write_batch
 
 EXPORT_FORMATS = ("parquet", "jsonl", "csv", "gdelt")
@@ -321,6 +323,38 @@ class Store:
                 table: self._con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
                 for table in ("documents", "events", "mentions", "ingest_errors")
             }
+
+    # ---------------------------------------------------------------- re-coding
+
+    def articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every stored document as an Article (body and metadata), in the order stored."""
+        fields = [f.name for f in dataclasses.fields(Article)]
+        have = set(schema.names(schema.DOCUMENT_COLUMNS))
+        cols = ", ".join(f'"{f}"' if f in have else f"NULL AS {f}" for f in fields)
+        with self._lock:
+            cur = self._con.cursor()
+        try:
+            cur.execute(
+                f"SELECT {cols} FROM documents d ORDER BY ingested_at, "
+                "(SELECT min(seq) FROM mentions m WHERE m.doc_id = d.doc_id) NULLS LAST, doc_id"
+            )
+            while got := cur.fetchmany(batch):
+                for r in got:
+                    yield Article(**dict(zip(fields, r, strict=True)))
+        finally:
+            cur.close()
+
+    def recode(self, results: Sequence[DocResult]) -> dict[str, int]:
+        """Replace the reports of stored documents by new coding results and link every
+        mention again; events keep their ids where their reports did (store/recode.py)."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only, cannot write")
+        stored = self.has_documents(r.article.doc_id for r in results)
+        missing = [r.article.doc_id for r in results if r.article.doc_id not in stored]
+        if missing:
+            raise ValueError(f"not stored, cannot re-code: {', '.join(missing[:5])}")
+        with self._lock:
+            return recode_batch(self._con, results)
 
     # ---------------------------------------------------------------- export
 
