@@ -70,7 +70,7 @@ WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
         ("March 2014", date(2014, 3, 1), "month"),
         ("mid-March 2014", date(2014, 3, 1), "month"),
         ("in March", date(2014, 3, 1), "month"),
-        ("early April", date(2013, 4, 1), "month"),
+        ("early April", date(2014, 4, 1), "month"),  # the nearest April
         ("last March", date(2013, 3, 1), "month"),
         ("in 2013", date(2013, 1, 1), "year"),
         ("late 2012", date(2012, 1, 1), "year"),
@@ -133,13 +133,19 @@ def test_period_boundaries() -> None:
 
 
 def test_dates_without_year_stay_near_the_anchor() -> None:
-    # past by default, a week's slack for scheduled events; future=True looks forward
-    assert resolve_date("March 18", THU) == (date(2014, 3, 18), "day")
-    assert resolve_date("March 24", THU) == (date(2014, 3, 24), "day")
-    assert resolve_date("March 30", THU) == (date(2013, 3, 30), "day")
+    # future=False: the past, a week's slack for scheduled events; future=True looks forward
+    assert resolve_date("March 18", THU, future=False) == (date(2014, 3, 18), "day")
+    assert resolve_date("March 24", THU, future=False) == (date(2014, 3, 24), "day")
+    assert resolve_date("March 30", THU, future=False) == (date(2013, 3, 30), "day")
     assert resolve_date("March 30", THU, future=True) == (date(2014, 3, 30), "day")
     assert resolve_date("March 10", THU, future=True) == (date(2015, 3, 10), "day")
-    assert resolve_date("September 25", THU) == (date(2013, 9, 25), "day")
+    assert resolve_date("September 25", THU, future=False) == (date(2013, 9, 25), "day")
+    assert resolve_date("early April", THU, future=False) == (date(2013, 4, 1), "month")
+    # neither forced nor told by a sentence: the occurrence nearest the anchor
+    assert resolve_date("March 30", THU) == (date(2014, 3, 30), "day")
+    assert resolve_date("September 25", THU) == (date(2013, 9, 25), "day")  # 176 days back
+    assert resolve_date("September 15", THU) == (date(2014, 9, 15), "day")  # 179 days ahead
+    assert resolve_date("in March", THU) == (date(2014, 3, 1), "month")
 
 
 def test_explicit_dates_with_year_ignore_the_anchor() -> None:

@@ -56,11 +56,22 @@ def code(text_or_article: str | Article, *, date: str | _dt.date | None = None) 
     return code_article(art).events
 
 
-def resolve_date(expression: str, anchor: _dt.date | _dt.datetime | str, *, future: bool = False):
-    """``(date, precision)`` for a time expression relative to ``anchor``, or None."""
+def resolve_date(
+    expression: str,
+    anchor: _dt.date | _dt.datetime | str | None,
+    *,
+    future: bool | None = None,
+    context: str | None = None,
+):
+    """A ``DateResult`` for a time expression (it unpacks as ``(date, precision)``), or None.
+
+    ``anchor`` is the publication time (None: only absolute dates resolve); ``context`` the
+    sentence or clause, whose tense and prepositions decide past/future and point/period
+    (``.kind == "period"`` for "since 1979", "until March", "by Dec. 15"); ``future=True/False``
+    forces a reading. See ``eventwire.dates.DateResult``."""
     from eventwire.dates import resolve_date as _resolve
 
-    return _resolve(expression, anchor, future=future)
+    return _resolve(expression, anchor, future=future, context=context)
 
 
 def geoparse(text: str) -> list[Place]:

@@ -3,14 +3,32 @@
     >>> from datetime import date
     >>> from eventwire.dates import resolve_date, find_date_expressions
     >>> resolve_date("on Tuesday", date(2014, 1, 2))
-    (datetime.date(2013, 12, 31), 'day')
+    DateResult(datetime.date(2013, 12, 31), 'day')
+    >>> resolve_date("Jan. 14", date(2000, 1, 5), context="INS set a Jan. 14 deadline.")
+    DateResult(datetime.date(2000, 1, 14), 'day')
+    >>> resolve_date("1979", None, context="They have fought since 1979.")
+    DateResult(datetime.date(1979, 1, 1), 'year', kind='period', relation='since')
     >>> [m.text for m in find_date_expressions("Talks ended on Wednesday and resume March 24.")]
     ['Wednesday', 'March 24']
 
-Precision is "day", "week" (dated by the week's Monday: "last week"), "month" or "year".
-Word lists live in ``eventwire/data/dates/words.json``; rules in ``eventwire.dates.core``.
+A result unpacks as ``(date, precision)``; precision is day, week (dated by its Monday),
+month, quarter, year, decade or century. Modules: ``find`` (the finder, the coder's hot path),
+``grammar`` (an expression read as anchor / offset / unit / granularity parts), ``context``
+(tense and preposition from the sentence), ``resolve`` (choosing the date), ``calendar``
+(arithmetic, named days), ``numbers`` (spelled numbers), ``tables`` (the data files in
+``eventwire/data/dates/``, checked on load), ``result`` (``DateResult``).
 """
 
-from eventwire.dates.core import DateMention, find_date_expressions, resolve_date, to_date
+from eventwire.dates.find import DateMention, find_date_expressions
+from eventwire.dates.resolve import resolve_date, to_date
+from eventwire.dates.result import DateResult
+from eventwire.dates.tables import DateTableError
 
-__all__ = ["DateMention", "find_date_expressions", "resolve_date", "to_date"]
+__all__ = [
+    "DateMention",
+    "DateResult",
+    "DateTableError",
+    "find_date_expressions",
+    "resolve_date",
+    "to_date",
+]

@@ -1,0 +1,170 @@
+"""What the sentence around a time expression says about it: the clause's tense (past, future
+or unknown), the preposition in front of it ("since", "until", "by"), the words that follow it
+("a year" + "earlier"), a fiscal-year convention the sentence names, and the dates named before
+it (what "that year" or "the next day" refer to).
+
+    >>> read("March", "Taylor stepped down as chairman in March for health reasons.").tense
+    'past'
+    >>> read("Nov. 6", "Compaq still plans to announce new products on Nov. 6.").tense
+    'future'
+    >>> read("Jan. 13", "It had not been allowed to inspect since Jan. 13.").relation
+    'since'
+
+A date that modifies a noun ("the Jan. 14 deadline") takes no tense from the verb. Tense
+comes from the nearest cue in the clause (``data/dates/tense_cues.tsv``: modals, "is
+expected to", auxiliaries, irregular past forms) or a regular past form ("-ed" not after a
+determiner, and not a participle after "be"/"have", whose auxiliary decides). A present-tense
+auxiliary or a bare infinitive ("to announce") leaves the tense unknown unless a future cue
+governs it ("plans to announce"). No parse is needed: regexes over the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.dates.tables import fiscal_years, lexicon, tense_cues
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]")
+_BOUNDARY_MARKS = frozenset([";", ":", "--", "(", ")", '"', "\u201c", "\u201d", "``", "''"])
+_BOUNDARY_WORDS = frozenset(
+    "that which who whom whose when where while whereas because although though if unless "
+    "but".split()
+)
+_BE_HAVE = frozenset(
+    "be been being is are am 's was were has have had get got gets having become became".split()
+)
+_DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your some any no every each "
+    "still already newly recently".split()
+)
+_NOT_VERBS = frozenset(
+    "need speed indeed bed red seed hundred feed breed creed united limited based "
+    "embed shed sled weed steed deed proceed exceed succeed".split()
+)
+# a date between one of these and a noun modifies the noun ("the Jan. 14 deadline", "its
+# Feb. 23 accord"): the clause's verb does not date it
+_PRENOMINAL = frozenset("the a an its his her their our your this that whose".split())
+_TO_OBJECT = re.compile(r"^(?:[A-Z\d]|(?:a|an|the|his|her|its|their|our|this|that|these|those|"
+                        r"be|date|mid|early|late|around|about|some)$)")
+_MAX_LEFT = 16
+_MAX_RIGHT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Clues:
+    """What the context says about one expression."""
+
+    tense: str | None = None  # "past" | "future" | None (unknown: the nearest date wins)
+    relation: str | None = None  # a preposition right before the expression ("since")
+    before: str = ""  # the context before the expression (as written)
+    after: str = ""  # the context after it (as written)
+    fiscal: tuple[int, str] | None = None  # (first month, named by "start"|"end")
+    since: bool = False  # a "since" governs it: strictly the past, no slack
+
+
+def _locate(expression: str, context: str) -> tuple[int, int] | None:
+    e = " ".join(expression.split()).strip(" .,;:")
+    if not e:
+        return None
+    pat = r"\s+".join(map(re.escape, e.split()))
+    m = re.search(rf"(?<![A-Za-z\d]){pat}(?![A-Za-z\d])", context, re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(original, lower) word tokens."""
+    return [(t, t.lower()) for t in _TOKEN.findall(text)]
+
+
+def _cue(tokens: list[tuple[str, str]], i: int, first: bool) -> str | None:
+    """The tense cue at token i (two-word cues first), or None."""
+    cues = tense_cues()
+    orig, w = tokens[i]
+    if orig[:1].isupper() and not first and w not in ("i",):
+        return None  # a name: "May", "Will Smith"
+    if i + 1 < len(tokens) and f"{w} {tokens[i + 1][1]}" in cues:
+        return cues[f"{w} {tokens[i + 1][1]}"]
+    if i > 0 and f"{tokens[i - 1][1]} {w}" in cues:
+        return cues[f"{tokens[i - 1][1]} {w}"]
+    if w in cues:
+        return cues[w]
+    if len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS:
+        return "past?"
+    return None
+
+
+def _scan(
+    tokens: list[tuple[str, str]], order: range, first_index: int, only_since: bool = False
+) -> str | None:
+    """The tense of the nearest deciding cue along ``order`` (indices into ``tokens``);
+    ``only_since``: look for nothing but a "since" that puts the date in the past."""
+    for i in order:
+        orig, w = tokens[i]
+        if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
+            return None
+        if w == "since":
+            return "since"  # "searching since shortly after the Oct. 23 slaying": the past
+        if only_since:
+            continue
+        if w == "to" and i + 1 < len(tokens) and not _TO_OBJECT.match(tokens[i + 1][0]):
+            # an infinitive: its tense is whatever governs it ("plans to announce")
+            gov = _cue(tokens, i - 1, i - 1 == first_index) if i > 0 else None
+            return "future" if gov == "future" else None
+        cue = _cue(tokens, i, i == first_index)
+        if cue is None:
+            continue
+        prev = tokens[i - 1][1] if i > 0 else ""
+        if cue in ("past?", "past") and w not in ("was", "were", "had", "did", "ago", "yesterday"):
+            if prev in _BE_HAVE:
+                continue  # a participle: the auxiliary decides ("will be paid", "was killed")
+            if cue == "past?" and prev in _DETERMINERS:
+                continue  # an adjective: "a still unspecified date", "the proposed merger"
+            return "past"
+        if cue == "present":
+            return None
+        return cue
+    return None
+
+
+def read(expression: str, context: str | None) -> Clues:
+    """The clues ``context`` (the sentence or clause) gives about ``expression``."""
+    if not context:
+        return Clues()
+    span = _locate(expression, context)
+    low = context.lower()
+    fiscal = None
+    if "fiscal" in low or "financial year" in low:
+        found = [(low.find(c), v) for c, v in fiscal_years().items() if re.search(rf"\b{re.escape(c)}\b", low)]
+        fiscal = min(found)[1] if found else None
+    if span is None:
+        return Clues(fiscal=fiscal)
+    start, end = span
+    left, right = _tokens(context[:start]), _tokens(context[end:])
+    leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
+    prenominal = bool(left) and left[-1][1] in _PRENOMINAL and bool(right) and right[0][0][:1].isalpha()
+    tense = _scan(left, leftwards, 0, only_since=prenominal)
+    if tense is None and not prenominal and not _stopped_by_verb(left):
+        tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
+    relation = None
+    rels = lexicon()["relation"]
+    for k in (2, 1):
+        if len(left) >= k:
+            phrase = " ".join(w for _, w in left[-k:])
+            if phrase in rels:
+                relation = phrase
+                break
+    since = tense == "since"
+    tense = "past" if since else tense
+    return Clues(tense, relation, context[:start], context[end:], fiscal, since)
+
+
+def _stopped_by_verb(left: list[tuple[str, str]]) -> bool:
+    """Whether a present-tense or infinitive verb sits before the expression in its clause, so
+    that the words after it belong to another verb."""
+    for orig, w in reversed(left[-_MAX_LEFT:]):
+        if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
+            return False
+        if tense_cues().get(w) == "present" or w == "to":
+            return True
+    return False

@@ -1,0 +1,316 @@
+"""A time expression read as composable parts: what it is measured from (the anchor, a date
+named earlier in the sentence, or nothing: an absolute date), an offset in some unit, the unit,
+and the granularity of the answer; plus the words around the core that change it (an
+approximator "almost", a part "the end of", a relation "since").
+
+    >>> parse("almost four years ago")
+    Spec(form='offset', unit='year', offset=-4, flags=('approximate',))
+    >>> parse("the end of 1990")
+    Spec(form='year', unit='year', year=1990, part='end')
+    >>> parse("this coming Sunday, March eighth")
+    Spec(form='date', unit='day', month=3, day=8)
+
+``parse`` only reads; ``eventwire.dates.resolve`` turns a ``Spec`` into a date. The word sets
+are data (``data/dates/lexicon.tsv``, ``words.json``, ``named_days.tsv``, ``numbers.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from functools import cache
+
+from eventwire.dates.numbers import digits
+from eventwire.dates.tables import lexicon, named_days, words
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What an expression says, before any anchor is applied.
+
+    ``form`` is the rule that read it: deictic (today), relative (last week), offset (two days
+    ago), anaphoric (that year, the next day), weekday, date (March 8, 1999 or March 8), month,
+    year, decade, quarter, named (Christmas), fiscal, year_end. ``unit`` is the granularity
+    named; ``offset`` counts units from the anchor or the reference; ``year_rel`` is a year
+    given relative to the anchor ("April next year")."""
+
+    form: str
+    unit: str
+    offset: int = 0
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    name: str | None = None
+    modifier: str | None = None
+    year_rel: int | None = None
+    part: str | None = None
+    relation: str | None = None
+    flags: tuple[str, ...] = field(default=())
+
+    def __repr__(self) -> str:
+        shown = [f"form={self.form!r}", f"unit={self.unit!r}"]
+        for f in fields(self)[2:]:
+            v = getattr(self, f.name)
+            if v not in (None, (), 0) or (f.name == "offset" and v):
+                shown.append(f"{f.name}={v!r}")
+        return f"Spec({', '.join(shown)})"
+
+    def but(self, **changes: object) -> Spec:
+        kw = {f.name: getattr(self, f.name) for f in fields(self)}
+        kw.update(changes)
+        return Spec(**kw)  # type: ignore[arg-type]
+
+
+def _alt(phrases: object) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+@cache
+def _vocab() -> dict[str, object]:
+    w, lx = words(), lexicon()
+    months = {**w["months"], **w["month_abbreviations"]}
+    weekdays = {**w["weekdays"], **w["weekday_abbreviations"]}
+    v: dict[str, object] = {
+        "months": months,
+        "weekdays": weekdays,
+        "day_offsets": w["day_offsets"],
+        "tod": w["times_of_day"],
+        **lx,
+        # keys as ``normalise`` writes them ("eid al-fitr" -> "eid al fitr") -> table key
+        "named": {re.sub(r"(?<=[a-z])-(?=[a-z])", " ", k): k for k in named_days()},
+    }
+    return v
+
+
+@cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    v = _vocab()
+    M, WD = _alt(v["months"]), _alt(v["weekdays"])
+    UNIT = _alt(v["unit"])
+    REL = _alt(v["relative"])
+    ANA = _alt(v["anaphoric"])
+    DIR = _alt(v["direction"])
+    D = r"(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+    Y = r"(\d{4})"
+    ORD = r"(1|2|3|4)(?:st|nd|rd|th)"
+    YREL = r"(this|next|last|the following|the previous|the same|that) year"
+    return {
+        "approx": re.compile(rf"^(?:{_alt(v['approximator'])}) (?=\S)"),
+        "relation": re.compile(rf"^({_alt(v['relation'])}) (?=\S)"),
+        "part": re.compile(rf"^({_alt(v['part'])})[ -](?=\S)"),
+        "tail_part": re.compile(r" and (?:beyond|after|later|earlier|before)$"),
+        "tod": re.compile(rf"^(.+?) (?:{_alt(v['tod'])})$"),
+        "iso": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+z?)?$"),
+        "dmy": re.compile(rf"^(?:(?:{WD}),? )?(?:the )?{D}(?: of)? ({M})(?:,? {Y})?$"),
+        "mdy": re.compile(rf"^(?:(?:this coming |this |next |last )?(?:{WD}),? )?({M}) {D}(?:,? {Y})?$"),
+        "my": re.compile(rf"^({M}),? (?:of )?{Y}$"),
+        "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
+        "month": re.compile(rf"^(?:(this|last|next|this past|this coming|the previous|the following) )?({M})$"),
+        "year": re.compile(rf"^(?:the year |the calendar year |calendar )?{Y}$"),
+        "short_year": re.compile(r"^'(\d\d)$"),
+        "decade": re.compile(r"^(?:the )?(\d{3})0'?s$"),
+        "short_decade": re.compile(r"^(?:the )?'?(\d)0'?s$"),
+        "decade_word": re.compile(r"^(?:the )?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$"),
+        "deictic": re.compile(rf"^({_alt(v['day_offsets'])})$"),
+        "relative": re.compile(rf"^({REL}) ({UNIT})$"),
+        "anaphoric": re.compile(rf"^({ANA}) ({UNIT})$"),
+        "the_unit": re.compile(rf"^the ({UNIT})$"),
+        "nth_day": re.compile(r"^the (\d{1,2})(?:st|nd|rd|th) day$"),
+        "offset": re.compile(rf"^(\d{{1,4}}|a|an|one|a few|several|a couple of) ({UNIT}) ({DIR})$"),
+        "unit_dir": re.compile(rf"^(?:the )?({UNIT}) (before|after|earlier|later|ago)$"),
+        "year_adj": re.compile(r"^(?:the |a )?year (earlier|ago|before|later)$"),
+        "weekday": re.compile(
+            rf"^(?:(this coming|this past|the previous|the following|the next|last|past|this|next|coming|previous|on) )?({WD})$"
+        ),
+        "quarter": re.compile(rf"^(?:the )?(?:fiscal )?{ORD} (?:fiscal )?quarter(?: (?:of |in )?(?:{Y}|{YREL}))?$"),
+        "year_quarter": re.compile(rf"^(?:{Y}|(this|next|last) year)'?s? (?:fiscal )?{ORD} quarter$"),
+        "q": re.compile(r"^q([1-4])(?: (\d{4}))?$"),
+        "fiscal": re.compile(r"^(?:fiscal|fiscal year|fy|financial year) ?'?(\d{4}|\d\d)(?:[-/](\d{2,4}))?$"),
+        "year_fiscal": re.compile(r"^(?:the |its |their )?(\d{4}) (?:fiscal|financial) year$"),
+        "fiscal_rel": re.compile(rf"^(?:the )?(?:({REL}) )?(?:fiscal|financial) year$"),
+        "year_end": re.compile(rf"^(?:the )?(?:({REL}) )?(?:{Y} )?(?:year[ -]end|year's end|end-of-year)$"),
+        "in_the_unit": re.compile(rf"^(?:earlier|later|early|late) in (?:the|that) ({UNIT})$"),
+        "named": re.compile(rf"^(?:(last|this|next|this past|this coming|the) )?({_alt(v['named'])})(?:,? (?:of )?{Y})?$"),
+    }
+
+
+_UNITS = {"weekend": "week", "century": "century"}
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+_FEW = {"a": 1, "an": 1, "one": 1, "a few": 3, "several": 3, "a couple of": 2}
+_WD_MOD = {
+    "this coming": "next", "this past": "last", "the previous": "last", "the following": "next",
+    "the next": "next", "last": "last", "past": "last", "this": "this", "next": "next",
+    "coming": "next", "previous": "last", "on": None,
+}
+_M_MOD = {"this past": "last", "this coming": "next", "the previous": "last", "the following": "next"}
+_YREL = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1, "the same": 0, "that": 0}
+
+
+def normalise(expression: str) -> str:
+    """Lower case, plain quotes, single spaces, no outer punctuation, number words as digits,
+    hyphens between words as spaces ("mid-November", "year-earlier"), clock times dropped."""
+    e = expression.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    e = re.sub(r"\(?\b\d{1,4}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|edt|est|cst|pst)\)?", " ", e)
+    e = re.sub(r"\b(?:a\.m\.|p\.m\.|gmt|utc|edt|est|edt|local time)\b", " ", e)
+    e = re.sub(r"(?<=[a-z])-(?=[a-z\d])|(?<=\d)-(?=[a-z])", " ", e)
+    e = re.sub(r"(?<=[a-z])\.(?=\s|$)", "", e)  # "sept." -> "sept", "feb. 4." -> "feb 4"
+    e = " ".join(e.split()).strip(" .,;:()\"'!?")
+    e = re.sub(r"'s$", "", e)  # "friday's", "this year's"
+    return digits(e)
+
+
+def _strip_prefixes(e: str) -> tuple[str, dict[str, object]]:
+    rx = _rx()
+    got: dict[str, object] = {"flags": ()}
+    for _ in range(4):
+        if m := rx["approx"].match(e):
+            got["flags"] = (*got["flags"], "approximate")  # type: ignore[misc]
+            e = e[m.end():]
+        elif (m := rx["relation"].match(e)) and "relation" not in got:
+            got["relation"] = m.group(1)
+            e = e[m.end():]
+        elif (m := rx["part"].match(e)) and "part" not in got:
+            got["part"] = lexicon()["part"][m.group(1)]
+            e = e[m.end():]
+        else:
+            break
+    if m := rx["tail_part"].search(e):
+        e = e[: m.start()]
+        got["part"] = "part"
+    return e, got
+
+
+def parse(expression: str) -> Spec | None:
+    """The ``Spec`` of a time expression, or None when it is not one this grammar reads."""
+    e = normalise(expression)
+    if not e:
+        return None
+    spec = _core(e)
+    if spec is not None:
+        return spec
+    core, extra = _strip_prefixes(e)
+    spec = _core(core)
+    if spec is None:
+        m = _rx()["tod"].match(core)  # "friday morning", "yesterday evening"
+        spec = _core(m.group(1)) if m else None
+        if spec is None or spec.unit != "day":
+            return None
+    flags = (*spec.flags, *extra.get("flags", ()))  # type: ignore[misc]
+    return spec.but(
+        part=extra.get("part", spec.part), relation=extra.get("relation", spec.relation), flags=flags
+    )
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else _FEW[s]
+
+
+def _unit(u: str) -> str:
+    value = lexicon()["unit"][u]
+    return _UNITS.get(value, value)
+
+
+def _core(e: str) -> Spec | None:  # noqa: C901 - one branch per form, in order
+    rx, v = _rx(), _vocab()
+    months, weekdays = v["months"], v["weekdays"]
+    if m := rx["iso"].match(e):
+        return Spec("date", "day", year=int(m[1]), month=int(m[2]), day=int(m[3]))
+    if m := rx["deictic"].match(e):
+        return Spec("deictic", "day", offset=v["day_offsets"][m[1]])  # type: ignore[index]
+    if m := rx["dmy"].match(e):
+        return Spec("date", "day", year=int(m[3]) if m[3] else None, month=months[m[2]], day=int(m[1]))
+    if m := rx["mdy"].match(e):
+        return Spec("date", "day", year=int(m[3]) if m[3] else None, month=months[m[1]], day=int(m[2]))
+    if m := rx["my"].match(e):
+        return Spec("month", "month", year=int(m[2]), month=months[m[1]])
+    if m := rx["m_yrel"].match(e):
+        rel = _YREL[m[2]]
+        flags = ("anaphoric",) if m[2] in ("that", "the same", "the following", "the previous") else ()
+        return Spec("month", "month", month=months[m[1]], year_rel=rel, flags=flags)
+    if m := rx["month"].match(e):
+        mod = _M_MOD.get(m[1], m[1]) if m[1] else None
+        return Spec("month", "month", month=months[m[2]], modifier=mod)
+    if m := rx["year"].match(e):
+        return Spec("year", "year", year=int(m[1]))
+    if m := rx["short_year"].match(e):
+        return Spec("year", "year", year=int(m[1]), flags=("century-guessed",))
+    if m := rx["decade"].match(e):
+        return Spec("decade", "decade", year=int(m[1]) * 10)
+    if m := rx["short_decade"].match(e):
+        return Spec("decade", "decade", year=int(m[1]) * 10, flags=("century-guessed",))
+    if m := rx["decade_word"].match(e):
+        return Spec("decade", "decade", year=_DECADE_WORDS[m[1]] * 10, flags=("century-guessed",))
+    if m := rx["weekday"].match(e):
+        mod = _WD_MOD[m[1]] if m[1] else None
+        return Spec("weekday", "day", weekday=weekdays[m[2]], modifier=mod)
+    if m := rx["offset"].match(e):
+        sign = int(v["direction"][m[3]])  # type: ignore[index]
+        # "ago", "from now": from the anchor; "earlier", "later": from the time in focus
+        flags = ("relative-to-focus",) if m[3] in ("earlier", "later", "before", "after") else ()
+        return Spec("offset", _unit(m[2]), offset=sign * _num(m[1]), flags=flags)
+    if m := rx["year_adj"].match(e):
+        sign = 1 if m[1] in ("later",) else -1
+        return Spec("offset", "year", offset=sign)
+    if m := rx["unit_dir"].match(e):
+        sign = 1 if m[2] in ("after", "later") else -1
+        form = "offset" if m[2] == "ago" else "anaphoric"
+        return Spec(form, _unit(m[1]), offset=sign)
+    if m := rx["nth_day"].match(e):
+        return Spec("anaphoric", "day", offset=0, flags=("nth-day",))
+    if m := rx["year_end"].match(e):
+        rel = int(v["relative"][m[1]]) if m[1] else None  # type: ignore[index]
+        return Spec("year_end", "month", month=12, year=int(m[2]) if m[2] else None, year_rel=rel)
+    if m := rx["year_fiscal"].match(e):
+        return Spec("fiscal", "year", year=int(m[1]), flags=("fiscal",))
+    if m := rx["fiscal_rel"].match(e):
+        rel = int(v["relative"][m[1]]) if m[1] else 0  # type: ignore[index]
+        return Spec("fiscal", "year", year_rel=rel, flags=("fiscal",))
+    if m := rx["fiscal"].match(e):
+        y = int(m[1])
+        if m[2]:  # "fiscal 2014-15": named by the second year
+            y2 = int(m[2])
+            y = (y // 100 * 100 + y2 % 100) if y >= 100 else y2
+            if y < 100:
+                return Spec("fiscal", "year", year=y, flags=("fiscal", "century-guessed"))
+            return Spec("fiscal", "year", year=y, flags=("fiscal", "named-by-end"))
+        flags = ("fiscal",) if y >= 100 else ("fiscal", "century-guessed")
+        return Spec("fiscal", "year", year=y, flags=flags)
+    if m := rx["quarter"].match(e):
+        yr = int(m[2]) if m[2] else None
+        rel = _YREL[m[3]] if m[3] else (None if yr else 0)
+        return Spec("quarter", "quarter", quarter=int(m[1]), year=yr, year_rel=rel)
+    if m := rx["year_quarter"].match(e):
+        rel = _YREL[m[2]] if m[2] else None
+        return Spec("quarter", "quarter", quarter=int(m[3]), year=int(m[1]) if m[1] else None, year_rel=rel)
+    if m := rx["q"].match(e):
+        return Spec("quarter", "quarter", quarter=int(m[1]), year=int(m[2]) if m[2] else None,
+                    year_rel=None if m[2] else 0)
+    if m := rx["relative"].match(e):
+        word, unit = m[1], _unit(m[2])
+        flags = ("anaphoric",) if word in v["anaphoric"] else ()  # type: ignore[operator]
+        form = "anaphoric" if flags else "relative"
+        spec = Spec(form, unit, offset=int(v["relative"][word]), flags=flags)  # type: ignore[index]
+        if m[2].startswith("weekend"):
+            spec = spec.but(name="weekend")
+        if word in ("earlier this", "early this"):
+            spec = spec.but(part="early" if word == "early this" else None)
+        if word in ("late this", "later this"):
+            spec = spec.but(part="late" if word == "late this" else None)
+        return spec
+    if m := rx["anaphoric"].match(e):
+        return Spec("anaphoric", _unit(m[2]), offset=0, flags=("anaphoric",))
+    if m := rx["in_the_unit"].match(e):  # "earlier in the year", "later in the day"
+        return Spec("anaphoric", _unit(m[1]), offset=0, flags=("anaphoric",))
+    if m := rx["the_unit"].match(e):
+        spec = Spec("anaphoric", _unit(m[1]), offset=0, flags=("anaphoric",))
+        return spec.but(name="weekend") if m[1].startswith("weekend") else spec
+    if m := rx["named"].match(e):
+        mod = {"the": None, "this past": "last", "this coming": "next"}.get(m[1], m[1]) if m[1] else None
+        name = v["named"][m[2]]  # type: ignore[index]
+        return Spec("named", "day", name=name, modifier=mod, year=int(m[3]) if m[3] else None)
+    return None

@@ -1,0 +1,319 @@
+"""``resolve_date``: a time expression, the anchor (publication time) and optionally the
+sentence around it, to a ``DateResult``.
+
+How the year (or week) of an expression that does not give one is chosen:
+
+* ``future=True`` / ``future=False`` force the old modes: the first such date on or after the
+  anchor (a day's slack), or the last on or before it (a week's slack: "talks set for March 24"
+  in a March 20 story);
+* otherwise the tense of the expression's clause in ``context`` decides ("will vote Tuesday",
+  "stepped down in March"); "since" means the past;
+* with no tense cue, a date or month is the occurrence nearest the anchor (within half a year,
+  past on a tie), the rule TimeML-trained resolvers use, and a bare weekday is the latest one
+  (news reports what happened).
+
+Absolute dates ("on 15 April 2023", "March 3, 1999", "1979") need no anchor: with
+``anchor=None`` they resolve and everything relative returns None.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from eventwire.dates import calendar as cal
+from eventwire.dates.context import Clues, read
+from eventwire.dates.find import find_date_expressions
+from eventwire.dates.grammar import Spec, normalise, parse
+from eventwire.dates.result import DateResult
+from eventwire.dates.tables import lexicon
+
+PAST_MODE_SLACK_DAYS = 7
+FUTURE_MODE_SLACK_DAYS = 1
+_NEAR_SLACK_DAYS = 0
+
+
+def to_date(anchor: date | datetime | str) -> date:
+    """The calendar date of an anchor (a date, a datetime, or an ISO 8601 string)."""
+    if isinstance(anchor, datetime):
+        return anchor.date()
+    if isinstance(anchor, date):
+        return anchor
+    if isinstance(anchor, str):
+        s = anchor.strip()
+        try:
+            return datetime.fromisoformat(s).date()
+        except ValueError:
+            pass
+        try:
+            return date.fromisoformat(s[:10])
+        except ValueError:
+            pass
+        import dateparser
+
+        parsed = dateparser.parse(s, languages=["en"])
+        if parsed is not None:
+            return parsed.date()
+    raise ValueError(f"not a date: {anchor!r}")
+
+
+def _choose(cands: list[date], a: date, tense: str | None, slack_past: int) -> tuple[date, bool] | None:
+    """Among occurrences of a date, the one the tense asks for; (date, chosen-by-nearness)."""
+    cands = sorted(set(cands))
+    if tense == "future":
+        ok = [c for c in cands if c >= a - timedelta(days=FUTURE_MODE_SLACK_DAYS)]
+        return (ok[0], False) if ok else None
+    if tense == "past":
+        ok = [c for c in cands if c <= a + timedelta(days=slack_past)]
+        return (ok[-1], False) if ok else None
+    if not cands:
+        return None
+    return min(cands, key=lambda c: (abs((c - a).days), c > a)), True
+
+
+def _month_of(month: int, modifier: str | None, a: date, tense: str | None) -> tuple[date, bool]:
+    this_year = date(a.year, month, 1)
+    if modifier == "this":
+        return this_year, False
+    if modifier == "last":
+        return (this_year if month < a.month else date(a.year - 1, month, 1)), False
+    if modifier == "next":
+        return (this_year if month > a.month else date(a.year + 1, month, 1)), False
+    cands = [date(a.year + k, month, 1) for k in (-1, 0, 1)]
+    a1 = a.replace(day=1)
+    got = _choose(cands, a1, tense, 0)
+    assert got is not None
+    return got
+
+
+def _century(two: int, a: date | None, decade: bool = False) -> int:
+    """A two-digit year (or the decade digit) in the century that puts it nearest the anchor,
+    not after it for a decade ("the '80s")."""
+    base = (a or date(1950, 1, 1)).year
+    cands = [c * 100 + two for c in range(base // 100 - 1, base // 100 + 2)]
+    if decade:
+        past = [c for c in cands if c <= base]
+        return max(past)
+    return min(cands, key=lambda y: abs(y - base))
+
+
+def _fiscal(spec: Spec, a: date | None, clues: Clues) -> DateResult | None:
+    conv = clues.fiscal
+    if spec.year is not None:
+        label = spec.year if spec.year >= 100 else _century(spec.year, a)
+    elif a is None:
+        return None
+    elif conv is None:
+        label = a.year + (spec.year_rel or 0)
+    else:
+        sm, by = conv
+        current = (a.year + (1 if a.month >= sm else 0)) if by == "end" else (a.year - (a.month < sm))
+        label = current + (spec.year_rel or 0)
+    if conv is None or conv[0] == 1:
+        return DateResult(date(label, 1, 1), "year", flags=("fiscal", "calendar-assumed"))
+    sm, by = conv
+    first = date(label - 1 if by == "end" else label, sm, 1)
+    span = (first, cal.add_months(first, 12) - timedelta(days=1))
+    return DateResult(date(label, 1, 1), "year", flags=("fiscal",), span=span)
+
+
+def _reference(clues: Clues, a: date | None, unit: str) -> DateResult | None:
+    """The last date named before the expression in its sentence, at least as fine as
+    ``unit`` (what "that year", "the next day" are measured from)."""
+    best = None
+    for m in find_date_expressions(clues.before):
+        r = resolve_date(m.text, a) if a is not None else resolve_date(m.text, None)
+        if r is not None and cal.RANK[r.precision] <= cal.RANK.get(unit, 0):
+            best = r
+    return best
+
+
+def _compute(  # noqa: C901 - one branch per form
+    spec: Spec, a: date | None, tense: str | None, clues: Clues, strict: bool = False
+) -> DateResult | None:
+    f, unit = spec.form, spec.unit
+    flags: list[str] = []
+    if f == "date":
+        if spec.year is not None:
+            try:
+                return DateResult(date(spec.year, spec.month, spec.day), "day")  # type: ignore[arg-type]
+            except ValueError:
+                return None
+        if a is None:
+            return None
+        cands = []
+        for y in range(a.year - 4, a.year + 5):  # wide enough for February 29
+            try:
+                cands.append(date(y, spec.month, spec.day))  # type: ignore[arg-type]
+            except ValueError:
+                pass
+        if tense is None:
+            cands = [c for c in cands if abs((c - a).days) <= 366 * 4]
+        got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS)
+        if got is None:
+            return None
+        return DateResult(got[0], "day", flags=("nearest",) if got[1] else ())
+    if f == "month":
+        if spec.year is not None:
+            return DateResult(date(spec.year, spec.month, 1), "month")  # type: ignore[arg-type]
+        if a is None:
+            return None
+        if spec.year_rel is not None:
+            base = a
+            if "anaphoric" in spec.flags and (ref := _reference(clues, a, "year")) is not None:
+                base, flags = ref.date, ["anaphoric"]
+            return DateResult(date(base.year + spec.year_rel, spec.month, 1), "month", flags=tuple(flags))  # type: ignore[arg-type]
+        d, near = _month_of(spec.month, spec.modifier, a, tense)  # type: ignore[arg-type]
+        return DateResult(d, "month", flags=("nearest",) if near else ())
+    if f == "year":
+        if spec.year is None:
+            return None
+        y = spec.year if "century-guessed" not in spec.flags else _century(spec.year, a)
+        return DateResult(date(y, 1, 1), "year", flags=spec.flags)
+    if f == "decade":
+        y = spec.year if "century-guessed" not in spec.flags else _century(spec.year, a, decade=True)  # type: ignore[arg-type]
+        return DateResult(date(y, 1, 1), "decade", flags=spec.flags)  # type: ignore[arg-type]
+    if f == "quarter":
+        if spec.year is not None:
+            y = spec.year
+        elif a is None:
+            return None
+        else:
+            y = a.year + (spec.year_rel or 0)
+        return DateResult(date(y, 3 * (spec.quarter - 1) + 1, 1), "quarter")  # type: ignore[operator]
+    if f == "fiscal":
+        return _fiscal(spec, a, clues)
+    if f == "named":
+        if spec.year is not None:
+            days = cal.named_day(spec.name, spec.year)  # type: ignore[arg-type]
+            return DateResult(days[0], "day") if days else None
+        if a is None:
+            return None
+        cands = [d for y in range(a.year - 1, a.year + 2) for d in cal.named_day(spec.name, y)]  # type: ignore[arg-type]
+        if spec.modifier == "last":
+            cands = [c for c in cands if c < a]
+            return DateResult(cands[-1], "day") if cands else None
+        if spec.modifier == "next":
+            cands = [c for c in cands if c > a]
+            return DateResult(cands[0], "day") if cands else None
+        if spec.modifier == "this":
+            cands = [c for c in cands if c.year == a.year]
+            return DateResult(cands[0], "day") if cands else None
+        got = _choose(cands, a, tense, 0)
+        return DateResult(got[0], "day", flags=("nearest",) if got[1] else ()) if got else None
+    if a is None:
+        return None  # everything below is relative to the anchor
+    if f == "year_end":
+        if spec.year is not None:
+            y = spec.year
+        elif spec.year_rel is not None:
+            y = a.year + spec.year_rel
+        else:
+            y = a.year - 1 if (tense == "past" and a.month < 12) else a.year
+        return DateResult(date(y, 12, 1), "month")
+    if f == "deictic":
+        return DateResult(a + timedelta(days=spec.offset), "day")
+    if f == "weekday":
+        mod = spec.modifier
+        return DateResult(cal.weekday_near(spec.weekday, a, mod, tense == "future"), "day")  # type: ignore[arg-type]
+    base = a
+    if f == "anaphoric" or "relative-to-focus" in spec.flags:
+        ref = _reference(clues, a, unit)
+        if ref is not None:
+            base, flags = ref.date, ["anaphoric"]
+        elif spec.name == "weekend" and spec.offset == 0:
+            # "(over) the weekend": the last one, or the coming one in a future clause
+            return DateResult(cal.weekday_near(5, a, None, tense == "future"), "week")
+    if f in ("relative", "anaphoric", "offset"):
+        if spec.name == "weekend":
+            return DateResult(cal.monday(base) + timedelta(weeks=spec.offset, days=5), "week", flags=tuple(flags))
+        prec = unit if unit in cal.RANK else "year"
+        return DateResult(cal.shift(base, unit, spec.offset), prec, flags=tuple(flags))
+    return None
+
+
+def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
+    """Read the words the sentence goes on with when they complete the expression: "a year"
+    + "earlier", "April" + "next year", "Nov. 13" + ", 1990"."""
+    partial = spec is None or (spec.form in ("date", "month") and spec.year is None and spec.year_rel is None)
+    if not partial or not clues.after:
+        return spec
+    words = clues.after.replace(",", " ,").split()[:4]
+    for k in range(len(words), 0, -1):
+        tail = " ".join(words[:k]).replace(" ,", ",")
+        longer = parse(f"{expression} {tail}")
+        if longer is not None and (spec is None or longer.year is not None or longer.year_rel is not None):
+            return longer
+    return spec
+
+
+def resolve_date(
+    expression: str,
+    anchor: date | datetime | str | None,
+    *,
+    future: bool | None = None,
+    context: str | None = None,
+) -> DateResult | None:
+    """The date a time expression names, as a ``DateResult`` (it unpacks as ``(date,
+    precision)``), or None when it is not a date or needs an anchor that is not there.
+
+    ``anchor``: the publication time (date, datetime or ISO string), or None. ``context``: the
+    sentence or clause the expression is in; its tense and the preposition before the
+    expression decide past vs future and point vs period. ``future``: True/False force the
+    future or past reading (as the coder did before ``context`` existed); None lets the
+    context, else the nearest-date rule, decide. See ``DateResult`` for ``kind="period"``.
+    """
+    a = to_date(anchor) if anchor is not None else None
+    if not normalise(expression):
+        return None
+    clues = read(expression, context)
+    spec = _extend(expression, parse(expression), clues)
+    if spec is None:
+        return _fallback(expression, a)
+    relation = spec.relation or clues.relation
+    tense = "future" if future is True else "past" if future is False else clues.tense
+    strict = future is None and (relation == "since" or clues.since)
+    if strict:
+        tense = "past"
+    res = _compute(spec, a, tense, clues, strict)
+    if res is None:
+        return None
+    kind = "period" if lexicon()["relation"].get(relation or "") == "period" else "point"
+    flags = tuple(dict.fromkeys((*res.flags, *spec.flags, *((f"part:{spec.part}",) if spec.part else ()))))
+    return DateResult(res.date, res.precision, kind=kind, relation=relation if kind == "period" else None,
+                      flags=flags, span=res.span)
+
+
+_PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _fallback(expression: str, a: date | None) -> DateResult | None:
+    """dateparser for explicit forms the grammar does not read ("20.03.2014", "3/20/2014")."""
+    import re
+
+    e = normalise(expression)
+    digits = len(re.findall(r"\d+", e))
+    has_month = re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", e)
+    if digits == 0 or (digits == 1 and not has_month):  # "15", "may be": no
+        return None
+    if a is None and not re.search(r"\b\d{4}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", e):
+        return None  # nothing absolute to read
+    from dateparser.date import DateDataParser
+
+    base = a or date(2000, 1, 1)
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day, 12),
+        "PREFER_DATES_FROM": "past",
+        "STRICT_PARSING": False,
+    }
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(e)
+    except (ValueError, TypeError, OverflowError, AttributeError, IndexError, KeyError):
+        return None  # dateparser raises assorted errors on junk
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if abs(d.year - base.year) > 200:
+        return None
+    period = _PERIODS.get(data.period or "day", "day")
+    d = cal.start_of(d, period)
+    return DateResult(d, period, flags=("dateparser",))

@@ -1,0 +1,144 @@
+"""eventwire.dates with context: the clause's tense decides past vs future, the preposition
+point vs period. One test per tense case, on sentences of our own."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+
+import pytest
+
+import eventwire
+from eventwire.dates import DateResult, resolve_date
+
+MON = date(2010, 3, 1)  # a Monday
+OCT = date(2007, 10, 30)  # late in the year
+
+
+@pytest.mark.parametrize(
+    ("expression", "context", "expected"),
+    [
+        # weekdays: a future clause looks forward, a past or bare one back
+        ("Tuesday", "The council will vote Tuesday on the budget.", date(2010, 3, 2)),
+        ("Tuesday", "The council voted Tuesday on the budget.", date(2010, 2, 23)),
+        ("Tuesday", "The council met on Tuesday.", date(2010, 2, 23)),
+        ("Friday", "The minister is expected to arrive on Friday.", date(2010, 3, 5)),
+        ("Friday", "She plans to visit the camp Friday.", date(2010, 3, 5)),
+        ("Friday", "He said the envoy would travel to Cairo on Friday.", date(2010, 3, 5)),
+        ("Monday", "Parliament convened Monday.", MON),  # the anchor's own weekday
+    ],
+)
+def test_weekday_tense(expression: str, context: str, expected: date) -> None:
+    assert resolve_date(expression, MON, context=context) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("expression", "context", "expected"),
+    [
+        # a modal or a plan: the coming date
+        ("Jan. 12", "The merger will be completed by Jan. 12.", date(2008, 1, 12)),
+        ("February", "The dividend would be paid on a date in February.", date(2008, 2, 1)),
+        ("March", "The company expects to report results in March.", date(2008, 3, 1)),
+        ("Nov. 20", "The bank plans to open new offices on Nov. 20.", date(2007, 11, 20)),
+        # a past verb (regular or irregular): the last one
+        ("December", "The firm switched to a calendar year in December.", date(2006, 12, 1)),
+        ("March", "Smith stepped down as chief executive in March.", date(2007, 3, 1)),
+        ("Feb. 28", "For the fiscal year ended Feb. 28, sales rose 4%.", date(2007, 2, 28)),
+        ("April", "The chairman took office in April.", date(2007, 4, 1)),
+        # an "-ed" adjective after a determiner is not a past verb
+        ("January", "It would be paid on a still unspecified date in January.", date(2008, 1, 1)),
+        # no cue: the nearest occurrence (within half a year)
+        ("Nov. 15", "Holders of record Nov. 15 get the payment.", date(2007, 11, 15)),
+        ("January", "Loans through January total $90 million.", date(2008, 1, 1)),
+        # a date that modifies a noun takes no tense from the verb
+        ("Dec. 10", "Officials gave no reason for the Dec. 10 deadline.", date(2007, 12, 10)),
+        # since: the past
+        ("Nov. 2", "Police have searched for him since the Nov. 2 attack.", date(2006, 11, 2)),
+        ("the Nov. 2", "Police have searched for him since the Nov. 2 attack.", date(2006, 11, 2)),
+        # "May" the month is not the modal
+        ("June", "May sales fell and June orders rose, the company said.", date(2007, 6, 1)),
+    ],
+)
+def test_month_and_day_tense(expression: str, context: str, expected: date) -> None:
+    r = resolve_date(expression, OCT, context=context)
+    assert r is not None and r.date == expected
+
+
+def test_the_sentence_completes_an_expression() -> None:
+    ctx = "Profit rose to $5 million from $4 million a year earlier."
+    assert resolve_date("a year", OCT, context=ctx) == (date(2006, 1, 1), "year")
+    ctx = "The three countries join the alliance in April next year."
+    assert resolve_date("April", OCT, context=ctx) == (date(2008, 4, 1), "month")
+
+
+def test_anaphora_takes_the_date_named_before() -> None:
+    ctx = "He fled to Florida in June 1998 and returned to Cuba later that year."
+    assert resolve_date("later that year", OCT, context=ctx) == (date(1998, 1, 1), "year")
+    ctx = "The talks opened on March 3, 2001, and collapsed the next day."
+    assert resolve_date("the next day", OCT, context=ctx) == (date(2001, 3, 4), "day")
+    # nothing named before: measured from the anchor
+    assert resolve_date("the next day", OCT, context="They left the next day.") == (
+        date(2007, 10, 31),
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    ("expression", "context", "relation"),
+    [
+        ("1979", "The two countries have been at odds since 1979.", "since"),
+        ("March", "The curfew stays in force until March.", "until"),
+        ("Dec. 15", "The deal should close by Dec. 15.", "by"),
+        ("Friday", "Rebels must withdraw before Friday.", "before"),
+        ("since 1979", None, "since"),
+        ("until next month", None, "until"),
+    ],
+)
+def test_periods(expression: str, context: str | None, relation: str) -> None:
+    r = resolve_date(expression, OCT, context=context)
+    assert r is not None and r.kind == "period" and r.relation == relation
+
+
+def test_points_are_points() -> None:
+    for expr, ctx in [("1979", "Soviet troops entered Afghanistan in 1979."), ("Friday", None)]:
+        r = resolve_date(expr, OCT, context=ctx)
+        assert r is not None and r.kind == "point" and r.relation is None
+    r = resolve_date("1979", OCT, context="They have fought since 1979.")
+    assert r == (date(1979, 1, 1), "year")  # a period still gives its bound and precision
+
+
+def test_absolute_dates_need_no_anchor() -> None:
+    assert resolve_date("on 15 April 2023", None) == (date(2023, 4, 15), "day")
+    assert resolve_date("March 3, 1999", None) == (date(1999, 3, 3), "day")
+    assert resolve_date("in 2011", None) == (date(2011, 1, 1), "year")
+    assert resolve_date("May 2004", None) == (date(2004, 5, 1), "month")
+    assert resolve_date("20.03.2014", None) == (date(2014, 3, 20), "day")
+    # relative ones cannot be resolved without one
+    for expr in ("yesterday", "Tuesday", "March 3", "last year", "two weeks ago", "in March"):
+        assert resolve_date(expr, None) is None
+
+
+def test_result_is_a_pair_with_more() -> None:
+    r = resolve_date("since early 2009", OCT)
+    d, precision = r
+    assert (d, precision) == (date(2009, 1, 1), "year") and r[0] == d and len(r) == 2
+    assert r.kind == "period" and "part:early" in r.flags
+    assert r.span == (date(2009, 1, 1), date(2009, 12, 31))
+    assert pickle.loads(pickle.dumps(r)).relation == "since"
+    assert r.to_dict()["span"] == ["2009-01-01", "2009-12-31"]
+    with pytest.raises(AttributeError):
+        r.kind = "point"  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        DateResult(date(2009, 1, 1), "fortnight")
+
+
+def test_forced_modes_still_win() -> None:
+    ctx = "The council voted Tuesday."
+    assert resolve_date("Tuesday", MON, context=ctx, future=True) == (date(2010, 3, 2), "day")
+    assert resolve_date("Jan. 12", OCT, future=False) == (date(2007, 1, 12), "day")
+
+
+def test_public_wrapper_passes_context() -> None:
+    r = eventwire.resolve_date("Tuesday", MON, context="The council will vote Tuesday.")
+    assert r == (date(2010, 3, 2), "day")
+    assert eventwire.resolve_date("2001-09-11", None) == (date(2001, 9, 11), "day")
