@@ -1201,7 +1201,9 @@ class Coder:
         sector = self.ps.agentless_sector(code)
         if sector is None:
             return []
-        if tok.pos_ == "NOUN" and not self._passive_light(verb):
+        if tok.pos_ == "NOUN" and not (
+            self._passive_light(verb) or verb.lemma_.lower() in self.ps.cues["occurrence_verb"]
+        ):
             return []  # a noun event needs a verb that reports it done: "arrests were made"
         place = self._place(verb, tok, sent, targets)
         country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
