@@ -231,15 +231,16 @@ def ingest(
     except Exception as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc
-    docs = events = errors = skipped = 0
+    docs = events = errors = skipped = reports = 0
     pending: list[DocResult] = []
     pend_err: list[IngestError] = []
 
     def flush() -> None:
-        nonlocal events, skipped
+        nonlocal events, skipped, reports
         if pending or pend_err:
             st = store.write(pending, pend_err)
             events += st.events
+            reports += st.mentions
             skipped += st.skipped_documents
             pending.clear()
             pend_err.clear()
@@ -272,7 +273,8 @@ def ingest(
     store.close()
     el = time.perf_counter() - t0
     console.print(
-        f"{docs} documents ({skipped} already stored), {events} new events, {errors} errors "
+        f"{docs} documents ({skipped} already stored), {reports} new reports, {events} new "
+        f"events, {errors} errors "
         f"in {el:.1f} s ({docs / el if el else 0:.1f} docs/s) -> {db}",
         highlight=False,
     )
@@ -310,6 +312,9 @@ def events(
     article: Annotated[
         bool, typer.Option("--article", help="show the article title and URL")
     ] = False,
+    mentions: Annotated[
+        bool, typer.Option("--mentions", help="every report (one row per document sentence)")
+    ] = False,
 ) -> None:
     """List stored events, filtered; the table fits the terminal (--wide for full values)."""
     from eventwire.analytics import EventData, EventFilter, FilterError
@@ -325,7 +330,7 @@ def events(
             min_confidence=min_confidence,
         )  # fmt: skip
         with EventData(db) as data:
-            rows = data.event_dicts(flt, limit)
+            rows = _linked_rows(data, flt, limit, mentions, format.value == "jsonl")
             docs = data.documents([e["doc_id"] for e in rows]) if article else None
     except (FilterError, StoreError) as exc:
         _err(str(exc))
@@ -336,6 +341,20 @@ def events(
         _write_events(rows, format.value)
 
 
+def _linked_rows(data, flt, limit: int | None, mentions: bool, with_lists: bool) -> list[dict]:
+    """Linked events (with their ``mentions`` lists for JSONL), or with --mentions the reports."""
+    from eventwire.store import mention_lists, query_mentions
+
+    if mentions:
+        return query_mentions(data.cursor(), *flt.sql(), limit)
+    rows = data.event_dicts(flt, limit)
+    if with_lists and rows:
+        lists = mention_lists(data.cursor(), [e["event_id"] for e in rows])
+        for e in rows:
+            e["mentions"] = lists.get(e["event_id"], [])
+    return rows
+
+
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(help="output file")],
@@ -344,7 +363,8 @@ def export(
         str, typer.Option("--format", "-f", help="parquet|jsonl|csv|gdelt")
     ] = "parquet",
 ) -> None:
-    """Export stored events: Parquet, JSONL, CSV or GDELT 2.0 event columns (tab-separated)."""
+    """Export stored events (one row per linked event, with its counts): Parquet, JSONL, CSV or
+    GDELT 2.0 (tab-separated). Parquet and GDELT also write the mentions beside (X.mentions.EXT)."""
     from eventwire.store import Store
 
     if format not in ("parquet", "jsonl", "csv", "gdelt"):
@@ -353,9 +373,46 @@ def export(
     if not db.exists():
         _err(f"{db}: no such database")
         raise typer.Exit(2)
+    from eventwire.store import mentions_path
+
     with Store(db, read_only=True) as st:
         n = st.export(out, format)
-    typer.echo(f"{n} events -> {out} ({format})")
+    beside = f"; mentions -> {mentions_path(out)}" if format in ("parquet", "gdelt") else ""
+    typer.echo(f"{n} events -> {out} ({format}){beside}")
+
+
+@app.command()
+def recode(
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="parser processes")] = 1,
+) -> None:
+    """Code the stored documents again (after the dictionaries or patterns changed): their
+    reports are replaced, every mention is linked again, document and event ids are kept."""
+    from eventwire.model import IngestError
+    from eventwire.pipeline import code_items
+    from eventwire.store import Store, StoreError
+
+    if not db.exists():
+        _err(f"{db}: no such database")
+        raise typer.Exit(2)
+    t0 = time.perf_counter()
+    try:
+        with Store(db) as st:
+            results, failed = [], 0
+            for item in code_items(st.articles(), n_process=max(1, workers)):
+                if isinstance(item, IngestError):
+                    failed += 1
+                    _err(str(item))
+                else:
+                    results.append(item)
+            got = st.recode(results)
+    except StoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    typer.echo(
+        f"{got['documents']} documents re-coded ({failed} failed): {got['mentions']} reports, "
+        f"{got['events']} events in {time.perf_counter() - t0:.1f} s -> {db}"
+    )
 
 
 def _open_data(db: Path):

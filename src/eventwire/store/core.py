@@ -262,29 +262,7 @@ class Store:
         return got
 
     def _mention_lists(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-        ids = pa.table({"event_id": pa.array(event_ids, pa.string())})
-        self._con.register("_ew_ids", ids)
-        try:
-            cur = self._con.execute(
-                "SELECT m.event_id, m.mention_id, m.doc_id, m.sentence_index, m.span_start, "
-                "m.span_end, CAST(m.date AS VARCHAR), m.cameo, m.confidence, m.in_lead, "
-                "m.link_rule, d.outlet, d.outlet_domain, d.agency, d.url, d.story_id "
-                "FROM mentions m JOIN documents d ON d.doc_id = m.doc_id "
-                "WHERE m.event_id IN (SELECT event_id FROM _ew_ids) ORDER BY m.seq"
-            )
-            got = cur.fetchall()
-        finally:
-            self._con.unregister("_ew_ids")
-        out: dict[str, list[dict[str, Any]]] = {}
-        for (eid, mid, did, si, a, b, day, cameo, conf, lead, rule, outlet, dom, agency,
-             url, story) in got:  # fmt: skip
-            out.setdefault(eid, []).append(
-                {"mention_id": mid, "doc_id": did, "sentence_index": si, "span": [a, b],
-                 "date": day, "cameo": cameo, "confidence": conf, "in_lead": bool(lead),
-                 "link_rule": rule, "outlet": outlet, "outlet_domain": dom, "agency": agency,
-                 "url": url, "story_id": story}
-            )  # fmt: skip
-        return out
+        return mention_lists(self._con, event_ids)
 
     def mentions(
         self,
@@ -300,21 +278,9 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Every coded report (one row per document sentence, as ``eventwire code`` gives it),
         with ``linked_event_id``, ``in_lead``, ``link_rule``, ``outlet`` and ``url``."""
-        where, params = self._where(
-            source, target, code, since, until, min_confidence, doc_id, alias="m"
-        )
-        sql = (
-            f"SELECT {rows.select_report(schema.MENTION_COLUMNS, 'm')}, d.outlet, d.url "
-            f"FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE {where} "
-            'ORDER BY m."date" NULLS LAST, m.doc_id, m.sentence_index, m.mention_id'
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+        where, params = self._where(source, target, code, since, until, min_confidence, doc_id)
         with self._lock:
-            cur = self._con.execute(sql, params)
-            names = [d[0] for d in cur.description]
-            got = cur.fetchall()
-        return [rows.mention_to_dict(dict(zip(names, r, strict=True))) for r in got]
+            return query_mentions(self._con, where, params, limit)
 
     def counts(self) -> dict[str, int]:
         """Row counts: documents, events (linked), mentions (reports), ingest_errors."""
@@ -458,3 +424,55 @@ class Store:
     def __repr__(self) -> str:
         mode = ", read_only=True" if self.read_only else ""
         return f"Store({self.path!r}{mode})"
+
+
+def mention_lists(
+    con: duckdb.DuckDBPyConnection, event_ids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Each event's reports, in the order they were stored (document, sentence, span, outlet,
+    url, confidence, in_lead, the linking rule that put it there, its story cluster)."""
+    ids = pa.table({"event_id": pa.array(event_ids, pa.string())})
+    con.register("_ew_ids", ids)
+    try:
+        cur = con.execute(
+            "SELECT m.event_id, m.mention_id, m.doc_id, m.sentence_index, m.span_start, "
+            "m.span_end, CAST(m.date AS VARCHAR), m.cameo, m.confidence, m.in_lead, "
+            "m.link_rule, d.outlet, d.outlet_domain, d.agency, d.url, d.story_id "
+            "FROM mentions m JOIN documents d ON d.doc_id = m.doc_id "
+            "WHERE m.event_id IN (SELECT event_id FROM _ew_ids) ORDER BY m.seq"
+        )
+        got = cur.fetchall()
+    finally:
+        con.unregister("_ew_ids")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for (eid, mid, did, si, a, b, day, cameo, conf, lead, rule, outlet, dom, agency,
+         url, story) in got:  # fmt: skip
+        out.setdefault(eid, []).append(
+            {"mention_id": mid, "doc_id": did, "sentence_index": si, "span": [a, b],
+             "date": day, "cameo": cameo, "confidence": conf, "in_lead": bool(lead),
+             "link_rule": rule, "outlet": outlet, "outlet_domain": dom, "agency": agency,
+             "url": url, "story_id": story}
+        )  # fmt: skip
+    return out
+
+
+def query_mentions(
+    con: duckdb.DuckDBPyConnection, where: str, params: list[Any], limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Stored reports matching ``where`` (over the report columns, e.g. from the filters of
+    ``Store.mentions`` or ``analytics.EventFilter``) as JSONL-contract dicts, by date."""
+    sql = (
+        f"SELECT {rows.select_report(schema.MENTION_COLUMNS, 'm')}, d.outlet, d.url "
+        f"FROM (SELECT * FROM mentions WHERE {where}) m "
+        "JOIN documents d ON d.doc_id = m.doc_id "
+        'ORDER BY m."date" NULLS LAST, m.doc_id, m.sentence_index, m.mention_id'
+    )
+    if limit is not None:
+        sql += f" LIMIT {max(0, int(limit))}"
+    cur = con.cursor()
+    try:
+        res = cur.execute(sql, params)
+        names = [d[0] for d in res.description]
+        return [rows.mention_to_dict(dict(zip(names, r, strict=True))) for r in res.fetchall()]
+    finally:
+        cur.close()
