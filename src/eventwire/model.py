@@ -102,11 +102,15 @@ class Place(_ToDict):
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
-    precision: str = "city"  # country | admin1 | city
+    precision: str = "city"  # country | admin1 | admin2 | city | region
     text: str = ""  # surface form in the text
     start: int | None = None  # character offsets in the text geoparsed
     end: int | None = None
     geonameid: str | None = None
+    feature_class: str | None = None  # GeoNames class: A (country, division), P (town), L
+    admin1_code: str | None = None  # GDELT ADM1Code form: FIPS country + GeoNames code (USTX)
+    admin2: str | None = None  # second-level division (county, district) name
+    rule: str | None = None  # which rule chose an event's place (eventwire.places.event_place)
 
 
 @dataclass
@@ -144,6 +148,10 @@ class Event(_ToDict):
             d["location"] = {
                 k: loc[k] for k in ("name", "country", "admin1", "lat", "lon", "precision")
             }
+            # GeoNames detail for the GDELT Geo blocks, only when known
+            for k in ("geonameid", "feature_class", "admin1_code", "admin2", "rule"):
+                if loc.get(k) is not None:
+                    d["location"][k] = loc[k]
         return d
 
 

