@@ -250,7 +250,7 @@ def test_find_nothing(sentence: str) -> None:
 )
 def test_weekday_property(anchor: date, weekday: int, modifier: str) -> None:
     expression = modifier + WEEKDAY_NAMES[weekday]
-    past, precision = resolve_date(expression, anchor) or (None, None)
+    past, precision = resolve_date(expression, anchor, future=False) or (None, None)
     assert precision == "day" and past is not None
     assert past.weekday() == weekday
     assert 0 <= (anchor - past).days <= 6
@@ -259,6 +259,10 @@ def test_weekday_property(anchor: date, weekday: int, modifier: str) -> None:
     assert 0 <= (future - anchor).days <= 6
     last, _ = resolve_date("last " + WEEKDAY_NAMES[weekday], anchor) or (None, None)
     assert last is not None and 1 <= (anchor - last).days <= 7
+    # unforced, "this Friday" is the Friday of the anchor's week
+    this, _ = resolve_date("this " + WEEKDAY_NAMES[weekday], anchor) or (None, None)
+    assert this is not None and this.isocalendar()[:2] == anchor.isocalendar()[:2]
+    assert this.weekday() == weekday
 
 
 @settings(max_examples=200, deadline=None)

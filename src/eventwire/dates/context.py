@@ -122,7 +122,7 @@ def _scan(
                 continue  # an adjective: "a still unspecified date", "the proposed merger"
             return "past"
         if cue == "present":
-            return None
+            return None  # a state ("is still missing after Friday's attack") or a perfect
         return cue
     return None
 

@@ -104,7 +104,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "tod": re.compile(rf"^(.+?) (?:{_alt(v['tod'])})$"),
         "iso": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+z?)?$"),
         "dmy": re.compile(rf"^(?:(?:{WD}),? )?(?:the )?{D}(?: of)? ({M})(?:,? {Y})?$"),
-        "mdy": re.compile(rf"^(?:(?:this coming |this |next |last )?(?:{WD}),? )?({M}) {D}(?:,? {Y})?$"),
+        # "Feb. 10 and 11": the first of the two days
+        "mdy": re.compile(rf"^(?:(?:this coming |this |next |last )?(?:{WD}),? )?({M}) {D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"),
         "my": re.compile(rf"^({M}),? (?:of )?{Y}$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
         "month": re.compile(rf"^(?:(this|last|next|this past|this coming|the previous|the following) )?({M})$"),
@@ -112,7 +113,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "short_year": re.compile(r"^'(\d\d)$"),
         "decade": re.compile(r"^(?:the )?(\d{3})0'?s$"),
         "short_decade": re.compile(r"^(?:the )?'?(\d)0'?s$"),
-        "decade_word": re.compile(r"^(?:the )?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$"),
+        "decade_word": re.compile(r"^(?:the )?(1[89]|20)? ?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$"),
+        "century": re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$"),
+        "week_of": re.compile(rf"^(?:the )?(1st|2nd|3rd|4th|first|last) week (?:of|in) ({M})(?:,? (?:of )?{Y})?$"),
         "deictic": re.compile(rf"^({_alt(v['day_offsets'])})$"),
         "relative": re.compile(rf"^({REL}) ({UNIT})$"),
         "anaphoric": re.compile(rf"^({ANA}) ({UNIT})$"),
@@ -158,8 +161,9 @@ def normalise(expression: str) -> str:
     e = re.sub(r"\(?\b\d{1,4}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|edt|est|cst|pst)\)?", " ", e)
     e = re.sub(r"\b(?:a\.m\.|p\.m\.|gmt|utc|edt|est|edt|local time)\b", " ", e)
     e = re.sub(r"(?<=[a-z])-(?=[a-z\d])|(?<=\d)-(?=[a-z])", " ", e)
-    e = re.sub(r"(?<=[a-z])\.(?=\s|$)", "", e)  # "sept." -> "sept", "feb. 4." -> "feb 4"
-    e = " ".join(e.split()).strip(" .,;:()\"'!?")
+    e = re.sub(r"(?<=[a-z])\.(?=[\s,]|$)", "", e)  # "sept." -> "sept", "wed.," -> "wed,"
+    e = " ".join(e.split()).strip(" .,;:()\"!?")
+    e = re.sub(r"^'+(?!\d)|'+$(?<!\ds')", "", e).strip()  # quotes, not "'98" or "the '80s'"
     e = re.sub(r"'s$", "", e)  # "friday's", "this year's"
     return digits(e)
 
@@ -244,7 +248,14 @@ def _core(e: str) -> Spec | None:  # noqa: C901 - one branch per form, in order
     if m := rx["short_decade"].match(e):
         return Spec("decade", "decade", year=int(m[1]) * 10, flags=("century-guessed",))
     if m := rx["decade_word"].match(e):
-        return Spec("decade", "decade", year=_DECADE_WORDS[m[1]] * 10, flags=("century-guessed",))
+        if m[1]:  # "the nineteen eighties"
+            return Spec("decade", "decade", year=int(m[1]) * 100 + _DECADE_WORDS[m[2]] * 10)
+        return Spec("decade", "decade", year=_DECADE_WORDS[m[2]] * 10, flags=("century-guessed",))
+    if m := rx["century"].match(e):
+        return Spec("century", "century", year=(int(m[1]) - 1) * 100)
+    if m := rx["week_of"].match(e):
+        n = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "last": -1}[m[1]]
+        return Spec("week_of", "week", month=months[m[2]], offset=n, year=int(m[3]) if m[3] else None)
     if m := rx["weekday"].match(e):
         mod = _WD_MOD[m[1]] if m[1] else None
         return Spec("weekday", "day", weekday=weekdays[m[2]], modifier=mod)

@@ -169,6 +169,20 @@ def _compute(  # noqa: C901 - one branch per form
             return None
         y = spec.year if "century-guessed" not in spec.flags else _century(spec.year, a)
         return DateResult(date(y, 1, 1), "year", flags=spec.flags)
+    if f == "century":
+        return DateResult(date(max(spec.year, 1), 1, 1), "century")  # type: ignore[arg-type]
+    if f == "week_of":
+        if spec.year is not None:
+            first = date(spec.year, spec.month, 1)  # type: ignore[arg-type]
+        elif a is None:
+            return None
+        else:
+            first, _ = _month_of(spec.month, None, a, tense)  # type: ignore[arg-type]
+        if spec.offset > 0:  # the week holding the month's first Monday, and on
+            monday = first + timedelta(days=(7 - first.weekday()) % 7)
+            return DateResult(monday + timedelta(weeks=spec.offset - 1), "week")
+        last = cal.add_months(first, 1) - timedelta(days=1)
+        return DateResult(cal.monday(last), "week")
     if f == "decade":
         y = spec.year if "century-guessed" not in spec.flags else _century(spec.year, a, decade=True)  # type: ignore[arg-type]
         return DateResult(date(y, 1, 1), "decade", flags=spec.flags)  # type: ignore[arg-type]
@@ -214,6 +228,8 @@ def _compute(  # noqa: C901 - one branch per form
         return DateResult(a + timedelta(days=spec.offset), "day")
     if f == "weekday":
         mod = spec.modifier
+        if mod == "this" and tense is None:  # "this Friday": the Friday of the anchor's week
+            return DateResult(cal.monday(a) + timedelta(days=spec.weekday), "day")  # type: ignore[operator]
         return DateResult(cal.weekday_near(spec.weekday, a, mod, tense == "future"), "day")  # type: ignore[arg-type]
     base = a
     if f == "anaphoric" or "relative-to-focus" in spec.flags:
@@ -314,6 +330,8 @@ def _fallback(expression: str, a: date | None) -> DateResult | None:
     d = data.date_obj.date()
     if abs(d.year - base.year) > 200:
         return None
+    if not re.search(r"\d{4}|\d[./-]\d{1,2}[./-]\d", e) and abs(d.year - base.year) > 1:
+        return None  # "Feb. 10 and 11" read as 1911: a year the text does not give
     period = _PERIODS.get(data.period or "day", "day")
     d = cal.start_of(d, period)
     return DateResult(d, period, flags=("dateparser",))
