@@ -6,6 +6,8 @@ Python API for notebooks::
     art = eventwire.extract(open("page.html", "rb").read(), url="https://...")
     for ev in eventwire.code(art):
         print(ev.to_dict())
+    data = eventwire.open("eventwire.duckdb")   # the stored events, read-only
+    data.series("RUS", "UKR", by="week").df()
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ __all__ = [
     "code",
     "extract",
     "geoparse",
+    "open",
     "resolve_date",
 ]
 
@@ -79,3 +82,12 @@ def geoparse(text: str) -> list[Place]:
     from eventwire.places import geoparse as _geoparse
 
     return _geoparse(text)
+
+
+def open(path="eventwire.duckdb"):
+    """A read-only view of a stored database for notebooks: ``.events(...)``, ``.series(...)``,
+    ``.top_actors()``, ``.top_dyads()``, ``.country(code)``, ``.alerts()``, ``.sql(query)``;
+    each returns records (``.records()``), Arrow (``.arrow()``) or pandas (``.df()``)."""
+    from eventwire.analytics import open_db
+
+    return open_db(path)

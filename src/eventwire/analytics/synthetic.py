@@ -259,3 +259,164 @@ def _poisson(rng: random.Random, lam: float) -> int:
         k += 1
         prod *= rng.random()
     return k
+
+
+# A handful of stories written for the tests and the screenshot (not from any corpus):
+# (doc_id, day, title, url, [(sentence, trigger, source, target, cameo, modality, place)]).
+_STORIES = [
+    (
+        "s-w1",
+        "2024-03-04",
+        "Border guards trade fire",
+        "https://example.org/border-fire",
+        [
+            (
+                "Arvelian border guards fired on Dostrani patrols near the river crossing on Monday.",
+                "fired on",
+                "RUSMIL",
+                "UKRMIL",
+                "190",
+                "asserted",
+                ("Kharkiv", "UKR", 49.99, 36.23),
+            ),
+            (
+                "Dostrani officials accused Arvelian commanders of provoking the clash.",
+                "accused",
+                "UKRGOV",
+                "RUSMIL",
+                "112",
+                "asserted",
+                None,
+            ),
+        ],
+    ),
+    (
+        "s-w2",
+        "2024-03-12",
+        "Envoys meet after clash",
+        "https://example.org/envoys-meet",
+        [
+            (
+                "Envoys of both governments met in Geneva to discuss the border on Tuesday.",
+                "met",
+                "RUSGOV",
+                "UKRGOV",
+                "040",
+                "asserted",
+                ("Geneva", "CHE", 46.20, 6.14),
+            ),
+            (
+                "The Dostrani side did not rule out new sanctions.",
+                "sanctions",
+                "UKRGOV",
+                "RUSGOV",
+                "163",
+                "hypothetical",
+                None,
+            ),
+        ],
+    ),
+    (
+        "s-w3",
+        "2024-03-19",
+        "Shelling resumes",
+        "https://example.org/shelling",
+        [
+            (
+                "Artillery units shelled villages across the frontier, killing four people.",
+                "shelled",
+                "RUSMIL",
+                "UKRCVL",
+                "195",
+                "asserted",
+                ("Kharkiv", "UKR", 49.99, 36.23),
+            ),
+            (
+                "Dostrani troops struck back at supply depots overnight.",
+                "struck back",
+                "UKRMIL",
+                "RUSMIL",
+                "190",
+                "asserted",
+                ("Belgorod", "RUS", 50.60, 36.59),
+            ),
+        ],
+    ),
+    (
+        "s-w4",
+        "2024-03-26",
+        "Talks offer",
+        "https://example.org/talks-offer",
+        [
+            (
+                "The Arvelian foreign minister offered to hold talks with Dostrani leaders next week.",
+                "offered",
+                "RUSGOV",
+                "UKRGOV",
+                "036",
+                "intent",
+                None,
+            ),
+            (
+                "China urged both sides to show restraint.",
+                "urged",
+                "CHNGOV",
+                "RUSGOV",
+                "020",
+                "asserted",
+                None,
+            ),
+        ],
+    ),
+    (
+        "s-w5",
+        "2024-04-02",
+        "Aid convoy",
+        "https://example.org/aid-convoy",
+        [
+            (
+                "A United Nations convoy delivered food aid to villages hit by the shelling.",
+                "delivered",
+                "IGOUNO",
+                "UKRCVL",
+                "073",
+                "asserted",
+                ("Kharkiv", "UKR", 49.99, 36.23),
+            ),
+        ],
+    ),
+]
+
+
+def small_store(con: duckdb.DuckDBPyConnection) -> int:
+    """Write the test stories (documents with bodies, events with spans into them); returns
+    the number of events. Every sentence names its trigger, so highlights can be checked."""
+    docs, evs = [], []
+    for doc_id, day, title, url, sentences in _STORIES:
+        body = " ".join(s[0] for s in sentences)
+        docs.append((doc_id, title, "Example Wire", day, url, "test", "text", body, len(sentences)))
+        pos = 0
+        for i, (text, trig, src, tgt, cameo, mod, place) in enumerate(sentences):
+            start = body.index(text, pos)
+            pos = start + len(text)
+            root = int(cameo[:2])
+            evs.append((
+                f"{doc_id}-{i}", doc_id, src, src[:3] if src[:3] != "IGO" else None, src[3:] or None,
+                tgt, tgt[:3], tgt[3:] or None, cameo, cameo[:2], ROOTS[root][1], _quad(root),
+                ROOTS[root][0], mod, date.fromisoformat(day), *(place or (None,) * 4),
+                "city" if place else None, text, i, start, pos, trig, f"test.{cameo}", 0.9,
+            ))  # fmt: skip
+    con.executemany(
+        "INSERT INTO documents (doc_id, title, source, published, url, origin, format, body, "
+        "n_events, ingested_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 'test')",
+        docs,
+    )
+    con.executemany(
+        "INSERT INTO events (event_id, doc_id, source_code, source_country, source_sector, "
+        "target_code, target_country, target_sector, cameo, root, plover, quad_class, goldstein, "
+        'modality, "date", location_name, location_country, location_lat, location_lon, '
+        "location_precision, sentence, sentence_index, span_start, span_end, trigger, rule, "
+        "confidence) VALUES (" + ", ".join("?" * 27) + ")",
+        evs,
+    )
+    return len(evs)

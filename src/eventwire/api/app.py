@@ -7,6 +7,7 @@ parameters get a 400 with ``{"error": {"param": ..., "message": ...}}``; unknown
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -35,6 +36,7 @@ from . import queries
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_RANGE_DAYS = 366 * 100
 MAX_PERIODS = 20_000
+CACHE_SIZE = 256
 
 Text = Annotated[str | None, Query()]
 Many = Annotated[list[str] | None, Query()]
@@ -96,7 +98,9 @@ def _cursor(request: Request):
 Cur = Annotated[Any, Depends(_cursor)]
 
 
-def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
+def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI:
+    """The app over one database. ``warm``: compute the dashboard's top lists in a background
+    thread at start, so the first visitor does not wait for them."""
     data = EventData(db_path)
     app = FastAPI(
         title="eventwire",
@@ -104,6 +108,19 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         description="Political event data: events with provenance, dyad series, alerts.",
     )
     app.state.data = data
+    # A read-only DuckDB file cannot change while it is open here: the date span is fixed.
+    c = data.cursor()
+    app.state.bounds = queries.date_bounds(c)
+    c.close()
+    # ... so aggregate answers (top lists, alerts, summaries) can be kept once computed.
+    cache: dict[tuple, Any] = {}
+
+    def memo(key: tuple, compute):
+        if key not in cache:
+            if len(cache) >= CACHE_SIZE:
+                cache.pop(next(iter(cache)))
+            cache[key] = compute()
+        return cache[key]
 
     @app.exception_handler(FilterError)
     async def _bad_filter(request: Request, exc: FilterError) -> JSONResponse:
@@ -150,7 +167,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         c: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=500)] = 100, cursor: Text = None
     ) -> dict:
         """Events, newest first, a page at a time; pass ``next_cursor`` back as ``cursor``."""
-        return jsonable_encoder(queries.events_page(c, flt, limit, cursor))
+        page = queries.events_page(c, flt, limit, cursor, app.state.bounds)
+        return jsonable_encoder(page)
 
     @app.get("/api/events/{event_id}")
     def event(c: Cur, event_id: str):
@@ -194,7 +212,10 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> dict:
         """Escalation alerts, most severe first, each with the query for its events."""
-        rows = alerts(c, flt, by=by, window=window, z=z, limit=limit).records()
+        rows = memo(
+            ("alerts", flt, by, window, z, limit),
+            lambda: alerts(c, flt, by=by, window=window, z=z, limit=limit).records(),
+        )
         for r in rows:
             r["events_url"] = (
                 f"/api/events?dyad={r['a']},{r['b']}&since={r['period']}"
@@ -210,7 +231,10 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     ) -> dict:
         """Top actors by events they are a side of."""
-        return jsonable_encoder({"items": top_actors(c, flt, level=level, limit=limit).records()})
+        got = memo(
+            ("actors", flt, level, limit), lambda: top_actors(c, flt, level=level, limit=limit)
+        )
+        return jsonable_encoder({"items": got.records()})
 
     @app.get("/api/dyads")
     def dyads(
@@ -220,12 +244,17 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     ) -> dict:
         """Top dyads (either direction) by events between them."""
-        return jsonable_encoder({"items": top_dyads(c, flt, level=level, limit=limit).records()})
+        got = memo(
+            ("dyads", flt, level, limit), lambda: top_dyads(c, flt, level=level, limit=limit)
+        )
+        return jsonable_encoder({"items": got.records()})
 
     @app.get("/api/countries/{country}")
     def country_view(c: Cur, flt: Filter, country: str) -> dict:
         """One country's summary: counts by role and quad class, partners, places."""
-        return jsonable_encoder(country_summary(c, country, flt))
+        return jsonable_encoder(
+            memo(("country", country, flt), lambda: country_summary(c, country, flt))
+        )
 
     @app.get("/api/places")
     def place_list(c: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict:
@@ -237,6 +266,20 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return FileResponse(STATIC / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    def _warm() -> None:
+        c = data.cursor()
+        try:
+            flt = EventFilter()
+            memo(("dyads", flt, "country", 30), lambda: top_dyads(c, flt, limit=30))
+            memo(("actors", flt, "country", 100),
+                 lambda: top_actors(c, flt, level="country", limit=100))  # fmt: skip
+        finally:
+            c.close()
+
+    app.state.warm = threading.Thread(target=_warm, daemon=True, name="eventwire-warm")
+    if warm:
+        app.state.warm.start()
     return app
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -15,47 +15,78 @@ from eventwire.store.rows import EVENT_SELECT, event_to_dict
 
 MAX_PAGE = 500
 CONTEXT = 400  # characters of the article shown either side of the sentence
-_NODATE = "0001-01-01"  # undated events sort last (newest first)
+FIRST_WINDOW = 7  # days; widened 8-fold until a page is full
+DateBounds = tuple[date | None, date | None]
 
 
 def encode_cursor(day: str | None, event_id: str) -> str:
-    raw = json.dumps([day or _NODATE, event_id]).encode()
+    raw = json.dumps([day, event_id]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[date, str]:
+def decode_cursor(cursor: str) -> tuple[date | None, str]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         day, event_id = json.loads(raw)
-        return date.fromisoformat(day), str(event_id)
+        return (None if day is None else date.fromisoformat(day)), str(event_id)
     except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
         raise FilterError("cursor", "not a cursor this API gave out (use next_cursor)") from None
 
 
+def date_bounds(cur: duckdb.DuckDBPyConnection) -> DateBounds:
+    return tuple(cur.execute('SELECT min("date"), max("date") FROM events').fetchone())
+
+
 def events_page(
-    cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, cursor: str | None
+    cur: duckdb.DuckDBPyConnection,
+    flt: EventFilter,
+    limit: int,
+    cursor: str | None,
+    bounds: DateBounds | None = None,
 ) -> dict[str, Any]:
-    """Events newest first (undated last, then by id), ``limit`` a page, after ``cursor``."""
+    """Events newest first (undated last; ties by id), ``limit`` a page, after ``cursor``.
+
+    Keyset pagination. Dated events are read in date windows going back from the cursor (7
+    days, then 8 times wider until the page is full): stores are written roughly in date
+    order, so each window reads few of DuckDB's row groups instead of sorting them all.
+    """
     if not 1 <= limit <= MAX_PAGE:
         raise FilterError("limit", f"must be between 1 and {MAX_PAGE}, got {limit}")
     where, params = flt.sql()
-    key = f"coalesce(\"date\", DATE '{_NODATE}')"
-    if cursor:
-        day, event_id = decode_cursor(cursor)
-        where += f" AND ({key} < ? OR ({key} = ? AND event_id > ?))"
-        params += [day, day, event_id]
-    sql = (
-        f"SELECT {EVENT_SELECT} FROM events WHERE {where} "
-        f"ORDER BY {key} DESC, event_id LIMIT {limit + 1}"
-    )
-    res = cur.execute(sql, params)
-    names = [d[0] for d in res.description]
-    rows = [dict(zip(names, r, strict=True)) for r in res.fetchall()]
+    after = decode_cursor(cursor) if cursor else None
+    first, last = bounds or date_bounds(cur)
+    need = limit + 1
+    rows: list[dict[str, Any]] = []
+    if first is not None and (after is None or after[0] is not None):
+        hi = min(d for d in (last, flt.until, after[0] if after else None) if d is not None)
+        lo_bound = max(first, flt.since) if flt.since else first
+        span = FIRST_WINDOW
+        while hi >= lo_bound:
+            lo = max(lo_bound, hi - timedelta(days=span))
+            sql, args = f'"date" BETWEEN ? AND ? AND {where}', [lo, hi, *params]
+            if after:
+                sql += ' AND ("date" < ? OR ("date" = ? AND event_id > ?))'
+                args += [after[0], after[0], after[1]]
+            rows = _select(cur, f'{sql} ORDER BY "date" DESC, event_id', args, need)
+            if len(rows) >= need or lo <= lo_bound:
+                break
+            span *= 8
+    if len(rows) < need and not (flt.since or flt.until):
+        sql, args = f'"date" IS NULL AND {where}', list(params)
+        if after and after[0] is None:
+            sql += " AND event_id > ?"
+            args.append(after[1])
+        rows += _select(cur, f"{sql} ORDER BY event_id", args, need - len(rows))
     more = len(rows) > limit
-    rows = rows[:limit]
-    items = [event_to_dict(r) for r in rows]
+    items = [event_to_dict(r) for r in rows[:limit]]
     nxt = encode_cursor(items[-1]["date"], items[-1]["event_id"]) if more and items else None
     return {"items": items, "count": len(items), "next_cursor": nxt}
+
+
+def _select(cur: duckdb.DuckDBPyConnection, where_order: str, args: list, n: int) -> list[dict]:
+    res = cur.execute(f"SELECT {EVENT_SELECT} FROM events WHERE {where_order} LIMIT {n}", args)
+    names = [d[0] for d in res.description]
+    return [dict(zip(names, r, strict=True)) for r in res.fetchall()]
 
 
 def _tables(cur: duckdb.DuckDBPyConnection) -> set[str]:

@@ -162,7 +162,15 @@
 
   // ------------------------------------------------------------------ alerts
   async function loadAlerts() {
-    const data = await getJSON("/api/alerts?limit=50");
+    // the last year of the data
+    const health = await getJSON("/api/health");
+    let since = "";
+    if (health.last_date) {
+      const d = new Date(health.last_date + "T00:00:00Z");
+      d.setUTCFullYear(d.getUTCFullYear() - 1);
+      since = d.toISOString().slice(0, 10);
+    }
+    const data = await getJSON("/api/alerts?" + qs({ limit: 50, since }));
     const ol = $("alerts");
     ol.replaceChildren();
     for (const al of data.items) {
@@ -243,13 +251,21 @@
   async function start() {
     const params = new URLSearchParams(location.search);
     initMap().catch((e) => status("map: " + e.message));
-    const dyads = await loadPickers();
-    state.a = (params.get("a") || "").toUpperCase() || (dyads[0] && dyads[0].a) || null;
-    state.b = (params.get("b") || "").toUpperCase() || (params.get("a") ? null : dyads[0] && dyads[0].b) || null;
     state.by = params.get("by") || "week";
-    syncForm();
-    if (state.a) await loadSeries();
-    else status("no events stored yet");
+    if (params.get("a")) {
+      // the actors are given: draw first, then fill the pickers
+      state.a = params.get("a").toUpperCase();
+      state.b = (params.get("b") || "").toUpperCase() || null;
+      syncForm();
+      await loadSeries();
+      loadPickers().catch((e) => status("pickers: " + e.message));
+    } else {
+      const dyads = await loadPickers();
+      if (dyads[0]) [state.a, state.b] = [dyads[0].a, dyads[0].b];
+      syncForm();
+      if (state.a) await loadSeries();
+      else status("no events stored yet");
+    }
     loadAlerts().catch((e) => status("alerts: " + e.message));
   }
   start().catch((e) => status("error: " + e.message));
