@@ -23,7 +23,7 @@ SCORER = SHARED / "tools" / "score_timex.py"
 
 
 def half(doc_id: str) -> str:
-    """"read" or "score": the first byte of the id's SHA-1, even or odd."""
+    """ "read" or "score": the first byte of the id's SHA-1, even or odd."""
     return "read" if hashlib.sha1(doc_id.encode()).digest()[0] % 2 == 0 else "score"
 
 

@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.dates import DateTableError, resolve_date
-from eventwire.dates import tables
+from eventwire.dates import DateTableError, resolve_date, tables
 from eventwire.dates.grammar import parse
 from eventwire.dates.numbers import digits
 
@@ -137,7 +136,9 @@ def test_fiscal_years() -> None:
     assert r == (date(2006, 1, 1), "year") and r.span == (date(2005, 10, 1), date(2006, 9, 30))
     r = resolve_date("fiscal 2005", A, context="Japan's exports rose in fiscal 2005.")
     assert r.span == (date(2005, 4, 1), date(2006, 3, 31))
-    r = resolve_date("the current fiscal year", A, context="Federal spending in the current fiscal year rose.")
+    r = resolve_date(
+        "the current fiscal year", A, context="Federal spending in the current fiscal year rose."
+    )
     assert r.date.year == 2006  # 1 Oct 2005 - 30 Sep 2006
     assert resolve_date("the fiscal year", A) == (date(2005, 1, 1), "year")
     assert resolve_date("the 2003 fiscal year", A) == (date(2003, 1, 1), "year")

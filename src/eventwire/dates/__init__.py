@@ -5,7 +5,7 @@
     >>> resolve_date("on Tuesday", date(2014, 1, 2))
     DateResult(datetime.date(2013, 12, 31), 'day')
     >>> resolve_date("Jan. 14", date(2000, 1, 5), context="INS set a Jan. 14 deadline.")
-    DateResult(datetime.date(2000, 1, 14), 'day')
+    DateResult(datetime.date(2000, 1, 14), 'day', flags=('nearest',))
     >>> resolve_date("1979", None, context="They have fought since 1979.")
     DateResult(datetime.date(1979, 1, 1), 'year', kind='period', relation='since')
     >>> [m.text for m in find_date_expressions("Talks ended on Wednesday and resume March 24.")]

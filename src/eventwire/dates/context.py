@@ -25,28 +25,113 @@ from dataclasses import dataclass
 
 from eventwire.dates.tables import fiscal_years, lexicon, tense_cues
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]")
+_TOKEN = re.compile(
+    r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
+)
 _BOUNDARY_MARKS = frozenset([";", ":", "--", "(", ")", '"', "\u201c", "\u201d", "``", "''"])
 _BOUNDARY_WORDS = frozenset(
-    "that which who whom whose when where while whereas because although though if unless "
-    "but".split()
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "while",
+        "whereas",
+        "because",
+        "although",
+        "though",
+        "if",
+        "unless",
+        "but",
+    ]
 )
 _BE_HAVE = frozenset(
-    "be been being is are am 's was were has have had get got gets having become became".split()
+    [
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "am",
+        "'s",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "get",
+        "got",
+        "gets",
+        "having",
+        "become",
+        "became",
+    ]
 )
 _DETERMINERS = frozenset(
-    "a an the this that these those its his her their our my your some any no every each "
-    "still already newly recently".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "no",
+        "every",
+        "each",
+        "still",
+        "already",
+        "newly",
+        "recently",
+    ]
 )
 _NOT_VERBS = frozenset(
-    "need speed indeed bed red seed hundred feed breed creed united limited based "
-    "embed shed sled weed steed deed proceed exceed succeed".split()
+    [
+        "need",
+        "speed",
+        "indeed",
+        "bed",
+        "red",
+        "seed",
+        "hundred",
+        "feed",
+        "breed",
+        "creed",
+        "united",
+        "limited",
+        "based",
+        "embed",
+        "shed",
+        "sled",
+        "weed",
+        "steed",
+        "deed",
+        "proceed",
+        "exceed",
+        "succeed",
+    ]
 )
 # a date between one of these and a noun modifies the noun ("the Jan. 14 deadline", "its
 # Feb. 23 accord"): the clause's verb does not date it
-_PRENOMINAL = frozenset("the a an its his her their our your this that whose".split())
-_TO_OBJECT = re.compile(r"^(?:[A-Z\d]|(?:a|an|the|his|her|its|their|our|this|that|these|those|"
-                        r"be|date|mid|early|late|around|about|some)$)")
+_PRENOMINAL = frozenset(
+    ["the", "a", "an", "its", "his", "her", "their", "our", "your", "this", "that", "whose"]
+)
+_TO_OBJECT = re.compile(
+    r"^(?:[A-Z\d]|(?:a|an|the|his|her|its|their|our|this|that|these|those|"
+    r"be|date|mid|early|late|around|about|some)$)"
+)
 _MAX_LEFT = 16
 _MAX_RIGHT = 10
 
@@ -135,14 +220,20 @@ def read(expression: str, context: str | None) -> Clues:
     low = context.lower()
     fiscal = None
     if "fiscal" in low or "financial year" in low:
-        found = [(low.find(c), v) for c, v in fiscal_years().items() if re.search(rf"\b{re.escape(c)}\b", low)]
+        found = [
+            (low.find(c), v)
+            for c, v in fiscal_years().items()
+            if re.search(rf"\b{re.escape(c)}\b", low)
+        ]
         fiscal = min(found)[1] if found else None
     if span is None:
         return Clues(fiscal=fiscal)
     start, end = span
     left, right = _tokens(context[:start]), _tokens(context[end:])
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
-    prenominal = bool(left) and left[-1][1] in _PRENOMINAL and bool(right) and right[0][0][:1].isalpha()
+    prenominal = (
+        bool(left) and left[-1][1] in _PRENOMINAL and bool(right) and right[0][0][:1].isalpha()
+    )
     tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, lru_cache
 
 from eventwire.dates.numbers import digits
 from eventwire.dates.tables import lexicon, named_days, words
@@ -105,17 +105,25 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "iso": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+z?)?$"),
         "dmy": re.compile(rf"^(?:(?:{WD}),? )?(?:the )?{D}(?: of)? ({M})(?:,? {Y})?$"),
         # "Feb. 10 and 11": the first of the two days
-        "mdy": re.compile(rf"^(?:(?:this coming |this |next |last )?(?:{WD}),? )?({M}) {D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"),
+        "mdy": re.compile(
+            rf"^(?:(?:this coming |this |next |last )?(?:{WD}),? )?({M}) {D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"
+        ),
         "my": re.compile(rf"^({M}),? (?:of )?{Y}$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
-        "month": re.compile(rf"^(?:(this|last|next|this past|this coming|the previous|the following) )?({M})$"),
+        "month": re.compile(
+            rf"^(?:(this|last|next|this past|this coming|the previous|the following) )?({M})$"
+        ),
         "year": re.compile(rf"^(?:the year |the calendar year |calendar )?{Y}$"),
         "short_year": re.compile(r"^'(\d\d)$"),
         "decade": re.compile(r"^(?:the )?(\d{3})0'?s$"),
         "short_decade": re.compile(r"^(?:the )?'?(\d)0'?s$"),
-        "decade_word": re.compile(r"^(?:the )?(1[89]|20)? ?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$"),
+        "decade_word": re.compile(
+            r"^(?:the )?(1[89]|20)? ?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$"
+        ),
         "century": re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$"),
-        "week_of": re.compile(rf"^(?:the )?(1st|2nd|3rd|4th|first|last) week (?:of|in) ({M})(?:,? (?:of )?{Y})?$"),
+        "week_of": re.compile(
+            rf"^(?:the )?(1st|2nd|3rd|4th|first|last) week (?:of|in) ({M})(?:,? (?:of )?{Y})?$"
+        ),
         "deictic": re.compile(rf"^({_alt(v['day_offsets'])})$"),
         "relative": re.compile(rf"^({REL}) ({UNIT})$"),
         "anaphoric": re.compile(rf"^({ANA}) ({UNIT})$"),
@@ -127,44 +135,90 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "weekday": re.compile(
             rf"^(?:(this coming|this past|the previous|the following|the next|last|past|this|next|coming|previous|on) )?({WD})$"
         ),
-        "quarter": re.compile(rf"^(?:the )?(?:fiscal )?{ORD} (?:fiscal )?quarter(?: (?:of |in )?(?:{Y}|{YREL}))?$"),
-        "year_quarter": re.compile(rf"^(?:{Y}|(this|next|last) year)'?s? (?:fiscal )?{ORD} quarter$"),
+        "quarter": re.compile(
+            rf"^(?:the )?(?:fiscal )?{ORD} (?:fiscal )?quarter(?: (?:of |in )?(?:{Y}|{YREL}))?$"
+        ),
+        "year_quarter": re.compile(
+            rf"^(?:{Y}|(this|next|last) year)'?s? (?:fiscal )?{ORD} quarter$"
+        ),
         "q": re.compile(r"^q([1-4])(?: (\d{4}))?$"),
-        "fiscal": re.compile(r"^(?:fiscal|fiscal year|fy|financial year) ?'?(\d{4}|\d\d)(?:[-/](\d{2,4}))?$"),
+        "fiscal": re.compile(
+            r"^(?:fiscal|fiscal year|fy|financial year) ?'?(\d{4}|\d\d)(?:[-/](\d{2,4}))?$"
+        ),
         "year_fiscal": re.compile(r"^(?:the |its |their )?(\d{4}) (?:fiscal|financial) year$"),
         "fiscal_rel": re.compile(rf"^(?:the )?(?:({REL}) )?(?:fiscal|financial) year$"),
-        "year_end": re.compile(rf"^(?:the )?(?:({REL}) )?(?:{Y} )?(?:year[ -]end|year's end|end-of-year)$"),
+        "year_end": re.compile(
+            rf"^(?:the )?(?:({REL}) )?(?:{Y} )?(?:year[ -]end|year's end|end-of-year)$"
+        ),
         "in_the_unit": re.compile(rf"^(?:earlier|later|early|late) in (?:the|that) ({UNIT})$"),
-        "named": re.compile(rf"^(?:(last|this|next|this past|this coming|the) )?({_alt(v['named'])})(?:,? (?:of )?{Y})?$"),
+        "named": re.compile(
+            rf"^(?:(last|this|next|this past|this coming|the) )?({_alt(v['named'])})(?:,? (?:of )?{Y})?$"
+        ),
     }
 
 
 _UNITS = {"weekend": "week", "century": "century"}
 _DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-    "eighties": 8, "nineties": 9,
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
 }
 _FEW = {"a": 1, "an": 1, "one": 1, "a few": 3, "several": 3, "a couple of": 2}
 _WD_MOD = {
-    "this coming": "next", "this past": "last", "the previous": "last", "the following": "next",
-    "the next": "next", "last": "last", "past": "last", "this": "this", "next": "next",
-    "coming": "next", "previous": "last", "on": None,
+    "this coming": "next",
+    "this past": "last",
+    "the previous": "last",
+    "the following": "next",
+    "the next": "next",
+    "last": "last",
+    "past": "last",
+    "this": "this",
+    "next": "next",
+    "coming": "next",
+    "previous": "last",
+    "on": None,
 }
-_M_MOD = {"this past": "last", "this coming": "next", "the previous": "last", "the following": "next"}
-_YREL = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1, "the same": 0, "that": 0}
+_M_MOD = {
+    "this past": "last",
+    "this coming": "next",
+    "the previous": "last",
+    "the following": "next",
+}
+_YREL = {
+    "this": 0,
+    "next": 1,
+    "last": -1,
+    "the following": 1,
+    "the previous": -1,
+    "the same": 0,
+    "that": 0,
+}
 
 
+_CLOCK = re.compile(r"\(?\b\d{1,4}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|edt|est|cst|pst)\)?")
+_ZONE = re.compile(r"\b(?:a\.m\.|p\.m\.|gmt|utc|edt|est|local time)\b")
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z\d])|(?<=\d)-(?=[a-z])")
+_DOT = re.compile(r"(?<=[a-z])\.(?=[\s,]|$)")
+_QUOTES = re.compile(r"^'+(?!\d)|'+$(?<!\ds')")
+
+
+@lru_cache(maxsize=8192)
 def normalise(expression: str) -> str:
     """Lower case, plain quotes, single spaces, no outer punctuation, number words as digits,
     hyphens between words as spaces ("mid-November", "year-earlier"), clock times dropped."""
     e = expression.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    e = re.sub(r"\(?\b\d{1,4}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|edt|est|cst|pst)\)?", " ", e)
-    e = re.sub(r"\b(?:a\.m\.|p\.m\.|gmt|utc|edt|est|edt|local time)\b", " ", e)
-    e = re.sub(r"(?<=[a-z])-(?=[a-z\d])|(?<=\d)-(?=[a-z])", " ", e)
-    e = re.sub(r"(?<=[a-z])\.(?=[\s,]|$)", "", e)  # "sept." -> "sept", "wed.," -> "wed,"
-    e = " ".join(e.split()).strip(" .,;:()\"!?")
-    e = re.sub(r"^'+(?!\d)|'+$(?<!\ds')", "", e).strip()  # quotes, not "'98" or "the '80s'"
-    e = re.sub(r"'s$", "", e)  # "friday's", "this year's"
+    if any(c.isdigit() for c in e) or "." in e:
+        e = _ZONE.sub(" ", _CLOCK.sub(" ", e))
+    e = _HYPHEN.sub(" ", e)
+    e = _DOT.sub("", e)  # "sept." -> "sept", "wed.," -> "wed,"
+    e = " ".join(e.split()).strip(' .,;:()"!?')
+    e = _QUOTES.sub("", e).strip()  # quotes, not "'98" or "the '80s"
+    e = e.removesuffix("'s")  # "friday's", "this year's"
     return digits(e)
 
 
@@ -174,13 +228,13 @@ def _strip_prefixes(e: str) -> tuple[str, dict[str, object]]:
     for _ in range(4):
         if m := rx["approx"].match(e):
             got["flags"] = (*got["flags"], "approximate")  # type: ignore[misc]
-            e = e[m.end():]
+            e = e[m.end() :]
         elif (m := rx["relation"].match(e)) and "relation" not in got:
             got["relation"] = m.group(1)
-            e = e[m.end():]
+            e = e[m.end() :]
         elif (m := rx["part"].match(e)) and "part" not in got:
             got["part"] = lexicon()["part"][m.group(1)]
-            e = e[m.end():]
+            e = e[m.end() :]
         else:
             break
     if m := rx["tail_part"].search(e):
@@ -189,6 +243,7 @@ def _strip_prefixes(e: str) -> tuple[str, dict[str, object]]:
     return e, got
 
 
+@lru_cache(maxsize=8192)
 def parse(expression: str) -> Spec | None:
     """The ``Spec`` of a time expression, or None when it is not one this grammar reads."""
     e = normalise(expression)
@@ -206,7 +261,9 @@ def parse(expression: str) -> Spec | None:
             return None
     flags = (*spec.flags, *extra.get("flags", ()))  # type: ignore[misc]
     return spec.but(
-        part=extra.get("part", spec.part), relation=extra.get("relation", spec.relation), flags=flags
+        part=extra.get("part", spec.part),
+        relation=extra.get("relation", spec.relation),
+        flags=flags,
     )
 
 
@@ -219,7 +276,7 @@ def _unit(u: str) -> str:
     return _UNITS.get(value, value)
 
 
-def _core(e: str) -> Spec | None:  # noqa: C901 - one branch per form, in order
+def _core(e: str) -> Spec | None:
     rx, v = _rx(), _vocab()
     months, weekdays = v["months"], v["weekdays"]
     if m := rx["iso"].match(e):
@@ -227,14 +284,20 @@ def _core(e: str) -> Spec | None:  # noqa: C901 - one branch per form, in order
     if m := rx["deictic"].match(e):
         return Spec("deictic", "day", offset=v["day_offsets"][m[1]])  # type: ignore[index]
     if m := rx["dmy"].match(e):
-        return Spec("date", "day", year=int(m[3]) if m[3] else None, month=months[m[2]], day=int(m[1]))
+        return Spec(
+            "date", "day", year=int(m[3]) if m[3] else None, month=months[m[2]], day=int(m[1])
+        )
     if m := rx["mdy"].match(e):
-        return Spec("date", "day", year=int(m[3]) if m[3] else None, month=months[m[1]], day=int(m[2]))
+        return Spec(
+            "date", "day", year=int(m[3]) if m[3] else None, month=months[m[1]], day=int(m[2])
+        )
     if m := rx["my"].match(e):
         return Spec("month", "month", year=int(m[2]), month=months[m[1]])
     if m := rx["m_yrel"].match(e):
         rel = _YREL[m[2]]
-        flags = ("anaphoric",) if m[2] in ("that", "the same", "the following", "the previous") else ()
+        flags = (
+            ("anaphoric",) if m[2] in ("that", "the same", "the following", "the previous") else ()
+        )
         return Spec("month", "month", month=months[m[1]], year_rel=rel, flags=flags)
     if m := rx["month"].match(e):
         mod = _M_MOD.get(m[1], m[1]) if m[1] else None
@@ -255,7 +318,9 @@ def _core(e: str) -> Spec | None:  # noqa: C901 - one branch per form, in order
         return Spec("century", "century", year=(int(m[1]) - 1) * 100)
     if m := rx["week_of"].match(e):
         n = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "last": -1}[m[1]]
-        return Spec("week_of", "week", month=months[m[2]], offset=n, year=int(m[3]) if m[3] else None)
+        return Spec(
+            "week_of", "week", month=months[m[2]], offset=n, year=int(m[3]) if m[3] else None
+        )
     if m := rx["weekday"].match(e):
         mod = _WD_MOD[m[1]] if m[1] else None
         return Spec("weekday", "day", weekday=weekdays[m[2]], modifier=mod)
@@ -297,10 +362,17 @@ def _core(e: str) -> Spec | None:  # noqa: C901 - one branch per form, in order
         return Spec("quarter", "quarter", quarter=int(m[1]), year=yr, year_rel=rel)
     if m := rx["year_quarter"].match(e):
         rel = _YREL[m[2]] if m[2] else None
-        return Spec("quarter", "quarter", quarter=int(m[3]), year=int(m[1]) if m[1] else None, year_rel=rel)
+        return Spec(
+            "quarter", "quarter", quarter=int(m[3]), year=int(m[1]) if m[1] else None, year_rel=rel
+        )
     if m := rx["q"].match(e):
-        return Spec("quarter", "quarter", quarter=int(m[1]), year=int(m[2]) if m[2] else None,
-                    year_rel=None if m[2] else 0)
+        return Spec(
+            "quarter",
+            "quarter",
+            quarter=int(m[1]),
+            year=int(m[2]) if m[2] else None,
+            year_rel=None if m[2] else 0,
+        )
     if m := rx["relative"].match(e):
         word, unit = m[1], _unit(m[2])
         flags = ("anaphoric",) if word in v["anaphoric"] else ()  # type: ignore[operator]
@@ -321,7 +393,11 @@ def _core(e: str) -> Spec | None:  # noqa: C901 - one branch per form, in order
         spec = Spec("anaphoric", _unit(m[1]), offset=0, flags=("anaphoric",))
         return spec.but(name="weekend") if m[1].startswith("weekend") else spec
     if m := rx["named"].match(e):
-        mod = {"the": None, "this past": "last", "this coming": "next"}.get(m[1], m[1]) if m[1] else None
+        mod = (
+            {"the": None, "this past": "last", "this coming": "next"}.get(m[1], m[1])
+            if m[1]
+            else None
+        )
         name = v["named"][m[2]]  # type: ignore[index]
         return Spec("named", "day", name=name, modifier=mod, year=int(m[3]) if m[3] else None)
     return None

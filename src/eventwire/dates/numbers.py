@@ -35,7 +35,12 @@ def _groups(run: list[tuple[int, str]]) -> list[int] | None:
     i = 0
     while i < len(run):
         v, kind = run[i]
-        if kind == "tens" and i + 1 < len(run) and run[i + 1][1] == "cardinal" and run[i + 1][0] < 10:
+        if (
+            kind == "tens"
+            and i + 1 < len(run)
+            and run[i + 1][1] == "cardinal"
+            and run[i + 1][0] < 10
+        ):
             out.append(v + run[i + 1][0])
             i += 2
         elif kind == "cardinal" and v == 0 and i + 1 < len(run) and run[i + 1][0] < 10:
@@ -53,8 +58,9 @@ def _groups(run: list[tuple[int, str]]) -> list[int] | None:
 def _value(run: list[tuple[int, str]]) -> int | None:
     """The number a run of cardinal words names (a spoken year when it reads as one)."""
     kinds = [k for _, k in run]
-    if "scale" in kinds and not (kinds[-1] == "scale" and run[-1][0] == 100 and len(run) == 2
-                                 and run[0][0] >= 10):
+    if "scale" in kinds and not (
+        kinds[-1] == "scale" and run[-1][0] == 100 and len(run) == 2 and run[0][0] >= 10
+    ):
         total = part = 0
         for v, k in run:
             if k == "scale":
@@ -108,7 +114,7 @@ def digits(text: str) -> str:
         if p in table and not (run and run[-1][1] == "ordinal"):
             run.append(table[p])
             run_text.append(p)
-        elif run and p in (" ", "-", " and ") and not (run[-1][1] == "ordinal"):
+        elif run and p in (" ", "-", " and ") and run[-1][1] != "ordinal":
             run_text.append(p)  # "seventy-nine", "two thousand and one"
         elif run and p == "and" and run[-1][1] == "scale":
             run_text.append(p)

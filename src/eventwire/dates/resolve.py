@@ -56,7 +56,9 @@ def to_date(anchor: date | datetime | str) -> date:
     raise ValueError(f"not a date: {anchor!r}")
 
 
-def _choose(cands: list[date], a: date, tense: str | None, slack_past: int) -> tuple[date, bool] | None:
+def _choose(
+    cands: list[date], a: date, tense: str | None, slack_past: int
+) -> tuple[date, bool] | None:
     """Among occurrences of a date, the one the tense asks for; (date, chosen-by-nearness)."""
     cands = sorted(set(cands))
     if tense == "future":
@@ -106,7 +108,9 @@ def _fiscal(spec: Spec, a: date | None, clues: Clues) -> DateResult | None:
         label = a.year + (spec.year_rel or 0)
     else:
         sm, by = conv
-        current = (a.year + (1 if a.month >= sm else 0)) if by == "end" else (a.year - (a.month < sm))
+        current = (
+            (a.year + (1 if a.month >= sm else 0)) if by == "end" else (a.year - (a.month < sm))
+        )
         label = current + (spec.year_rel or 0)
     if conv is None or conv[0] == 1:
         return DateResult(date(label, 1, 1), "year", flags=("fiscal", "calendar-assumed"))
@@ -127,7 +131,7 @@ def _reference(clues: Clues, a: date | None, unit: str) -> DateResult | None:
     return best
 
 
-def _compute(  # noqa: C901 - one branch per form
+def _compute(
     spec: Spec, a: date | None, tense: str | None, clues: Clues, strict: bool = False
 ) -> DateResult | None:
     f, unit = spec.form, spec.unit
@@ -161,7 +165,9 @@ def _compute(  # noqa: C901 - one branch per form
             base = a
             if "anaphoric" in spec.flags and (ref := _reference(clues, a, "year")) is not None:
                 base, flags = ref.date, ["anaphoric"]
-            return DateResult(date(base.year + spec.year_rel, spec.month, 1), "month", flags=tuple(flags))  # type: ignore[arg-type]
+            return DateResult(
+                date(base.year + spec.year_rel, spec.month, 1), "month", flags=tuple(flags)
+            )  # type: ignore[arg-type]
         d, near = _month_of(spec.month, spec.modifier, a, tense)  # type: ignore[arg-type]
         return DateResult(d, "month", flags=("nearest",) if near else ())
     if f == "year":
@@ -184,7 +190,11 @@ def _compute(  # noqa: C901 - one branch per form
         last = cal.add_months(first, 1) - timedelta(days=1)
         return DateResult(cal.monday(last), "week")
     if f == "decade":
-        y = spec.year if "century-guessed" not in spec.flags else _century(spec.year, a, decade=True)  # type: ignore[arg-type]
+        y = (
+            spec.year
+            if "century-guessed" not in spec.flags
+            else _century(spec.year, a, decade=True)
+        )  # type: ignore[arg-type]
         return DateResult(date(y, 1, 1), "decade", flags=spec.flags)  # type: ignore[arg-type]
     if f == "quarter":
         if spec.year is not None:
@@ -241,23 +251,56 @@ def _compute(  # noqa: C901 - one branch per form
             return DateResult(cal.weekday_near(5, a, None, tense == "future"), "week")
     if f in ("relative", "anaphoric", "offset"):
         if spec.name == "weekend":
-            return DateResult(cal.monday(base) + timedelta(weeks=spec.offset, days=5), "week", flags=tuple(flags))
+            return DateResult(
+                cal.monday(base) + timedelta(weeks=spec.offset, days=5), "week", flags=tuple(flags)
+            )
         prec = unit if unit in cal.RANK else "year"
         return DateResult(cal.shift(base, unit, spec.offset), prec, flags=tuple(flags))
     return None
 
 
+# words that can continue an expression the sentence cut short
+_CONTINUES = frozenset(
+    [
+        "earlier",
+        "ago",
+        "later",
+        "before",
+        "after",
+        "back",
+        "hence",
+        "from",
+        "next",
+        "this",
+        "last",
+        "the",
+        "of",
+        ",",
+        "and",
+        "year",
+        "month",
+        "week",
+    ]
+)
+
+
 def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
     """Read the words the sentence goes on with when they complete the expression: "a year"
     + "earlier", "April" + "next year", "Nov. 13" + ", 1990"."""
-    partial = spec is None or (spec.form in ("date", "month") and spec.year is None and spec.year_rel is None)
+    partial = spec is None or (
+        spec.form in ("date", "month") and spec.year is None and spec.year_rel is None
+    )
     if not partial or not clues.after:
         return spec
     words = clues.after.replace(",", " ,").split()[:4]
+    if not words or words[0].lower().strip(".") not in _CONTINUES and not words[0][:1].isdigit():
+        return spec
     for k in range(len(words), 0, -1):
         tail = " ".join(words[:k]).replace(" ,", ",")
         longer = parse(f"{expression} {tail}")
-        if longer is not None and (spec is None or longer.year is not None or longer.year_rel is not None):
+        if longer is not None and (
+            spec is None or longer.year is not None or longer.year_rel is not None
+        ):
             return longer
     return spec
 
@@ -294,9 +337,17 @@ def resolve_date(
     if res is None:
         return None
     kind = "period" if lexicon()["relation"].get(relation or "") == "period" else "point"
-    flags = tuple(dict.fromkeys((*res.flags, *spec.flags, *((f"part:{spec.part}",) if spec.part else ()))))
-    return DateResult(res.date, res.precision, kind=kind, relation=relation if kind == "period" else None,
-                      flags=flags, span=res.span)
+    flags = tuple(
+        dict.fromkeys((*res.flags, *spec.flags, *((f"part:{spec.part}",) if spec.part else ())))
+    )
+    return DateResult(
+        res.date,
+        res.precision,
+        kind=kind,
+        relation=relation if kind == "period" else None,
+        flags=flags,
+        span=res.span,
+    )
 
 
 _PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}

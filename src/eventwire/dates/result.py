@@ -48,7 +48,7 @@ class DateResult(tuple):  # type: ignore[type-arg]
     flags: tuple[str, ...]
     span: tuple[date, date]
 
-    def __new__(
+    def __new__(  # noqa: PYI034 - returns the class itself, never a subclass's
         cls,
         when: date,
         precision: str,

@@ -32,7 +32,9 @@ def read_tsv(
         try:
             text = _path(name).read_text(encoding="utf-8")
         except (FileNotFoundError, UnicodeDecodeError) as e:
-            raise DateTableError(f"{name}: cannot read the table ({e.__class__.__name__})") from None
+            raise DateTableError(
+                f"{name}: cannot read the table ({e.__class__.__name__})"
+            ) from None
     lines = text.splitlines()
     if not lines or tuple(lines[0].split("\t")) != columns:
         raise DateTableError(f"{name}:1: header must be {' TAB '.join(columns)}")
@@ -60,10 +62,19 @@ def words() -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as e:
         raise DateTableError(f"words.json:{e.lineno}: {e.msg}") from None
-    need = (
-        "weekdays weekday_abbreviations months month_abbreviations day_offsets times_of_day "
-        "period_modifiers weekday_modifiers month_modifiers numbers prepositions"
-    ).split()
+    need = [
+        "weekdays",
+        "weekday_abbreviations",
+        "months",
+        "month_abbreviations",
+        "day_offsets",
+        "times_of_day",
+        "period_modifiers",
+        "weekday_modifiers",
+        "month_modifiers",
+        "numbers",
+        "prepositions",
+    ]
     missing = [k for k in need if k not in data]
     if missing:
         raise DateTableError(f"words.json:1: missing keys {', '.join(missing)}")
@@ -124,7 +135,9 @@ def tense_cues(text: str | None = None) -> dict[str, str]:
 
 
 _SETS: dict[str, Callable[[str], bool]] = {
-    "unit": lambda v: v in ("day", "week", "weekend", "month", "quarter", "year", "decade", "century"),
+    "unit": lambda v: (
+        v in ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
+    ),
     "relative": lambda v: re.fullmatch(r"-?\d+", v) is not None,
     "anaphoric": lambda v: v == "1",
     "direction": lambda v: v in ("-1", "1"),
