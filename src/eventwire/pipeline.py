@@ -100,6 +100,7 @@ def code_items(
     (``nlp.prefilter``); event spans still point into the full body."""
     from eventwire.nlp import mask_dateline, parse_many
     from eventwire.nlp.prefilter import select
+    from eventwire.nlp.truecase import restore_case
 
     coder = get_coder()
     cues = cue_forms() if prefilter else frozenset()
@@ -114,7 +115,7 @@ def code_items(
         for k, a in enumerate(chunk):
             if not isinstance(a, Article):
                 continue
-            body = mask_dateline(a.body)
+            body = restore_case(mask_dateline(a.body))  # same length: offsets hold
             if prefilter:
                 sel = select(body, cues, probe)
                 maps[k] = sel.to_body
@@ -194,6 +195,7 @@ def run(
 def code_article(article: Article) -> DocResult:
     """Code one article (the Python API's path)."""
     from eventwire.nlp import mask_dateline, parse
+    from eventwire.nlp.truecase import restore_case
 
-    doc = parse(mask_dateline(article.body))
+    doc = parse(restore_case(mask_dateline(article.body)))
     return DocResult(article=article, events=get_coder().code_doc(doc, article))

@@ -286,6 +286,12 @@ class Coder:
             return head.head  # "negotiators return to Geneva for talks"
         if (
             noun.dep_ == "pobj"
+            and head.lower_ in ("in", "during", "by")
+            and head.head.lemma_.lower() in self.ps.cues["harm_verb"]
+        ):
+            return head.head  # "killed in police firing", "injured in an air strike"
+        if (
+            noun.dep_ == "pobj"
             and head.dep_ == "prep"
             and head.head.pos_ == "VERB"
             and not self._children(head.head, "dobj")  # "launch an offensive in its war"
@@ -919,7 +925,9 @@ class Coder:
     ) -> list[Event]:
         tok, p = t.token, t.pattern
         speaker = self._speaker(verb, ctx)
-        if (
+        # "six civilians died in an air strike": the harm verb's subject was hit, not the actor
+        harmed = self._harmed(tok, t.light)
+        if harmed is not None or (
             tok.pos_ == "NOUN"
             and t.light is not None
             and t.light.dep_ != "ROOT"
@@ -936,11 +944,12 @@ class Coder:
                 if pr.lower_ == "by"
                 for p2 in self._children(pr, "pobj")
             ] + self._children(tok, "poss")
-            if not own:  # "Palestinian riots", "U.S. air strikes": the actor as a modifier
-                own = [
+            if not own:  # "Palestinian riots", "U.S. air strikes", "police firing": the actor
+                own = [  # as a modifier
                     m
                     for m in self._children(tok, "amod", "compound")
                     if self.actors.lex.lookup(m.text) is not None
+                    or (m.pos_ == "NOUN" and self.actors.lex.sector_of(m.lemma_.lower()))
                 ]
             if own and not subj_toks:
                 subj_toks = own
@@ -952,7 +961,7 @@ class Coder:
         anchor = tok.head if tok.dep_ == "compound" else tok
         tgt_toks = self._target_tokens(anchor, p, passive, extra=verb if verb != tok else None)
         targets: list[Actor] = []
-        for s in tgt_toks:
+        for s in harmed or tgt_toks:
             targets += self.actors.resolve(s, ctx, speaker=speaker)
         if not targets and tgt_toks:
             targets = self._actor_inside(tgt_toks[0], ctx, exclude={a.code for a in sources})
@@ -1185,6 +1194,15 @@ class Coder:
                 )
         return events
 
+    def _harmed(self, tok: Any, light: Any | None) -> list[Any] | None:
+        """The subject of a harm verb whose in-phrase names the event noun ("six civilians
+        died in an air strike" -> civilians), or None when the noun is not licensed so."""
+        if light is None or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+            return None
+        if light.lemma_.lower() not in self.ps.cues["harm_verb"] or tok.head.head != light:
+            return None
+        return self._children(light, "nsubj", "nsubjpass")
+
     def _agentless_actor(
         self,
         code: str,
@@ -1354,9 +1372,16 @@ class Coder:
                 country = found.pop()
             elif not found:
                 country = self.actors._context_country(verb, ctx, person=True)[0]
-        if not country:
-            return []
-        return [Actor(code=country + "UAF", country=country, sector="UAF", text="", kind="country")]
+        return [
+            Actor(
+                code=(country or "---") + "UAF",
+                country=country,
+                sector="UAF",
+                text="",
+                kind="country",
+                country_from=None if country else "unknown",
+            )
+        ]
 
     def _actor_inside(self, tok: Any, ctx: ActorContext, exclude: set[str]) -> list[Actor]:
         """First actor named inside a non-actor object phrase ("a treaty to absorb the

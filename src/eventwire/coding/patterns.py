@@ -69,6 +69,7 @@ CUE_SETS = {
     "weapon_noun",
     "command_verb",
     "comment_verb",
+    "harm_verb",
 }
 
 
