@@ -55,6 +55,8 @@ def test_weekday_tense(expression: str, context: str, expected: date) -> None:
         # since: the past
         ("Nov. 2", "Police have searched for him since the Nov. 2 attack.", date(2006, 11, 2)),
         ("the Nov. 2", "Police have searched for him since the Nov. 2 attack.", date(2006, 11, 2)),
+        # a sentence boundary stops the search for a cue
+        ("March", "Officials resigned. The new rules apply from March.", date(2008, 3, 1)),
         # "May" the month is not the modal
         ("June", "May sales fell and June orders rose, the company said.", date(2007, 6, 1)),
     ],

@@ -159,3 +159,29 @@ def test_tables_are_checked_with_file_and_line() -> None:
     # the bundled tables load
     assert tables.named_days()["thanksgiving"] == "nth 11 4 thu"
     assert tables.numbers()["ninety"] == (90, "tens")
+
+
+def test_extended_finder_adds_the_new_families_only_when_asked() -> None:
+    from eventwire.dates import find_date_expressions
+
+    s = (
+        "Profit fell from a year earlier, and two days later the board met; in fiscal 2004 "
+        "and the 1990s, and in nineteen seventy-nine, sales peaked at Christmas. He left on "
+        "June 3, 1998 and returned the next day, two days before the vote."
+    )
+    assert [m.text for m in find_date_expressions(s)] == ["June 3, 1998"]
+    found = find_date_expressions(s, extended=True)
+    assert [m.text for m in found] == [
+        "a year earlier",
+        "two days later",
+        "fiscal 2004",
+        "the 1990s",
+        "nineteen seventy-nine",
+        "Christmas",
+        "June 3, 1998",
+        "the next day",
+    ]  # not "two days before": it is measured from the vote, which is not a date
+    assert all(s[m.start : m.end] == m.text for m in found)
+    assert all(resolve_date(m.text, A, context=s) is not None for m in found)
+    r = resolve_date("the next day", A, context=s)
+    assert r == (date(1998, 6, 4), "day") and "anaphoric" in r.flags

@@ -28,7 +28,9 @@ from eventwire.dates.tables import fiscal_years, lexicon, tense_cues
 _TOKEN = re.compile(
     r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
 )
-_BOUNDARY_MARKS = frozenset([";", ":", "--", "(", ")", '"', "\u201c", "\u201d", "``", "''"])
+_BOUNDARY_MARKS = frozenset(
+    [";", ":", "--", "(", ")", '"', "\u201c", "\u201d", "``", "''", ".", "!", "?"]
+)
 _BOUNDARY_WORDS = frozenset(
     [
         "that",

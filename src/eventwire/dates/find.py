@@ -155,10 +155,86 @@ def _number_cue(word: str, words: list[str], i: int) -> bool:
     return False
 
 
-def find_date_expressions(text: str) -> list[DateMention]:
+def _extended_patterns() -> re.Pattern[str]:
+    from eventwire.dates.tables import named_days
+
+    names = [
+        " ".join(w[:1].upper() + w[1:] for w in n.split())
+        for n in named_days()
+        if not n.startswith("the ")
+    ]
+    spelled = (
+        "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+        "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|one|two|three|four|five|six|"
+        "seven|eight|nine|oh"
+    )
+    unit = r"(?:day|week|month|year|decade)s?"
+    det = r"(?:the|a|an|his|her|its|their|this|that)"
+    count = rf"(?:\d{{1,3}}|{_alt(W['numbers'])}|several|a\s+few|a\s+couple\s+of)"
+    parts = [
+        # "two days later", "a year earlier" (not "two days before the vote": that is the vote's)
+        rf"\b(?i:{count}\s+{unit}\s+(?:earlier|later))\b",
+        rf"\b(?i:{count}\s+{unit}\s+(?:before|after))\b(?!\s+{det}\b)",
+        r"\b(?i:year[\s-](?:earlier|end))\b",
+        # named days
+        rf"\b(?:(?i:last|this|next)\s+)?(?:{_alt(names)})(?:,?\s+(?:1[89]|20)\d\d)?\b",
+        # fiscal years
+        r"\b(?i:fiscal(?:\s+year)?|FY)\s?'?\d{2,4}(?:[-/]\d{2,4})?\b",
+        r"\b(?i:(?:the\s+)?(?:current|last|next|previous|this)\s+fiscal\s+year)\b",
+        # decades
+        r"\b(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[89]|20)\d0'?s)(?!\w)",
+        r"\b(?i:the\s+(?:(?:early|mid|late)[\s-]+)?'\d0s)(?!\w)",
+        # spelled-out years
+        rf"\b(?i:(?:nineteen|two\s+thousand)(?:[\s-]+(?:and\s+)?(?:{spelled}))*)\b",
+        # measured from a date named before
+        (
+            r"\b(?i:(?:(?:earlier|later)\s+)?(?:the\s+(?:following|next|previous|same)|that)"
+            r"\s+(?:day|week|month|year|morning|afternoon|evening|night))\b"
+        ),
+        r"\b(?i:the\s+day\s+(?:before|after))\b(?!\s+(?:yesterday|tomorrow)\b)",
+        (
+            r"\b(?i:the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)"
+            r"\s+(?:year|month|week|decade))\b"
+        ),
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+_EXTENDED: list[re.Pattern[str]] = []
+
+
+def _extended(text: str, out: list[DateMention]) -> list[DateMention]:
+    """``out`` plus the families only ``extended=True`` finds; a longer match replaces the
+    default mentions it contains."""
+    if not _EXTENDED:
+        _EXTENDED.append(_extended_patterns())
+    extra = []
+    for m in _EXTENDED[0].finditer(text):
+        if m.group(0).strip().lower() in ("nineteen", "two thousand"):
+            continue  # a count, not a year
+        extra.append(DateMention(m.group(0), m.start(), m.end()))
+    if not extra:
+        return out
+    keep = [d for d in out if not any(x.start <= d.start and d.end <= x.end for x in extra)]
+    merged = keep + [x for x in extra if not any(d.start < x.end and x.start < d.end for d in keep)]
+    return sorted(merged, key=lambda d: d.start)
+
+
+def find_date_expressions(text: str, *, extended: bool = False) -> list[DateMention]:
     """Time expressions in a sentence, in order, leading prepositions left out ("on Friday" ->
     "Friday"; "in 2013" -> "2013"). Regexes only, tried just at trigger words (month and
-    weekday names, "yesterday", "week", years, day numbers) and the few words before them."""
+    weekday names, "yesterday", "week", years, day numbers) and the few words before them.
+
+    ``extended=True`` also finds the families ``resolve_date`` reads that the default leaves
+    out (so that the coder's output does not change until it asks for them): "two days later",
+    "a year earlier", "year-end", named days ("Christmas", "Election Day"), fiscal years,
+    decades ("the 1990s"), spelled-out years, "the following day", "later that year", "the
+    day before", "the end of the year"."""
+    out = _find(text)
+    return _extended(text, out) if extended else out
+
+
+def _find(text: str) -> list[DateMention]:
     tokens = text.translate(_SEPARATORS).split(" ")  # same lengths as in text, "" between seps
     words = " ".join(tokens).lower().split(" ")
     if TRIGGERS.isdisjoint(words) and not _DIGIT.search(text):
