@@ -437,7 +437,7 @@ def test_explain():
     assert "events emitted" in out
     emitted = out.split("events emitted", 1)[1]
     # the events table: date, then the source code in its own column
-    assert re.search(r"^\d{4}-\d\d-\d\d\s+RUS[A-Z]*\s", emitted, re.M), emitted
+    assert re.search(r"^\d{4}-\d\d-\d\d\s+RUS[A-Z]*\s", emitted, re.MULTILINE), emitted
     assert "no event coded" not in out
 
 

@@ -54,7 +54,8 @@ class CodeFormat(str, Enum):
 def _err(msg: str) -> None:
     from rich.console import Console
 
-    Console(stderr=True).print(f"[red]error:[/red] {msg}", highlight=False)
+    # one line, however narrow the terminal: no wrapping
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {msg}", highlight=False)
 
 
 def _check_format(fmt: str | None) -> None:
@@ -515,8 +516,8 @@ def alerts(
     if rows:
         r = rows[0]
         typer.echo(
-            f"events behind the first: eventwire events --dyad {r['a']},{r['b']} "
-            f"--since {r['period']} --until {r['period_end']} --modality real"
+            f"events behind the first: eventwire events --dyad {r['a']},{r['b']} \\\n"
+            f"    --since {r['period']} --until {r['period_end']} --modality real"
         )
 
 

@@ -1,0 +1,150 @@
+"""The analyst's command line at 80 columns: events, trends, alerts, serve, --version, -h."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.analytics.synthetic import escalation_scenario, small_store
+from eventwire.cli import app
+from eventwire.store import Store
+
+ENV = {"COLUMNS": "80", "LINES": "40"}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "cli.duckdb"
+    with Store(path) as st:
+        small_store(st._con)
+        escalation_scenario(st._con, n_dyads=12, n_weeks=40, n_injected=6, seed=2)
+    return str(path)
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args), env=ENV)
+
+
+def _text(r) -> str:
+    return r.stdout + (r.stderr if r.stderr_bytes is not None else "")
+
+
+def _fits(out: str, width: int = 80) -> None:
+    long = [line for line in out.splitlines() if len(line) > width]
+    assert not long, long
+
+
+def test_events_fit_80_columns_with_full_dates_and_codes(db):
+    r = run("events", "--db", db, "--dyad", "RUS,UKR", "--sentence", "--article")
+    assert r.exit_code == 0, _text(r)
+    _fits(r.stdout)
+    assert "2024-03-04" in r.stdout  # whole dates, not "2024-…"
+    assert "asserted" in r.stdout and "ASSAULT" in r.stdout
+    assert "«fired on»" in r.stdout  # the sentence, trigger marked
+    assert "Border guards trade fire — https://example.org/border-fire" in r.stdout
+
+
+def test_dyad_is_both_directions(db):
+    r = run("events", "--db", db, "--dyad", "UKR,RUS", "--format", "jsonl")
+    pairs = {(e["source"]["code"][:3], e["target"]["code"][:3])
+             for e in map(json.loads, r.stdout.splitlines())}  # fmt: skip
+    assert pairs == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "field", "allowed"),
+    [
+        ("--quad", "4", "quad_class", {4}),
+        ("--plover", "ASSAULT,DISAPPROVE", "plover", {"ASSAULT", "DISAPPROVE"}),
+        ("--modality", "intent", "modality", {"intent"}),
+    ],
+)
+def test_filters(db, option, value, field, allowed):
+    r = run("events", "--db", db, "--actor", "RUS", "--since", "2024-01-01", option, value,
+            "--format", "jsonl")  # fmt: skip
+    assert r.exit_code == 0, _text(r)
+    got = [json.loads(line) for line in r.stdout.splitlines()]
+    assert got and {e[field] for e in got} <= allowed
+
+
+def test_wide_keeps_long_values(db):
+    narrow = run("events", "--db", db, "--search", "convoy")
+    wide = run("events", "--db", db, "--search", "convoy", "--wide", "--sentence")
+    assert "IGOUNO" in narrow.stdout
+    assert "A United Nations convoy «delivered» food aid to villages hit by the shelling." in (
+        wide.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("events", "--since", "2024-13-01"),
+        ("events", "--until", "tomorrow"),
+        ("events", "--dyad", "RUS"),
+        ("events", "--quad", "7"),
+        ("events", "--modality", "perhaps"),
+        ("events", "--limit", "-3"),
+        ("trends", "RUS", "UKR", "--by", "fortnight"),
+        ("trends", "RUS'--", "UKR"),
+        ("alerts", "--since", "last week"),
+        ("alerts", "--window", "0"),
+    ],
+)
+def test_bad_values_are_one_line_errors(db, args):
+    r = run(args[0], "--db", db, *args[1:])
+    assert r.exit_code == 2
+    text = _text(r)
+    assert "Traceback" not in text
+    if "Usage" not in text:  # our own errors are one line (typer's usage errors are a box)
+        assert len([line for line in r.stderr.splitlines() if line.strip()]) == 1, text
+    assert "error" in text.lower() or "invalid" in text.lower()
+
+
+def test_missing_database(tmp_path):
+    for cmd in ("events", "trends", "alerts"):
+        args = [cmd, "--db", str(tmp_path / "none.duckdb")] + (["RUS"] if cmd == "trends" else [])
+        r = run(*args)
+        assert r.exit_code == 2 and "no such database" in r.stderr
+
+
+def test_trends_prints_series_and_sparklines(db):
+    r = run("trends", "RUS", "UKR", "--db", db, "--by", "week")
+    assert r.exit_code == 0, _text(r)
+    _fits(r.stdout)
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("RUS – UKR: 6 events by week")
+    assert any(line.startswith("events ") and set(line[12:]) <= set("▁▂▃▄▅▆▇█") for line in lines)
+    week = next(line for line in lines if line.startswith("2024-03-04"))
+    assert week.split()[1] == "2"  # two events that week
+    csv = run("trends", "RUS", "UKR", "--db", db, "--format", "csv")
+    assert csv.stdout.splitlines()[0].startswith("period,events,mentions,q1")
+
+
+def test_alerts_command(db):
+    r = run("alerts", "--db", db)
+    assert r.exit_code == 0, _text(r)
+    _fits(r.stdout)
+    assert "alerts (by week, 8-period baseline" in r.stdout
+    assert "eventwire events --dyad" in r.stdout  # the way to the events behind it
+    js = run("alerts", "--db", db, "--format", "jsonl")
+    first = json.loads(js.stdout.splitlines()[0])
+    assert first["kinds"] and first["score"] >= 3
+
+
+def test_version_and_short_help():
+    from eventwire import __version__
+
+    assert run("--version").stdout.strip() == f"eventwire {__version__}"
+    h = run("-h")
+    assert h.exit_code == 0
+    for cmd in ("serve", "trends", "alerts", "events"):
+        assert cmd in h.stdout
+    assert "--dyad" in run("events", "-h").stdout
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    r = run("serve", "--db", str(tmp_path / "none.duckdb"))
+    assert r.exit_code == 2 and "no such database" in r.stderr
