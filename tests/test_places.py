@@ -174,7 +174,8 @@ def test_geoparse_offsets() -> None:
     assert got == [
         ("Kiev", "UKR", "city"),
         ("Moscow", "RUS", "city"),
-        ("Paris, Texas", "USA", "city"),
+        ("Paris", "USA", "city"),  # "Paris, Texas": the town, then its state
+        ("Texas", "USA", "admin1"),
         ("Washington", "USA", "city"),
         ("Crimea", "UKR", "admin1"),
         ("Russia", "RUS", "country"),
@@ -192,8 +193,9 @@ def test_geoparse_context_and_lists() -> None:
         ("Geneva", "CHE"),
     ]
     athens = geoparse("Students from Athens, Georgia, marched on Monday.")
-    assert [(p.text, p.country, p.admin1) for p in athens] == [
-        ("Athens, Georgia", "USA", "Georgia")
+    assert [(p.text, p.country, p.precision, p.admin1) for p in athens] == [
+        ("Athens", "USA", "city", "Georgia"),
+        ("Georgia", "USA", "admin1", "Georgia"),  # the state that holds Athens, not the country
     ]
     assert geoparse("") == []
     assert geoparse("The White House said nothing.") == []

