@@ -356,7 +356,7 @@ def test_parse_dateline(body: str, place: str | None, date: str | None) -> None:
         ("By Daniel Okoro", "Daniel Okoro", None),
         ("by Reuters", None, "Reuters"),
         ("By JOHN SMITH, Associated Press", "John Smith", "Associated Press"),
-        ("By Jane Doe and Ahmed Karimi", "Jane Doe and Ahmed Karimi", None),
+        ("By Jane Doe and Ahmed Karimi", "Jane Doe; Ahmed Karimi", None),  # people, "; "-joined
         ("By Ana de la Cruz, Staff Writer", "Ana de la Cruz", None),
         ("Written by Lena Fischer | dpa", "Lena Fischer", "Deutsche Presse-Agentur"),
         ("Reuters Staff", None, "Reuters"),
@@ -478,7 +478,7 @@ def test_examples_ingest_and_extract() -> None:
     assert html.published == "2025-03-14T17:05:00+09:00"
     assert "(END)" not in html.body and "newsletter" not in html.body
     india = arts["india-bangladesh-border-clash.txt"]
-    assert india.author == "Priya Raman and Karim Hossain"
+    assert india.author == "Priya Raman; Karim Hossain"
     assert india.published == "2024-09-12T09:40:00+05:30"
     assert india.body.endswith(
         "(Reporting by Priya Raman in Agartala and Karim Hossain in Dhaka; "

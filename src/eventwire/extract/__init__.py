@@ -13,6 +13,8 @@ import types as _types
 
 from eventwire.extract.dates import parse_published
 from eventwire.extract.html import page_text
+from eventwire.extract.meta import article_meta, head_meta
+from eventwire.extract.outlets import default_outlets
 from eventwire.extract.patterns import (
     NewsPatterns,
     PatternsError,
@@ -96,25 +98,38 @@ def extract_document(raw: RawDocument, *, patterns: NewsPatterns | None = None) 
         raise ExtractError(f"{where}: no article body found (the page has {what})")
     given_source = _clean_meta(raw.source)
     meta_author, author_agency = _split_author(meta_author, pats)
+    meta = article_meta(
+        raw_url=raw.url,
+        head=head_meta(raw.content, raw.url) if raw.format == "html" else None,
+        given_title=_clean_meta(raw.title),
+        given_source=given_source,
+        page_title=meta_title,
+        text_title=cleaned.title,
+        site=site,
+        text_agency=cleaned.source,
+        author_agency=author_agency,
+        author=cleaned.author or meta_author,
+        agency_name=pats.agency_name,
+        split_suffix=lambda t: split_title_suffix(_clean_meta(t) or "", pats, site)[0] or None,
+        table=default_outlets(),
+    )
     return Article(
         doc_id=raw.doc_id or doc_id_for(raw.content),
         body=cleaned.body,
-        title=_clean_meta(raw.title) or meta_title or cleaned.title,
-        source=(
-            (pats.agency_name(given_source) or given_source)
-            or cleaned.source
-            or author_agency
-            or site
-        ),
+        title=meta.title,
+        source=meta.source,
+        outlet=meta.outlet,
+        outlet_domain=meta.outlet_domain,
+        agency=meta.agency,
         published=(
             cleaned.published
             or (pats.published(raw.date) if raw.date else None)
             or (pats.published(meta_published) if meta_published else None)
             or (pats.published(meta_date) if meta_date else None)
         ),
-        author=cleaned.author or meta_author,
+        author=meta.author,
         dateline=cleaned.dateline,
-        url=raw.url,
+        url=meta.url,
         origin=raw.origin,
         format=raw.format,
     )
