@@ -26,6 +26,16 @@ OCT = date(2007, 10, 30)  # late in the year
         ("Friday", "She plans to visit the camp Friday.", date(2010, 3, 5)),
         ("Friday", "He said the envoy would travel to Cairo on Friday.", date(2010, 3, 5)),
         ("Monday", "Parliament convened Monday.", MON),  # the anchor's own weekday
+        # the present tense of a schedule, after a plural subject or in the third person
+        ("Friday", "Talks resume Friday in Geneva.", date(2010, 3, 5)),
+        ("Friday", "The bill, which goes to the Senate on Friday, passed.", date(2010, 3, 5)),
+        ("Friday", "The president did not visit Beijing on Friday.", date(2010, 2, 26)),
+        ("Friday", "On Friday, Ahmed Ali, head of the council, said so.", date(2010, 2, 26)),
+        # infinitives: governed by a plan or a hope, or "to be held"
+        ("Friday", "Officials hope to sign the accord on Friday.", date(2010, 3, 5)),
+        ("Friday", "The summit to be held Friday is expected to fail.", date(2010, 3, 5)),
+        ("Friday", "He vowed revenge on Friday.", date(2010, 2, 26)),
+        ("Friday", "Asked on Friday whether he would resign, he declined.", date(2010, 2, 26)),
     ],
 )
 def test_weekday_tense(expression: str, context: str, expected: date) -> None:

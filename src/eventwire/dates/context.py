@@ -132,7 +132,11 @@ _PRENOMINAL = frozenset(
 )
 _TO_OBJECT = re.compile(
     r"^(?:[A-Z\d]|(?:a|an|the|his|her|its|their|our|this|that|these|those|"
-    r"be|date|mid|early|late|around|about|some)$)"
+    r"date|mid|early|late|around|about|some)$)"
+)
+_AUXILIARIES = frozenset(
+    "do does did didn't don't doesn't not n't never to will would can could may might must "
+    "shall should 'll won't wouldn't cannot can't".split()
 )
 _MAX_LEFT = 16
 _MAX_RIGHT = 10
@@ -195,13 +199,22 @@ def _scan(
         if only_since:
             continue
         if w == "to" and i + 1 < len(tokens) and not _TO_OBJECT.match(tokens[i + 1][0]):
-            # an infinitive: its tense is whatever governs it ("plans to announce")
+            # an infinitive: its tense is whatever governs it ("plans to announce"); "to be
+            # held" is a plan
             gov = _cue(tokens, i - 1, i - 1 == first_index) if i > 0 else None
-            return "future" if gov == "future" else None
+            return "future" if gov in ("future", "future-to") or tokens[i + 1][1] == "be" else None
         cue = _cue(tokens, i, i == first_index)
+        if cue == "future-to":  # outside "vowed to ...", "vowed" is a plain past form
+            cue = "past?" if w.endswith("ed") else None
         if cue is None:
             continue
         prev = tokens[i - 1][1] if i > 0 else ""
+        if cue == "scheduled":
+            if prev in _AUXILIARIES or prev in _DETERMINERS:
+                continue  # "did not visit", "will go", "a visit": something else decides
+            if w.endswith("s") or prev in ("they", "we", "you", "i") or prev.endswith("s"):
+                return "future"  # "meets", "talks resume", "voters go"
+            continue  # a bare base form after a singular word is likely a noun ("state visit")
         if cue in ("past?", "past") and w not in ("was", "were", "had", "did", "ago", "yesterday"):
             if prev in _BE_HAVE:
                 continue  # a participle: the auxiliary decides ("will be paid", "was killed")
@@ -235,6 +248,8 @@ def read(expression: str, context: str | None) -> Clues:
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
     prenominal = (
         bool(left) and left[-1][1] in _PRENOMINAL and bool(right) and right[0][0][:1].isalpha()
+    ) or (
+        bool(right) and right[0][1] in ("'s", "'")  # "Friday's attack"
     )
     tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):

@@ -123,13 +123,19 @@ def fiscal_years(text: str | None = None) -> dict[str, tuple[int, str]]:
     return out
 
 
+# future/past/present: the clause's tense; scheduled: a present form that means the future
+# unless an auxiliary precedes it ("talks resume Friday"); future-to: only as the governor of
+# an infinitive ("hope to sign")
+TENSES = ("future", "past", "present", "scheduled", "future-to")
+
+
 @cache
 def tense_cues(text: str | None = None) -> dict[str, str]:
-    """Words (or two-word phrases) that mark the tense of the clause: -> future/past/present."""
+    """Words (or two-word phrases) that mark the tense of the clause -> one of ``TENSES``."""
     out = {}
     for n, r in read_tsv("tense_cues.tsv", ("cue", "tense", "note"), text):
-        ok = r["tense"] in ("future", "past", "present")
-        _check("tense_cues.tsv", n, ok, "tense: future|past|present")
+        ok = r["tense"] in TENSES
+        _check("tense_cues.tsv", n, ok, f"tense: {'|'.join(TENSES)}")
         out[r["cue"].lower()] = r["tense"]
     return out
 
