@@ -135,8 +135,32 @@ _TO_OBJECT = re.compile(
     r"date|mid|early|late|around|about|some)$)"
 )
 _AUXILIARIES = frozenset(
-    "do does did didn't don't doesn't not n't never to will would can could may might must "
-    "shall should 'll won't wouldn't cannot can't".split()
+    [
+        "do",
+        "does",
+        "did",
+        "didn't",
+        "don't",
+        "doesn't",
+        "not",
+        "n't",
+        "never",
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "'ll",
+        "won't",
+        "wouldn't",
+        "cannot",
+        "can't",
+    ]
 )
 _MAX_LEFT = 16
 _MAX_RIGHT = 10
