@@ -101,6 +101,15 @@ def test_specs_are_composed_of_parts() -> None:
     assert (s.form, s.unit, s.offset, s.part) == ("relative", "month", 1, "end")
     s = parse("since early May 2004")
     assert (s.form, s.year, s.month, s.part, s.relation) == ("month", 2004, 5, "early", "since")
+    assert [
+        parse(e).measured_from for e in ("May 2004", "Tuesday", "that year", "a day later")
+    ] == [
+        "none",
+        "anchor",
+        "focus",
+        "focus",
+    ]
+    assert parse("six weeks ago").granularity == "week"
     assert parse("the ministry") is None
     assert parse("2014 dollars") is None
 

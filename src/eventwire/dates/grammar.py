@@ -57,6 +57,22 @@ class Spec:
                 shown.append(f"{f.name}={v!r}")
         return f"Spec({', '.join(shown)})"
 
+    @property
+    def measured_from(self) -> str:
+        """The anchor part: "none" (absolute: a year is given), "anchor" (the publication
+        time: "last week", "Tuesday", "March 3"), or "focus" (a date named earlier in the
+        sentence, else the anchor: "that year", "a year earlier")."""
+        if self.form == "anaphoric" or "relative-to-focus" in self.flags:
+            return "focus"
+        if self.year is not None and "century-guessed" not in self.flags:
+            return "none"
+        return "anchor"
+
+    @property
+    def granularity(self) -> str:
+        """The precision of the answer ("weekend" is a week, dated by its Saturday)."""
+        return self.unit
+
     def but(self, **changes: object) -> Spec:
         kw = {f.name: getattr(self, f.name) for f in fields(self)}
         kw.update(changes)
@@ -130,7 +146,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "the_unit": re.compile(rf"^the ({UNIT})$"),
         "nth_day": re.compile(r"^the (\d{1,2})(?:st|nd|rd|th) day$"),
         "offset": re.compile(rf"^(\d{{1,4}}|a|an|one|a few|several|a couple of) ({UNIT}) ({DIR})$"),
-        "unit_dir": re.compile(rf"^(?:the )?({UNIT}) (before|after|earlier|later|ago)$"),
+        # "the day before", "the week after" (not "the weeks before": a stretch of time)
+        "unit_dir": re.compile(
+            r"^(?:the )?(day|week|month|year) (before|after|earlier|later|ago)$"
+        ),
         "year_adj": re.compile(r"^(?:the |a )?year (earlier|ago|before|later)$"),
         "weekday": re.compile(
             rf"^(?:(this coming|this past|the previous|the following|the next|last|past|this|next|coming|previous|on) )?({WD})$"
