@@ -154,3 +154,15 @@ def test_public_wrapper_passes_context() -> None:
     r = eventwire.resolve_date("Tuesday", MON, context="The council will vote Tuesday.")
     assert r == (date(2010, 3, 2), "day")
     assert eventwire.resolve_date("2001-09-11", None) == (date(2001, 9, 11), "day")
+
+
+def test_offset_picks_the_occurrence_and_spans_are_accepted() -> None:
+    ctx = "He resigned on Friday and will fly home on Friday."
+    second = ctx.rindex("Friday")
+    assert resolve_date("Friday", MON, context=ctx) == (date(2010, 2, 26), "day")
+    assert resolve_date("Friday", MON, context=ctx, offset=second) == (date(2010, 3, 5), "day")
+
+    class Span:  # what the coder holds: anything with .text
+        text = "The council will vote Tuesday."
+
+    assert resolve_date("Tuesday", MON, context=Span()) == (date(2010, 3, 2), "day")

@@ -64,17 +64,19 @@ def resolve_date(
     anchor: _dt.date | _dt.datetime | str | None,
     *,
     future: bool | None = None,
-    context: str | None = None,
+    context: object = None,
+    offset: int | None = None,
 ):
     """A ``DateResult`` for a time expression (it unpacks as ``(date, precision)``), or None.
 
     ``anchor`` is the publication time (None: only absolute dates resolve); ``context`` the
     sentence or clause, whose tense and prepositions decide past/future and point/period
-    (``.kind == "period"`` for "since 1979", "until March", "by Dec. 15"); ``future=True/False``
-    forces a reading. See ``eventwire.dates.DateResult``."""
+    (``.kind == "period"`` for "since 1979", "until March", "by Dec. 15"); ``offset`` where the
+    expression starts in it; ``future=True/False`` forces a reading. See
+    ``eventwire.dates.DateResult``."""
     from eventwire.dates import resolve_date as _resolve
 
-    return _resolve(expression, anchor, future=future, context=context)
+    return _resolve(expression, anchor, future=future, context=context, offset=offset)
 
 
 def geoparse(text: str) -> list[Place]:

@@ -251,11 +251,16 @@ def _scan(
     return None
 
 
-def read(expression: str, context: str | None) -> Clues:
-    """The clues ``context`` (the sentence or clause) gives about ``expression``."""
+def read(expression: str, context: str | None, offset: int | None = None) -> Clues:
+    """The clues ``context`` (the sentence or clause) gives about ``expression``; ``offset``:
+    where the expression starts in ``context`` when it occurs there more than once."""
     if not context:
         return Clues()
-    span = _locate(expression, context)
+    span = None
+    if offset is not None and 0 <= offset < len(context):
+        found = _locate(expression, context[offset : offset + len(expression) + 8])
+        span = (offset + found[0], offset + found[1]) if found and found[0] == 0 else None
+    span = span or _locate(expression, context)
     low = context.lower()
     fiscal = None
     if "fiscal" in low or "financial year" in low:

@@ -19,6 +19,7 @@ Absolute dates ("on 15 April 2023", "March 3, 1999", "1979") need no anchor: wit
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from eventwire.dates import calendar as cal
 from eventwire.dates.context import Clues, read
@@ -310,21 +311,26 @@ def resolve_date(
     anchor: date | datetime | str | None,
     *,
     future: bool | None = None,
-    context: str | None = None,
+    context: str | Any = None,
+    offset: int | None = None,
 ) -> DateResult | None:
     """The date a time expression names, as a ``DateResult`` (it unpacks as ``(date,
     precision)``), or None when it is not a date or needs an anchor that is not there.
 
     ``anchor``: the publication time (date, datetime or ISO string), or None. ``context``: the
-    sentence or clause the expression is in; its tense and the preposition before the
-    expression decide past vs future and point vs period. ``future``: True/False force the
-    future or past reading (as the coder did before ``context`` existed); None lets the
-    context, else the nearest-date rule, decide. See ``DateResult`` for ``kind="period"``.
+    sentence or clause the expression is in (a string, or anything with ``.text`` such as a
+    spaCy ``Span``); its tense and the preposition before the expression decide past vs future
+    and point vs period. ``offset``: where the expression starts in ``context`` (a
+    ``DateMention.start``), needed only when it occurs there twice. ``future``: True/False
+    force the future or past reading (as the coder did before ``context`` existed); None lets
+    the context, else the nearest-date rule, decide. See ``DateResult`` for ``kind="period"``.
     """
     a = to_date(anchor) if anchor is not None else None
     if not normalise(expression):
         return None
-    clues = read(expression, context)
+    if context is not None and not isinstance(context, str):
+        context = getattr(context, "text", None)
+    clues = read(expression, context, offset)
     spec = _extend(expression, parse(expression), clues)
     if spec is None:
         return _fallback(expression, a)
