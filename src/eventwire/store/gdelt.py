@@ -94,35 +94,62 @@ def _actor(side: str) -> list[str | None]:
     ]
 
 
-_NO_GEO: list[str | None] = ["'0'"] + [None] * (len(_GEO) - 1)
+def _geo_block(col: dict[str, str]) -> list[str | None]:
+    """The eight GDELT Geo fields of one place (``col``: SQL for its name, country (ISO), admin1,
+    lat, lon, precision, admin1_code, admin2, geonameid). Type: 1 country, 2 US state, 3 US
+    town, 4 world town, 5 world division (an admin2 counts as a town); ADM1Code: FIPS country
+    + GeoNames admin1 code ("USTX"), the country code alone for a country; ADM2Code: the
+    second-level division's name (no GAUL codes offline); FeatureID: the FIPS code for a
+    country (as GDELT writes it), else the GeoNames id."""
+    name, country, admin1, prec = col["name"], col["country"], col["admin1"], col["precision"]
+    fips = f"(SELECT fx.fips FROM fips fx WHERE fx.iso3 = {country})"
+    cname = f"COALESCE((SELECT fx.name FROM fips fx WHERE fx.iso3 = {country}), {country})"
+    has = f"({name} IS NOT NULL OR {country} IS NOT NULL)"
+    typ = (
+        f"CASE WHEN NOT {has} THEN 0 WHEN {prec} = 'country' THEN 1 "
+        f"WHEN {prec} = 'admin1' THEN CASE WHEN {country} = 'USA' THEN 2 ELSE 5 END "
+        f"ELSE CASE WHEN {country} = 'USA' THEN 3 ELSE 4 END END"
+    )
+    full = (
+        f"CASE {prec} WHEN 'country' THEN COALESCE({cname}, {name}) "
+        f"WHEN 'admin1' THEN concat_ws(', ', COALESCE({admin1}, {name}), {cname}) "
+        f"ELSE concat_ws(', ', {name}, "
+        f"CASE WHEN {admin1} IS DISTINCT FROM {name} THEN {admin1} END, {cname}) END"
+    )
+    return [
+        typ,
+        f"CASE WHEN {has} THEN {_clean(full)} END",
+        fips,
+        f"CASE WHEN {has} THEN COALESCE({col['admin1_code']}, {fips}) END",
+        _clean(col["admin2"]),
+        _num(col["lat"]),
+        _num(col["lon"]),
+        f"CASE WHEN {prec} = 'country' THEN {fips} ELSE {col['geonameid']} END",
+    ]
 
-_HAS_PLACE = "(e.location_name IS NOT NULL OR e.location_country IS NOT NULL)"
-_GEO_TYPE = (
-    f"CASE WHEN NOT {_HAS_PLACE} THEN 0 "
-    "WHEN e.location_precision = 'country' THEN 1 "
-    "WHEN e.location_precision = 'admin1' THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END "
-    "ELSE CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END END"
-)
-_COUNTRY_NAME = "COALESCE(f.name, e.location_country)"
-_FULL_NAME = (
-    "CASE e.location_precision "
-    f"WHEN 'country' THEN COALESCE({_COUNTRY_NAME}, e.location_name) "
-    f"WHEN 'admin1' THEN concat_ws(', ', COALESCE(e.location_admin1, e.location_name), "
-    f"{_COUNTRY_NAME}) "
-    "ELSE concat_ws(', ', e.location_name, "
-    "CASE WHEN e.location_admin1 IS DISTINCT FROM e.location_name THEN e.location_admin1 END, "
-    f"{_COUNTRY_NAME}) END"
-)
-_ACTION_GEO: list[str | None] = [
-    _GEO_TYPE,
-    f"CASE WHEN {_HAS_PLACE} THEN {_clean(_FULL_NAME)} END",
-    "f.fips",
-    "f.fips",  # no FIPS ADM1 codes here: the country code alone, as GDELT gives for countries
-    None,
-    _num("e.location_lat"),
-    _num("e.location_lon"),
-    "CASE WHEN e.location_precision = 'country' THEN f.fips END",
-]
+
+def _json_place(json_col: str, path: str) -> dict[str, str]:
+    def j(k: str) -> str:
+        return f"json_extract_string({json_col}, '{path}.{k}')"
+
+    out = {k: j(k) for k in ("name", "country", "admin1", "precision", "admin1_code", "admin2")}
+    out["geonameid"] = j("geonameid")
+    out["lat"] = f"TRY_CAST({j('lat')} AS DOUBLE)"
+    out["lon"] = f"TRY_CAST({j('lon')} AS DOUBLE)"
+    return out
+
+
+_ACTION = {
+    **{k: f"e.location_{k}" for k in ("name", "country", "admin1", "lat", "lon", "precision")},
+    **{
+        k: f"json_extract_string(e.location_json, '$.{k}')"
+        for k in ("admin1_code", "admin2", "geonameid")
+    },
+}
+_ACTION_GEO = _geo_block(_ACTION)
+# Actor geo: the place an actor is located at, when the actor carries one ("place" in its JSON).
+_ACTOR1_GEO = _geo_block(_json_place("e.source_json", "$.place"))
+_ACTOR2_GEO = _geo_block(_json_place("e.target_json", "$.place"))
 
 
 def _fips_values() -> str:
@@ -173,8 +200,8 @@ def gdelt_sql(event_columns: Iterable[str]) -> str:
         sources,
         articles,
         None,  # AvgTone: no tone model
-        *_NO_GEO,  # Actor1Geo: actor locations are not resolved
-        *_NO_GEO,  # Actor2Geo
+        *_ACTOR1_GEO,
+        *_ACTOR2_GEO,
         *_ACTION_GEO,
         "strftime(e._added, '%Y%m%d%H%M%S')",
         _clean("COALESCE(e._url, e._origin)"),
@@ -187,6 +214,6 @@ def gdelt_sql(event_columns: Iterable[str]) -> str:
         f"WITH fips(iso3, fips, name) AS (VALUES {_fips_values()}), "
         "ev AS (SELECT ev.*, d.url AS _url, d.origin AS _origin, d.ingested_at AS _added "
         "FROM events ev LEFT JOIN documents d ON d.doc_id = ev.doc_id) "
-        f"SELECT {line} AS line FROM ev e LEFT JOIN fips f ON f.iso3 = e.location_country "
+        f"SELECT {line} AS line FROM ev e "
         'ORDER BY e."date" NULLS LAST, e.doc_id, e.sentence_index, e.event_id'
     )

@@ -1,0 +1,174 @@
+"""Where an event happened: the document's places computed once, then one choice per event.
+
+    >>> doc = document_places(article.body, doc=spacy_doc, dateline=article.dateline)
+    >>> place, rule = event_place(["Crimea"], doc.in_span(s, e), doc.dateline, ["RUS"], doc)
+
+``event_place`` follows a fixed order and says which rule chose the place:
+
+1. ``clause-locative``: the first name (or ``Place``) of the clause's locative phrases ("in
+   Crimea", "travels to Kiev") that resolves, in the document's scope;
+2. ``sentence-place``: else a place the sentence names (a town or division before a country;
+   one in an actor's country first; never a continent or sea);
+3. ``dateline``: else the dateline's place ("KIEV, March 20 (Reuters) -");
+4. ``actor-country``: else the first actor country that is a real country, on the country's
+   point at precision "country";
+5. ``story-country``: else the story's dominant country (countries named, towns resolved),
+   at precision "country".
+
+Actor countries may be CAMEO codes (as ``Actor.country`` holds them) or ISO alpha-3.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.model import Place
+from eventwire.places.gazetteer import Gazetteer, get_gazetteer
+from eventwire.places.geoparse import dateline_place, get_ner, parse
+from eventwire.places.resolve import Scope, resolve_id
+
+RULES = ("clause-locative", "sentence-place", "dateline", "actor-country", "story-country")
+_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+@dataclass
+class DocPlaces:
+    """Everything a document says about place, computed once per document."""
+
+    places: list[Place] = field(default_factory=list)  # every toponym, with offsets
+    dateline: Place | None = None
+    dominant_country: str | None = None  # ISO alpha-3
+    scope: Scope = field(default_factory=Scope)
+    gazetteer: Gazetteer | None = field(default=None, repr=False)
+    dateline_end: int = 0  # a dateline found in the text: its places are not the sentence's
+
+    def in_span(self, start: int, end: int) -> list[Place]:
+        """The places inside a character span (a sentence of the same text)."""
+        lo = max(start, self.dateline_end)
+        return [p for p in self.places if p.start is not None and lo <= p.start < end]
+
+    def resolve(self, name: str, countries: Sequence[str] = ()) -> Place | None:
+        """A locative phrase's name, resolved with the document's context plus ``countries``."""
+        g = self.gazetteer or get_gazetteer()
+        scope = self.scope
+        extra = tuple(c for c in _iso(countries) if c not in scope.countries)
+        if extra:
+            scope = dataclasses.replace(scope, countries=scope.countries + extra)
+        i = resolve_id(g, name, scope)
+        return g.place(i, text=name) if i is not None else None
+
+
+def _iso(codes: Iterable[str | None]) -> list[str]:
+    """ISO alpha-3 codes from CAMEO or ISO country codes (regions and unknowns dropped)."""
+    g = get_gazetteer()
+    out = []
+    for c in codes:
+        if not c:
+            continue
+        iso = c if c in g.country_ids else None
+        if iso is None:
+            from eventwire.ontology import cameo_to_iso3
+
+            iso = cameo_to_iso3(c)
+        if iso and iso in g.country_ids and iso not in out:
+            out.append(iso)
+    return out
+
+
+def document_places(
+    text: str,
+    *,
+    doc: Any = None,
+    dateline: str | None = None,
+    context_countries: Sequence[str] = (),
+    nlp: Any = None,
+    gazetteer: Gazetteer | None = None,
+) -> DocPlaces:
+    """Geoparse a document once. ``doc``: its spaCy ``Doc`` (with entities) when the caller has
+    parsed it already; ``dateline``: the article's dateline text ("UNITED NATIONS"), else an
+    ALL-CAPS dateline opening the text is used; ``context_countries``: CAMEO or ISO codes."""
+    g = gazetteer or get_gazetteer()
+    if not text.strip():
+        return DocPlaces(gazetteer=g)
+    if doc is None:
+        doc = (nlp or get_ner())(text)
+    places, scope = parse(doc, context_countries=_iso(context_countries), gazetteer=g)
+    d = None
+    if dateline:
+        i = resolve_id(g, dateline, scope)
+        d = g.place(i, text=dateline) if i is not None else None
+    end = 0
+    if not dateline:
+        found = dateline_place(g, text, span=True)
+        if found is not None:
+            i, end = found
+            d = g.place(i, text=g.names[i])
+    dominant = scope.dominant
+    if d is not None and d.country and d.country not in scope.countries:
+        scope = dataclasses.replace(scope, countries=scope.countries + (d.country,))
+    return DocPlaces(places, d, dominant, scope, g, end)
+
+
+def country_place(code: str) -> Place | None:
+    """A country (CAMEO or ISO code) on its own point, at precision "country"."""
+    iso = _iso([code])
+    if not iso:
+        return None
+    g = get_gazetteer()
+    return g.place(g.country_ids[iso[0]], text="")
+
+
+def _with(place: Place, rule: str) -> tuple[Place, str]:
+    p = dataclasses.replace(place, rule=rule)
+    return p, rule
+
+
+def event_place(
+    clause_locatives: Sequence[str | Place] = (),
+    sentence_places: Sequence[Place] = (),
+    dateline: Place | str | None = None,
+    actor_countries: Sequence[str | None] = (),
+    doc_places: DocPlaces | None = None,
+) -> tuple[Place | None, str | None]:
+    """The event's place and the rule that chose it (see the module docstring), or
+    ``(None, None)`` when nothing locates it."""
+    countries = _iso(actor_countries)
+    for loc in clause_locatives:
+        if isinstance(loc, Place):
+            p: Place | None = loc
+        elif doc_places is not None:
+            p = doc_places.resolve(loc, countries)
+        else:
+            g = get_gazetteer()
+            i = resolve_id(g, loc, tuple(countries))
+            p = g.place(i, text=loc) if i is not None else None
+        if p is not None and p.precision != "region":
+            return _with(p, "clause-locative")
+    usable = [p for p in sentence_places if p.precision != "region" and p.country]
+    if usable:
+        mine = [p for p in usable if p.country in countries] or usable
+        return _with(min(mine, key=lambda p: _RANK.get(p.precision, 5)), "sentence-place")
+    if isinstance(dateline, str):
+        if doc_places is not None:
+            dateline = doc_places.resolve(dateline, countries)
+        else:
+            g = get_gazetteer()
+            i = resolve_id(g, dateline, tuple(countries))
+            dateline = g.place(i, text=dateline) if i is not None else None
+    if dateline is not None and dateline.country:
+        return _with(dateline, "dateline")
+    for c in countries:
+        p = country_place(c)
+        if p is not None:
+            return _with(p, "actor-country")
+    if doc_places is not None and doc_places.dominant_country:
+        p = country_place(doc_places.dominant_country)
+        if p is not None:
+            return _with(p, "story-country")
+    return None, None
+
+
+__all__ = ["RULES", "DocPlaces", "country_place", "document_places", "event_place"]
