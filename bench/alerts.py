@@ -19,7 +19,7 @@ from eventwire.analytics.synthetic import escalation_scenario
 from eventwire.store import schema
 
 
-def run(seed: int, args: argparse.Namespace) -> tuple[int, int, int, int, dict[str, int]]:
+def run(seed: int, args: argparse.Namespace) -> tuple[int, int, int, int, dict[str, int], list]:
     con = duckdb.connect()
     for stmt in schema.ddl():
         con.execute(stmt)
@@ -40,7 +40,8 @@ def run(seed: int, args: argparse.Namespace) -> tuple[int, int, int, int, dict[s
         for k in r["kinds"]:
             kinds[f"{tag}:{k}"] = kinds.get(f"{tag}:{k}", 0) + 1
     dyad_weeks = len(sc.dyads) * (len(sc.weeks) - 8)  # weeks after the warm-up
-    return hits, len(sc.injected), len(found - sc.injected), dyad_weeks, kinds
+    sizes = [(sc.extra[k], k in found) for k in sc.injected]
+    return hits, len(sc.injected), len(found - sc.injected), dyad_weeks, kinds, sizes
 
 
 def main() -> None:
@@ -53,8 +54,10 @@ def main() -> None:
     ap.add_argument("--z", type=float, default=3.0)
     args = ap.parse_args()
     tot = [0, 0, 0, 0]
+    sizes: list[tuple[float, bool]] = []
     for seed in range(1, args.seeds + 1):
-        hits, n, false, dw, kinds = run(seed, args)
+        hits, n, false, dw, kinds, sz = run(seed, args)
+        sizes += sz
         for i, v in enumerate((hits, n, false, dw)):
             tot[i] += v
         print(
@@ -66,6 +69,14 @@ def main() -> None:
         f"total: hit rate {hits / n:.3f} ({hits}/{n}); false alarms {false} "
         f"= {false / dw:.4f} per dyad-week ({52 * false / dw:.2f} per dyad-year)"
     )
+
+    for lo, hi in ((0, 3), (3, 6), (6, 12), (12, 1e9)):
+        grp = [hit for size, hit in sizes if lo <= size < hi]
+        if grp:
+            print(
+                f"  escalations adding {lo:g}-{hi:g} conflict events: hit rate "
+                f"{sum(grp) / len(grp):.2f} ({sum(grp)}/{len(grp)})"
+            )
 
 
 if __name__ == "__main__":

@@ -12,8 +12,10 @@ zeros, and three one-sided tests are run, all in one SQL statement:
     coverage, so more reporting is not more conflict. Also required: the share is at least 25%
     above the baseline's (ACLED's "large increase") and at least 2 conflict events.
 ``goldstein``
-    z of the period's Goldstein mean against the baseline mean and spread (variance floored at
-    1), needing a drop of at least 1 point.
+    z of the period's Goldstein mean against the baseline mean and spread (the baseline's
+    variance shrunk towards 16, a 4-point spread, by 5 pseudo events: a few baseline events
+    that happen to agree do not make any change significant), needing a drop of at least 1
+    point.
 ``conflict_volume``
     Poisson z of the conflict count against the baseline's conflict count scaled by the
     period's total volume over the window's total volume (so media growth is not escalation),
@@ -113,8 +115,8 @@ def alerts(
                    (c_base + 2 * coalesce(gl.pg, 0.5)) / (n_base + 2))) AS p0,
                CASE WHEN n_base > 0 THEN c_base / n_base END AS base_share,
                CASE WHEN n_base > 0 THEN g_base / n_base END AS base_goldstein,
-               greatest(1.0, CASE WHEN n_base > 0
-                   THEN g2_base / n_base - (g_base / n_base) ^ 2 ELSE 1 END) AS base_var,
+               (greatest(0.0, g2_base - g_base ^ 2 / greatest(n_base, 1)) + 5 * 16.0)
+                   / (n_base + 5) AS base_var,
                CASE WHEN t.n_all_base > 0
                    THEN (c_base + 0.5) * t.n_all / t.n_all_base END AS expected_conflict
         FROM dyw d JOIN totw t USING (period) LEFT JOIN gshare gl USING (period)

@@ -165,6 +165,8 @@ class Scenario:
     weeks: list[date]
     injected: set[tuple[str, str, date]]  # (a, b, first day of the week) with a < b
     events: int
+    # expected number of conflict events the escalation added (its size), by injected key
+    extra: dict[tuple[str, str, date], float]
 
 
 def escalation_scenario(
@@ -204,6 +206,7 @@ def escalation_scenario(
         "target_country", "cameo", "root", "quad_class", "goldstein", "modality", "date",
         "sentence", "confidence",
     )}  # fmt: skip
+    extra: dict[tuple[str, str, date], float] = {}
     coop_roots = [r for r in ROOTS if r <= 9]
     conf_roots = [r for r in ROOTS if r >= 10]
     n = 0
@@ -218,8 +221,10 @@ def escalation_scenario(
             if kind == "share":
                 p = min(0.95, share + 0.35)
                 lam_conf, lam_coop = lam * p, lam * (1 - p)
+                extra[(a, b, week)] = lam * (p - share)
             elif kind == "volume":
                 lam_conf *= 3
+                extra[(a, b, week)] = lam_conf * 2 / 3
             for roots, lam_k in ((conf_roots, lam_conf), (coop_roots, lam_coop)):
                 for _ in range(_poisson(rng, lam_k)):
                     r = rng.choice(roots)
@@ -247,7 +252,7 @@ def escalation_scenario(
         con.execute(f"INSERT INTO events ({names_sql}) SELECT {names_sql} FROM _ew_syn")
     finally:
         con.unregister("_ew_syn")
-    return Scenario(dyads, weeks, set(injected), n)
+    return Scenario(dyads, weeks, set(injected), n, extra)
 
 
 def _poisson(rng: random.Random, lam: float) -> int:

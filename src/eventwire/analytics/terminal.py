@@ -12,6 +12,7 @@ from typing import Any
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MODALITY_SHORT = {"hypothetical": "hypoth", "obligation": "oblig"}
+KIND_SHORT = {"conflict_share": "share", "conflict_volume": "volume"}
 
 
 def _fit(value: str, width: int) -> str:
@@ -171,7 +172,7 @@ def alert_lines(alerts: list[dict[str, Any]], *, width: int = 80, wide: bool = F
             f"{a['conflict']}/{a['events']}",
             "" if a.get("base_share") is None else f"{100 * a['base_share']:.0f}",
             f"{a['score']:.1f}",
-            ",".join(a["kinds"]),
+            ",".join(KIND_SHORT.get(k, k) for k in a["kinds"]),
         ]
         for a in alerts
     ]

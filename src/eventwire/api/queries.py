@@ -137,11 +137,27 @@ def event_detail(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any
 
 def _mentions(cur: duckdb.DuckDBPyConnection, ev: dict, flat: dict) -> list[dict[str, Any]]:
     if "mentions" in _tables(cur):
-        res = cur.execute("SELECT * FROM mentions WHERE event_id = ?", [ev["event_id"]])
+        # every report the linking stage tied to this event, with its article's outlet and URL
+        doc_cols = {r[0] for r in cur.execute("DESCRIBE documents").fetchall()}
+        extra = [c for c in ("title", "outlet", "source", "url") if c in doc_cols]
+        sel = ", ".join(f"d.{c} AS doc_{c}" for c in extra)
+        res = cur.execute(
+            f"SELECT m.*{', ' + sel if sel else ''} FROM mentions m "
+            "LEFT JOIN documents d ON d.doc_id = m.doc_id WHERE m.event_id = ? "
+            "ORDER BY m.doc_id, m.sentence_index",
+            [ev["event_id"]],
+        )
         names = [d[0] for d in res.description]
         got = [dict(zip(names, r, strict=True)) for r in res.fetchall()]
         if got:
-            return [{k: (str(v) if isinstance(v, date) else v) for k, v in m.items()} for m in got]
+            return [
+                {
+                    k: (str(v) if isinstance(v, date) else v)
+                    for k, v in m.items()
+                    if not k.endswith("_json") and k not in ("block", "seq")
+                }
+                for m in got
+            ]
     doc = ev.get("document") or {}
     return [
         {
