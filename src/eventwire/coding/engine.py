@@ -147,6 +147,19 @@ def _purpose(v: Any) -> bool:
     return v.dep_ == "advcl" and _infinitive(v)
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _headline_predicate(v: Any) -> bool:
+    """ "Three diplomats expelled by Canada": in a sentence with no finite verb (headline
+    grammar drops the auxiliary), a participle on the root noun is the predicate."""
+    return (
+        v.head.dep_ == "ROOT"
+        and v.head.pos_ in ("NOUN", "PROPN")
+        and not any(t.tag_ in FINITE_TAGS for t in v.sent)
+    )
+
+
 def _iso_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -309,6 +322,15 @@ class Coder:
             and head.lemma_.lower() in self.ps.cues["occurrence_verb"]
         ):
             return head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.ps.cues["cause_verb"]:
+            return head  # "the shooting sparked protests": the protests happened
+        if noun.dep_ == "pobj" and head.lower_ == "in":
+            # "took part in peaceful marches", "participated in a rally", "joined in the strike"
+            v = head.head
+            if v.lemma_.lower() == "part" and v.head.lemma_.lower() == "take":
+                return v.head
+            if v.lemma_.lower() in self.ps.cues["participation_verb"]:
+                return v
         if noun.dep_ == "nsubjpass" and head.pos_ == "VERB":
             # the passive of a light verb: "arrests were made", "a curfew was imposed"
             vp = self._verb_pattern(head)
@@ -347,6 +369,15 @@ class Coder:
             return agent, True
         if subj:
             return subj, False
+        if (
+            v.dep_ == "conj"
+            and v.head.dep_ == "ROOT"
+            and v.head.pos_ in ("NOUN", "PROPN")
+            and self.actors.lex.sector_of(v.head.lemma_.lower()) is not None
+        ):
+            # a headline the tagger read as a noun phrase: "Police in Kinshasa fire tear gas
+            # and arrest protesters" (the noun root is the subject of the joined verb)
+            return [v.head], False
         if depth > 3:
             return [], False
         h = v.head
@@ -555,7 +586,7 @@ class Coder:
             return "an earlier event the sentence refers back to"
         if self._describes_noun(verb):
             return "describes a noun ('a team trying to broker'), background"
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _headline_predicate(verb):
             return f"participle describing '{verb.head.text}', background"
         if _purpose(verb):
             # a purpose is not an event, except protest and inspection, which the going there
@@ -1024,7 +1055,12 @@ class Coder:
             and t.code[:2] in VIOLENT_ROOTS
             # people were attacked ("killed three U.S. soldiers") or an attack is named ("a
             # roadside bombing"); not "Japan was hit hard by the yen's rise"
-            and (tok.pos_ == "NOUN" or (targets and all(g.sector for g in targets)))
+            and (
+                tok.pos_ == "NOUN"
+                or (targets and all(g.sector for g in targets))
+                # "three rockets struck near the embassy": a weapon did it
+                or (subj_toks and all(self._is_weapon_or_attack(st) for st in subj_toks))
+            )
             and (
                 all(self._is_weapon_or_attack(st) for st in subj_toks)
                 if subj_toks
@@ -1281,7 +1317,12 @@ class Coder:
             and code[:2] in VIOLENT_ROOTS
             and (
                 any(s.sector == "LAB" for s in sources)
-                or (tok.pos_ == "VERB" and not self._children(tok, "dobj") and not targets)
+                or (
+                    tok.pos_ == "VERB"
+                    and not self._children(tok, "dobj")
+                    and not targets
+                    and not any(s.sector == "UAF" for s in sources)  # "rockets struck"
+                )
             )
         ):
             code = "143"  # "union members struck the plant", "bank workers are striking"
@@ -1298,6 +1339,14 @@ class Coder:
             code = "111"
             if not targets:
                 targets = self._clause_subject(self._children(verb, "ccomp")[-1], ctx)
+        hit = next(
+            (r for s in sources if (r := self.ps.actor_recode(code, s.text or "")) is not None),
+            None,
+        )
+        if hit is not None:  # "rioters clashed with police": a violent protest (actor_recodes)
+            if trace:
+                trace(f"  '{tok.text}' ({p.id}): by its actor, {hit[0]} -> {hit[1]}")
+            code = hit[1]
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         return code, targets

@@ -70,6 +70,8 @@ CUE_SETS = {
     "command_verb",
     "comment_verb",
     "harm_verb",
+    "cause_verb",
+    "participation_verb",
 }
 
 
@@ -81,6 +83,25 @@ class PatternSet:
     by_id: dict[str, Pattern]
     cues: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in CUE_SETS})
     agentless: dict[str, str] = field(default_factory=dict)  # code prefix -> acting sector
+    # (id, role words, code prefixes, new code): see actor_recodes.tsv
+    actor_recodes: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = field(
+        default_factory=list
+    )
+
+    def actor_recode(self, code: str, actor_text: str) -> tuple[str, str] | None:
+        """(rule id, new code) when the acting role's words change what the act is."""
+        words = actor_text.lower().split()
+        if not words:
+            return None
+        for rid, roles, prefixes, new in self.actor_recodes:
+            if not code.startswith(prefixes) or code[:3] == new[:3]:
+                continue  # not this act, or already as specific ("blew himself up": 1831)
+            for role in roles:
+                r = role.split()
+                tail = words[-len(r) :]
+                if tail[:-1] == r[:-1] and tail and tail[-1] in (r[-1], r[-1] + "s", r[-1] + "es"):
+                    return rid, new
+        return None
 
     def agentless_sector(self, code: str) -> str | None:
         """The sector that does an act of this code when the text names nobody (the longest
@@ -195,6 +216,24 @@ def _load_agentless(path: Path, ps: PatternSet) -> None:
         ps.agentless[code] = sector
 
 
+def _load_actor_recodes(path: Path, ps: PatternSet) -> None:
+    onto = get_ontology()
+    for line_no, row in read_tsv(path, ["id", "role", "from", "code"]):
+        where = f"{path}:{line_no}"
+        roles = tuple(r.strip().lower() for r in row["role"].split("|") if r.strip())
+        prefixes = tuple(c.strip() for c in row["from"].split("|") if c.strip())
+        code = row["code"].strip()
+        if not roles or not prefixes or not row["id"].strip():
+            raise DataError(f"{where}: id, role and from must not be empty")
+        if not onto.is_event_code(code):
+            raise DataError(f"{where}: {code!r} is not a CAMEO event code")
+        bad = [c for c in prefixes if not c.isdigit()]
+        if bad:
+            raise DataError(f"{where}: 'from' holds CAMEO codes or roots, not {bad}")
+        ps.actor_recodes = [r for r in ps.actor_recodes if r[0] != row["id"].strip()]
+        ps.actor_recodes.append((row["id"].strip(), roles, prefixes, code))
+
+
 def load_patterns(dirs: Sequence[str | os.PathLike] = ()) -> PatternSet:
     """Load the packaged patterns plus users' (``dirs`` or ``EVENTWIRE_PATTERNS``)."""
     extra = list(dirs) or [
@@ -219,6 +258,9 @@ def _load(extra: tuple[str, ...]) -> PatternSet:
         agentless = Path(d) / "agentless.tsv"
         if agentless.exists():
             _load_agentless(agentless, ps)
+        recodes = Path(d) / "actor_recodes.tsv"
+        if recodes.exists():
+            _load_actor_recodes(recodes, ps)
     if not ps.by_id:
         raise DataError(f"{DATA}/events.tsv: no event patterns found")
     return ps
