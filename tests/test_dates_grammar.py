@@ -129,6 +129,7 @@ def test_specs_are_composed_of_parts() -> None:
         ("Good Friday", date(2005, 3, 1), date(2005, 3, 25)),
         ("Ramadan", date(2005, 9, 20), date(2005, 10, 4)),  # 1 Ramadan 1426, Umm al-Qura
         ("Eid al-Fitr", date(2010, 9, 1), date(2010, 9, 10)),
+        ("the end of Ramadan", date(2010, 9, 1), date(2010, 9, 10)),
     ],
 )
 def test_named_days(expression: str, anchor: date, expected: date) -> None:

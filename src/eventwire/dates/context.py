@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from eventwire.dates.tables import fiscal_years, lexicon, tense_cues
 
@@ -178,13 +179,24 @@ class Clues:
     since: bool = False  # a "since" governs it: strictly the past, no slack
 
 
-def _locate(expression: str, context: str) -> tuple[int, int] | None:
+@lru_cache(maxsize=4096)
+def _pattern(expression: str) -> re.Pattern[str] | None:
     e = " ".join(expression.split()).strip(" .,;:")
     if not e:
         return None
     pat = r"\s+".join(map(re.escape, e.split()))
-    m = re.search(rf"(?<![A-Za-z\d]){pat}(?![A-Za-z\d])", context, re.IGNORECASE)
+    return re.compile(rf"(?<![A-Za-z\d]){pat}(?![A-Za-z\d])", re.IGNORECASE)
+
+
+def _locate(expression: str, context: str) -> tuple[int, int] | None:
+    pattern = _pattern(expression)
+    m = pattern.search(context) if pattern is not None else None
     return (m.start(), m.end()) if m else None
+
+
+@cache
+def _fiscal_cues() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, fiscal_years()))})\b")
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -264,16 +276,15 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     low = context.lower()
     fiscal = None
     if "fiscal" in low or "financial year" in low:
-        found = [
-            (low.find(c), v)
-            for c, v in fiscal_years().items()
-            if re.search(rf"\b{re.escape(c)}\b", low)
-        ]
-        fiscal = min(found)[1] if found else None
+        m = _fiscal_cues().search(low)
+        fiscal = fiscal_years()[m.group(0)] if m else None
     if span is None:
         return Clues(fiscal=fiscal)
     start, end = span
-    left, right = _tokens(context[:start]), _tokens(context[end:])
+    # a clause is seldom longer than this: tokenise only the windows the scans can reach
+    left, right = _tokens(context[max(0, start - 240) : start]), _tokens(context[end : end + 160])
+    if start > 240 and left:
+        left = left[1:]  # the first token may be cut
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
     prenominal = (
         bool(left) and left[-1][1] in _PRENOMINAL and bool(right) and right[0][0][:1].isalpha()
