@@ -148,3 +148,31 @@ def test_version_and_short_help():
 def test_serve_refuses_a_missing_database(tmp_path):
     r = run("serve", "--db", str(tmp_path / "none.duckdb"))
     assert r.exit_code == 2 and "no such database" in r.stderr
+
+
+def test_make_demo_events_table_fits_80_columns(tmp_path):
+    """What `make demo` shows first: the bundled examples, coded and listed."""
+    from conftest import EXAMPLES
+
+    db = str(tmp_path / "demo.duckdb")
+    r = run("ingest", str(EXAMPLES), "--db", db, "--workers", "1")
+    assert r.exit_code == 0, _text(r)
+    out = run("events", "--db", db)
+    assert out.exit_code == 0
+    _fits(out.stdout)
+    rows = [line for line in out.stdout.splitlines() if line[:4].isdigit()]
+    assert rows and all(len(line.split()[0]) == 10 for line in rows)  # 2024-09-12, not 2024-…
+    assert "…" not in "".join(line[:57] for line in rows)  # no cut codes, types or modalities
+
+
+def test_extract_several_inputs_writes_json_lines():
+    from conftest import EXAMPLES
+
+    texts = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    r = run("extract", *texts)
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert len(lines) == len(texts) >= 2
+    assert all(json.loads(line)["body"] for line in lines)
+    one = run("extract", texts[0])
+    assert json.loads(one.stdout)["doc_id"] and one.stdout.startswith("{\n")  # one: indented

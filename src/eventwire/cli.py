@@ -143,15 +143,24 @@ def _write_events(rows: list[dict], fmt: str, out=None) -> None:
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="files, directories, globs or - for stdin")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json|text")] = "json",
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="json (one article; JSON Lines for several)|jsonl|text"
+        ),
+    ] = "json",
     input_format: InputFormat = None,
 ) -> None:
-    """Show the extracted article(s): body and metadata."""
+    """Show the extracted article(s): body and metadata. Several articles are JSON Lines."""
     from eventwire.model import IngestError
     from eventwire.pipeline import read_articles
 
     _check_format(input_format)
+    if format not in ("json", "jsonl", "text"):
+        _err(f"unknown --format {format!r}: use json, jsonl or text")
+        raise typer.Exit(2)
     ok = 0
+    first = None  # held back: printed indented if it stays the only one
     for item in read_articles(inputs, input_format):
         if isinstance(item, IngestError):
             _err(str(item))
@@ -160,8 +169,15 @@ def extract(
         if format == "text":
             typer.echo(f"# {item.title or ''}\n{item.source or ''} {item.published or ''}\n")
             typer.echo(item.body + "\n")
+        elif format == "json" and ok == 1:
+            first = item
         else:
-            typer.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=1))
+            if first is not None:
+                typer.echo(json.dumps(first.to_dict(), ensure_ascii=False))
+                first = None
+            typer.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+    if first is not None:
+        typer.echo(json.dumps(first.to_dict(), ensure_ascii=False, indent=1))
     if not ok:
         raise typer.Exit(1)
 
