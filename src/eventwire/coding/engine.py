@@ -958,7 +958,13 @@ class Coder:
         speaker = self._speaker(verb, ctx)
         # "six civilians died in an air strike": the harm verb's subject was hit, not the actor
         harmed = self._harmed(tok, t.light)
-        if harmed is not None or (
+        caused = (  # "the verdict sparked protests": the verdict is the cause, not the actor
+            tok.pos_ == "NOUN"
+            and tok.dep_ == "dobj"
+            and t.light is not None
+            and t.light.lemma_.lower() in self.ps.cues["cause_verb"]
+        )
+        if harmed is not None or caused or (
             tok.pos_ == "NOUN"
             and t.light is not None
             and t.light.dep_ != "ROOT"
@@ -1256,7 +1262,8 @@ class Coder:
         if sector is None:
             return []
         if tok.pos_ == "NOUN" and not (
-            self._passive_light(verb) or verb.lemma_.lower() in self.ps.cues["occurrence_verb"]
+            self._passive_light(verb)
+            or verb.lemma_.lower() in self.ps.cues["occurrence_verb"] | self.ps.cues["cause_verb"]
         ):
             return []  # a noun event needs a verb that reports it done: "arrests were made"
         place = self._place(verb, tok, sent, targets)
