@@ -166,3 +166,22 @@ def test_offset_picks_the_occurrence_and_spans_are_accepted() -> None:
         text = "The council will vote Tuesday."
 
     assert resolve_date("Tuesday", MON, context=Span()) == (date(2010, 3, 2), "day")
+
+
+@pytest.mark.parametrize(
+    ("expression", "context", "cause"),
+    [
+        ("last year", "Profits fell because of a drop in income last year.", "because of"),
+        ("last year", "The strike ended because wages rose last year.", "because"),
+        ("last week", "Protests erupted after last week's vote.", "after"),
+        ("March", "The army, angered over the March killings, attacked.", "over"),
+        ("last week", "Protests erupted last week.", None),
+        ("Friday", "Talks resumed after Friday.", None),  # its own relation, not a cause
+        ("Friday", "Police arrested him on Friday after a raid.", None),
+    ],
+)
+def test_dates_of_causes_are_flagged(expression: str, context: str, cause: str | None) -> None:
+    r = resolve_date(expression, OCT, context=context)
+    assert r is not None
+    flagged = [f for f in r.flags if f.startswith("cause:")]
+    assert flagged == ([f"cause:{cause}"] if cause else [])

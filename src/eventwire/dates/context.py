@@ -177,6 +177,8 @@ class Clues:
     after: str = ""  # the context after it (as written)
     fiscal: tuple[int, str] | None = None  # (first month, named by "start"|"end")
     since: bool = False  # a "since" governs it: strictly the past, no slack
+    cause: str | None = None  # "because of", "after", "following": it dates a cause or an earlier
+    # event the clause refers to ("fell because of a drop in income last year"), not the clause
 
 
 @lru_cache(maxsize=4096)
@@ -304,7 +306,38 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
                 break
     since = tense == "since"
     tense = "past" if since else tense
-    return Clues(tense, relation, context[:start], context[end:], fiscal, since)
+    cause = _cause(left, prenominal)
+    return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause)
+
+
+_WEAK_CAUSES = frozenset(["after", "following", "amid", "over", "since"])
+
+
+def _cause(left: list[tuple[str, str]], prenominal: bool) -> str | None:
+    """The causal or prior-event preposition whose noun phrase holds the expression: scanning
+    back over the phrase ("because of a drop in income [last year]") to the first verb-like
+    word, clause boundary or such a preposition. "after", "following", "amid", "over" count
+    only for a date inside the noun phrase ("after [last week]'s vote", "over the [March]
+    killings"): otherwise they are the expression's own relation ("after Friday")."""
+    causes = lexicon()["cause"]
+    words = [w for _, w in left[-_MAX_LEFT:]]
+    base = len(left) - len(words)
+    for i in range(len(words) - 1, -1, -1):
+        orig, w = left[base + i]
+        for k in (4, 3, 2, 1):
+            phrase = " ".join(words[max(0, i - k + 1) : i + 1])
+            if i - k + 1 >= 0 and phrase in causes and phrase != "because":
+                return phrase if phrase not in _WEAK_CAUSES or prenominal else None
+        if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS or orig == ",":
+            break
+        if w in tense_cues() or (len(w) > 4 and w.endswith("ed")) or w == "to":
+            break
+    for orig, w in reversed(left[-_MAX_LEFT:]):  # "because wages rose [last year]"
+        if w == "because":
+            return "because"
+        if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
+            break
+    return None
 
 
 def _stopped_by_verb(left: list[tuple[str, str]]) -> bool:

@@ -343,9 +343,9 @@ def resolve_date(
     if res is None:
         return None
     kind = "period" if lexicon()["relation"].get(relation or "") == "period" else "point"
-    flags = tuple(
-        dict.fromkeys((*res.flags, *spec.flags, *((f"part:{spec.part}",) if spec.part else ())))
-    )
+    extra = (f"part:{spec.part}",) if spec.part else ()
+    extra += (f"cause:{clues.cause}",) if clues.cause else ()
+    flags = tuple(dict.fromkeys((*res.flags, *spec.flags, *extra)))
     return DateResult(
         res.date,
         res.precision,

@@ -34,7 +34,10 @@ class DateResult(tuple):  # type: ignore[type-arg]
     * ``flags``: how it was read: "approximate" ("almost four years ago"), "fiscal" (a fiscal
       year; "calendar-assumed" when no convention was named), "anaphoric" (measured from a
       date named earlier in the sentence), "nearest" (no tense cue: the date nearest the
-      anchor was taken), "century-guessed" ("the '80s").
+      anchor was taken), "century-guessed" ("the '80s"), "part:end" ("the end of 1990"),
+      "cause:because of" (the date sits in a phrase that names a cause or an earlier event:
+      "fell because of a drop in income last year", "after last week's vote": it dates that,
+      not the clause's event).
 
     ``date`` is the start of what is named: the day, the week's Monday ("this weekend": its
     Saturday), the first of the month, quarter or year. For a period it is the bound the

@@ -151,6 +151,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "part": lambda v: v in ("early", "mid", "late", "end", "start", "half", "part"),
     "relation": lambda v: v in ("period", "point"),
     "season": lambda v: v.isdigit() and 1 <= int(v) <= 12,
+    "cause": lambda v: v == "cause",
 }
 
 
