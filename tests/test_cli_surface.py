@@ -176,3 +176,16 @@ def test_extract_several_inputs_writes_json_lines():
     assert all(json.loads(line)["body"] for line in lines)
     one = run("extract", texts[0])
     assert json.loads(one.stdout)["doc_id"] and one.stdout.startswith("{\n")  # one: indented
+
+
+def test_progress_total_is_known_for_files_of_one_document(tmp_path):
+    from eventwire.cli import _known_total
+
+    for name in ("a.txt", "b.html", "c.txt.gz"):
+        (tmp_path / name).write_text("x")
+    assert _known_total([str(tmp_path)], None) == 3
+    assert _known_total([str(tmp_path / "*.txt")], None) == 1
+    (tmp_path / "d.jsonl").write_text("{}\n")
+    assert _known_total([str(tmp_path)], None) is None  # a container: unknown until read
+    assert _known_total(["-"], None) is None
+    assert _known_total([str(tmp_path / "a.txt")], "jsonl") is None

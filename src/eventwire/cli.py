@@ -216,6 +216,35 @@ def code(
         raise typer.Exit(1)
 
 
+_CONTAINERS = (".jsonl", ".ndjson", ".warc", ".jsonl.gz", ".ndjson.gz", ".warc.gz", ".arc")
+
+
+def _known_total(inputs: list[str], input_format: str | None) -> int | None:
+    """How many documents the inputs hold, when that is known without reading them: every
+    input is a file (or a directory or glob of files) of one document each. None otherwise
+    (stdin, JSONL and WARC containers, bare .gz)."""
+    from eventwire.ingest import _expand  # the ingest stage's own expansion of an input spec
+
+    if input_format in ("jsonl", "warc"):
+        return None
+    n = 0
+    for spec in inputs:
+        if spec == "-":
+            return None
+        try:
+            paths = _expand(spec)
+        except Exception:  # noqa: BLE001 - a total is a nicety, never a failure
+            return None
+        if not isinstance(paths, list):
+            continue  # an error the ingest reports itself
+        for p in paths:
+            name = p.name.lower()
+            if name.endswith(_CONTAINERS) or (name.endswith(".gz") and name.count(".") < 2):
+                return None
+            n += 1
+    return n or None
+
+
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="files, directories, globs or - for stdin")],
@@ -230,7 +259,14 @@ def ingest(
 ) -> None:
     """Code news and store documents, events and errors in DuckDB."""
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from eventwire.model import DocResult, IngestError
     from eventwire.pipeline import run
@@ -262,17 +298,20 @@ def ingest(
             pending.clear()
             pend_err.clear()
 
+    total = _known_total(inputs, input_format)
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed} docs · {task.fields[rate]:.1f} docs/s"),
+        TextColumn("{task.completed}" + (f"/{total}" if total else "") + " docs"),
+        TextColumn("· {task.fields[rate]:.1f} docs/s"),
         TimeElapsedColumn(),
+        *([TextColumn("ETA"), TimeRemainingColumn()] if total else []),
         console=console,
         disable=not console.is_terminal,
         transient=True,
     ) as prog:
-        task = prog.add_task("coding", total=None, rate=0.0)
+        task = prog.add_task("coding", total=total, rate=0.0)
         for item in run(inputs, input_format, n_process=workers):
             if isinstance(item, IngestError):
                 errors += 1
