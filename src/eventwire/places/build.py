@@ -16,8 +16,8 @@ Sources, all offline and all shipped in packages this project depends on:
 
 Each entry gets a static prior: log10 of its population (towns: GeoNames; divisions: the sum of
 their towns; countries: GeoNames) plus kind and role bonuses (see ``PRIOR_*``). Divisions sit
-on the midpoint of the 1st-99th percentile box of their towns (a centroid, unlike the mean,
-which leans to the populous coast: Queensland, Ontario).
+on the centroid of the convex hull of their towns (unlike the mean, which leans to the
+populous coast: Queensland, Ontario).
 """
 
 from __future__ import annotations
@@ -144,14 +144,41 @@ def read_tsv(path: Path) -> Iterable[tuple[int, list[str]]]:
             yield n, [c.strip() for c in line.split("\t")]
 
 
+def _hull(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Convex hull (monotone chain) of (x, y) points, counter-clockwise."""
+    pts = sorted(set(pts))
+    if len(pts) <= 2:
+        return pts
+
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list[tuple[float, float]] = []
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
 def _box_mid(pts: list[tuple[float, float]]) -> tuple[float, float]:
-    """Midpoint of the 1st-99th percentile box of points (robust to a stray island)."""
-    lats = sorted(p[0] for p in pts)
-    lons = sorted(p[1] for p in pts)
-    lo, hi = int(len(pts) * 0.01), max(int(math.ceil(len(pts) * 0.99)) - 1, 0)
-    if lons[hi] - lons[lo] > 180:  # straddles the antimeridian (Chukotka, Fiji): use the mean
-        return sum(lats) / len(lats), sum(lons) / len(lons)
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    """A division's point: the centroid of the convex hull of its towns (the area they span,
+    not where most of them crowd: Queensland's coast, southern Ontario); the mean for fewer
+    than three distinct towns or a division across the antimeridian (Chukotka, Fiji)."""
+    lons = [p[1] for p in pts]
+    mean = (sum(p[0] for p in pts) / len(pts), sum(lons) / len(pts))
+    if max(lons) - min(lons) > 180:
+        return mean
+    hull = _hull([(p[1], p[0]) for p in pts])  # (lon, lat) = (x, y)
+    if len(hull) < 3:
+        return mean
+    lat, lon, area = _ring_centroid([list(p) for p in hull])
+    return (lat, lon) if area > 0 else mean
 
 
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:

@@ -80,7 +80,7 @@ def _qualified_spans(g: Gazetteer, text: str) -> list[tuple[int, int, int, int]]
         if found is None:
             continue
         start, end, i, qid = found
-        if _is_list(g, text, start, end):
+        if _is_list(g, text, start, end) or _in_division_list(g, text, start, end):
             continue
         out.append((start, end, i, qid))
     return out
@@ -102,12 +102,24 @@ def _is_list(g: Gazetteer, text: str, start: int, end: int) -> bool:
     )
 
 
+def _in_division_list(g: Gazetteer, text: str, start: int, end: int) -> bool:
+    """ "Utah, Virginia, Washington, West Virginia and Wyoming": a list of states, not the town
+    of Washington in West Virginia."""
+    if not text[:start].endswith(", "):
+        return False
+    head = text[start:end].rpartition(",")[0]
+    return any(g.kind[i] == ADMIN1 for i in all_ids(g, scan.normalize(head)))
+
+
 def _labels(doc: Any) -> dict[int, str]:
-    """Character offset of each token inside an entity -> the entity's label."""
+    """Character offset of each token inside an entity -> the entity's label; and, under the
+    negated offset, the end of the entity (a label vouches only for the entity's whole span)."""
     out: dict[int, str] = {}
     for ent in getattr(doc, "ents", ()):
+        start = ent.start_char + 4 if ent.text[:4].lower() == "the " else ent.start_char
         for t in ent:
             out[t.idx] = ent.label_
+        out[-start - 1] = str(ent.end_char)
     return out
 
 
@@ -134,12 +146,10 @@ def _scope(g: Gazetteer, first: list[tuple[int, int, int, bool]], ctx: Sequence[
         if not c:
             continue
         k = g.kind[i]
-        if k == COUNTRY or sure:
-            votes[c] += 2
+        if k == COUNTRY or sure:  # an ambiguous name does not vote (it would vote for itself)
+            votes[c] += 1
             if c not in countries:
                 countries.append(c)
-        else:
-            votes[c] += 1
         if k in (ADMIN1, ADMIN2) and (sure or g.prior[i] >= 5.0):
             divisions.add(i)
             if c not in countries:

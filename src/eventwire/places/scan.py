@@ -201,8 +201,9 @@ def _sentence_start(toks: list[Tok], k: int, text: str) -> bool:
 
 
 def find(g: Gazetteer, text: str, labels: dict[int, str], taken: list[tuple[int, int]]) -> list[Candidate]:
-    """Accepted toponym candidates, in text order. ``labels``: NER label of each entity's
-    first character offset -> label, plus ``-(start)`` keys ... see ``geoparse``."""
+    """Accepted toponym candidates, in text order. ``labels``: the entity label of each token
+    start offset, and each entity's end under ``-(entity start) - 1`` (``geoparse._labels``);
+    ``taken``: spans already claimed ("City, Region" forms)."""
     cased = not caseless(text)
     toks = tokens(text)
     common = common_words()
@@ -273,6 +274,10 @@ def _accept(
 ) -> bool:
     s = toks[a].start
     label = labels.get(s, "")
+    if label and label != "PERSON":
+        ent_end = labels.get(-s - 1)  # the entity must start here and end with the match
+        if ent_end is None or int(ent_end) > toks[b].end + 2:  # 2: a possessive "'s"
+            label = ""
     words = [t.low for t in toks[a : b + 1] if t.low not in _LINKS]
     strong = _strong(g, key, ids) or hint is not None
     cue = _cue_before(toks, a, text)
@@ -299,7 +304,7 @@ def _accept(
         return False  # an acronym ("WHO", "BAI"), not a town
     if label in ("GPE", "LOC"):
         return True
-    big = key in g.aliases or bool(kinds & {COUNTRY, REGION, ADMIN1}) or hint is not None
+    big = key in g.aliases or bool(kinds & {COUNTRY, REGION}) or hint is not None
     if not big and _in_longer_name(toks, a, text):
         return False  # "Abu Shok", "Swat Valley": part of a longer name the gazetteer lacks
     weak_word = key in common or key in lowered
