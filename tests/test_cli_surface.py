@@ -189,3 +189,17 @@ def test_progress_total_is_known_for_files_of_one_document(tmp_path):
     assert _known_total([str(tmp_path)], None) is None  # a container: unknown until read
     assert _known_total(["-"], None) is None
     assert _known_total([str(tmp_path / "a.txt")], "jsonl") is None
+
+
+def test_export_infers_the_format_and_writes_stdout(db, tmp_path):
+    out = tmp_path / "events.csv"
+    r = run("export", str(out), "--db", db)
+    assert r.exit_code == 0, _text(r)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("event_id,") and sum(ln.startswith("event_id,") for ln in lines) == 1
+    js = run("export", "-", "--db", db)
+    assert js.exit_code == 0
+    assert {json.loads(line)["event_id"] for line in js.stdout.splitlines()} >= {"s-w1-0"}
+    bad = run("export", str(tmp_path / "events.xyz"), "--db", db)
+    assert bad.exit_code == 2 and "extension" in bad.stderr
+    assert run("export", "-", "--db", db, "--format", "parquet").exit_code == 2

@@ -413,16 +413,23 @@ def _linked_rows(data, flt, limit: int | None, mentions: bool, with_lists: bool)
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Argument(help="output file")],
+    out: Annotated[Path, typer.Argument(help="output file, or - for stdout")],
     db: DbOption = DEFAULT_DB,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="parquet|jsonl|csv|gdelt")
-    ] = "parquet",
+        str | None,
+        typer.Option(
+            "--format", "-f", help="parquet|jsonl|csv|gdelt (default: from the extension)"
+        ),
+    ] = None,
 ) -> None:
     """Export stored events (one row per linked event, with its counts): Parquet, JSONL, CSV or
     GDELT 2.0 (tab-separated). Parquet and GDELT also write the mentions beside (X.mentions.EXT)."""
     from eventwire.store import Store
 
+    if str(out) == "-":
+        _export_stdout(db, format or "jsonl")
+        return
+    format = format or _format_of(out)
     if format not in ("parquet", "jsonl", "csv", "gdelt"):
         _err(f"unknown export format {format!r}: use parquet, jsonl, csv or gdelt")
         raise typer.Exit(2)
@@ -435,6 +442,41 @@ def export(
         n = st.export(out, format)
     beside = f"; mentions -> {mentions_path(out)}" if format in ("parquet", "gdelt") else ""
     typer.echo(f"{n} events -> {out} ({format}){beside}")
+
+
+_EXTENSIONS = {".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl",
+               ".json": "jsonl", ".csv": "csv", ".tsv": "gdelt", ".gdelt": "gdelt"}  # fmt: skip
+
+
+def _format_of(out: Path) -> str:
+    fmt = _EXTENSIONS.get(out.suffix.lower())
+    if fmt is None:
+        _err(f"{out}: cannot tell the format from the extension; give --format "
+             "parquet|jsonl|csv|gdelt (or name it .parquet, .jsonl, .csv, .tsv)")  # fmt: skip
+        raise typer.Exit(2)
+    return fmt
+
+
+def _export_stdout(db: Path, fmt: str) -> None:
+    """`export -`: a text format written to a temporary file, then to stdout."""
+    import tempfile
+
+    from eventwire.store import Store
+
+    if fmt not in ("jsonl", "csv", "gdelt"):
+        _err(f"cannot write {fmt} to stdout: use jsonl, csv or gdelt")
+        raise typer.Exit(2)
+    if not db.exists():
+        _err(f"{db}: no such database")
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"events.{fmt}"
+        with Store(db, read_only=True) as st:
+            st.export(path, fmt)
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                sys.stdout.write(line)
+    sys.stdout.flush()
 
 
 @app.command()
