@@ -53,6 +53,7 @@ def test_health(client, db):
 def test_openapi_lists_the_endpoints(client):
     spec = client.get("/openapi.json").json()
     for path in ("/api/events", "/api/events/{event_id}", "/api/series", "/api/alerts",
+                 "/api/documents",
                  "/api/actors", "/api/dyads", "/api/documents/{doc_id}", "/api/health",
                  "/api/places", "/api/countries/{country}"):  # fmt: skip
         assert path in spec["paths"], path
@@ -116,6 +117,23 @@ def test_one_event_with_its_provenance(client):
     s, t = ev["context"]["sentence"]
     assert ev["context"]["text"][s:t] == ev["sentence"]
     assert ev["mentions"] and ev["mentions"][0]["doc_id"] == "s-w3"
+
+
+def test_document_list_pages(client):
+    seen, cursor = [], None
+    for _ in range(50):
+        body = client.get(
+            "/api/documents", params={"limit": 200} | ({"cursor": cursor} if cursor else {})
+        ).json()
+        seen += [d["doc_id"] for d in body["items"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen)) and {"s-w1", "s-w5"} <= set(seen)
+    hit = client.get("/api/documents", params={"q": "aid convoy"}).json()["items"]
+    assert [d["doc_id"] for d in hit] == ["s-w5"]
+    assert client.get("/api/documents", params={"q": "x' OR 1=1 --"}).json()["items"] == []
+    assert client.get("/api/documents", params={"limit": 0}).status_code == 400
 
 
 def test_document_with_event_spans(client):

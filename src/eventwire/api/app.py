@@ -178,6 +178,16 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
             return _error(404, "event_id", f"no event {event_id[:80]!r}")
         return jsonable_encoder(got)
 
+    @app.get("/api/documents")
+    def documents(
+        c: Cur,
+        q: Annotated[str | None, Query(description="words in the title")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        cursor: Text = None,
+    ) -> dict:
+        """Stored articles by id, a page at a time (``next_cursor`` → ``cursor``)."""
+        return jsonable_encoder(queries.document_list(c, q, limit, cursor))
+
     @app.get("/api/documents/{doc_id}")
     def document(c: Cur, doc_id: str):
         """A stored article: metadata, body and the spans of its events."""

@@ -209,3 +209,34 @@ def places(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int) -> list
     )
     names = [d[0] for d in res.description]
     return [dict(zip(names, r, strict=True)) for r in res.fetchall()]
+
+
+def document_list(
+    cur: duckdb.DuckDBPyConnection, q: str | None, limit: int, cursor: str | None
+) -> dict[str, Any]:
+    """Stored articles by id, ``limit`` a page after ``cursor`` (a doc_id); ``q``: words in
+    the title."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise FilterError("limit", f"must be between 1 and {MAX_PAGE}, got {limit}")
+    if q is not None and (len(q) > 200 or "\x00" in q):
+        raise FilterError("q", "at most 200 characters, no NUL")
+    cols = {r[0] for r in cur.execute("DESCRIBE documents").fetchall()}
+    want = ["doc_id", "title", "source", "outlet", "published", "url", "n_events"]
+    sel = ", ".join(c for c in want if c in cols)
+    where, args = ["TRUE"], []
+    if q:
+        where.append("contains(lower(coalesce(title, '')), lower(?))")
+        args.append(q)
+    if cursor:
+        where.append("doc_id > ?")
+        args.append(cursor)
+    res = cur.execute(
+        f"SELECT {sel} FROM documents WHERE {' AND '.join(where)} ORDER BY doc_id "
+        f"LIMIT {limit + 1}",
+        args,
+    )
+    names = [d[0] for d in res.description]
+    rows = [dict(zip(names, r, strict=True)) for r in res.fetchall()]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {"items": rows, "count": len(rows), "next_cursor": rows[-1]["doc_id"] if more else None}
