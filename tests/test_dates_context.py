@@ -65,6 +65,15 @@ def test_weekday_tense(expression: str, context: str, expected: date) -> None:
         # since: the past
         ("Nov. 2", "Police have searched for him since the Nov. 2 attack.", date(2006, 11, 2)),
         ("the Nov. 2", "Police have searched for him since the Nov. 2 attack.", date(2006, 11, 2)),
+        # a date within a month of the anchor wins over a verb it may not belong to
+        ("Nov. 20", "The board declared a dividend, payable Nov. 20.", date(2007, 11, 20)),
+        ("Nov. 28", "The board voted a split, payable Nov. 28, record Nov. 1.", date(2007, 11, 28)),
+        ("Oct. 1", "The plan, announced in May, is effective from Oct. 1.", date(2007, 10, 1)),
+        # and a deadline within a quarter
+        ("Jan. 22", "The firm had been given until Jan. 22 to comply.", date(2008, 1, 22)),
+        # a date that names a noun's time: "for May delivery", "the June-July period"
+        ("February", "Coffee for February delivery ended lower.", date(2008, 2, 1)),
+        ("March 7", "It set the February 27-March 7 shipment period.", date(2008, 3, 7)),
         # a sentence boundary stops the search for a cue
         ("March", "Officials resigned. The new rules apply from March.", date(2008, 3, 1)),
         # "May" the month is not the modal

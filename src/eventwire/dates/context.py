@@ -288,11 +288,7 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     if start > 240 and left:
         left = left[1:]  # the first token may be cut
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
-    prenominal = (
-        bool(left) and left[-1][1] in _PRENOMINAL and bool(right) and right[0][0][:1].isalpha()
-    ) or (
-        bool(right) and right[0][1] in ("'s", "'")  # "Friday's attack"
-    )
+    prenominal = _prenominal(left, right)
     tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
@@ -338,6 +334,110 @@ def _cause(left: list[tuple[str, str]], prenominal: bool) -> str | None:
         if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
             break
     return None
+
+
+_MODALS = frozenset(
+    ["will", "would", "shall", "may", "might", "could", "must", "should", "wo", "'d", "'ll"]
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+        "till",
+        "through",
+        "during",
+        "about",
+        "against",
+        "between",
+        "into",
+        "over",
+        "under",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "your",
+        "my",
+        "some",
+        "any",
+        "no",
+        "all",
+        "each",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "there",
+        "here",
+        "not",
+        "also",
+        "still",
+        "only",
+        "just",
+        "even",
+        "so",
+        "then",
+        "now",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ]
+)
+
+
+def _prenominal(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bool:
+    """Whether the expression modifies the noun after it ("the Jan. 14 deadline", "for May
+    delivery", "the February 27-July 7 shipment period", "Friday's attack"): the clause's verb
+    then does not date it."""
+    if right and right[0][1] in ("'s", "'"):
+        return True
+    if not (left and right):
+        return False
+    orig, nxt = right[0]
+    noun_next = (
+        orig.isalpha()
+        and orig.islower()
+        and nxt not in _FUNCTION_WORDS
+        and (tense_cues().get(nxt) in (None, "future") and nxt not in _AUXILIARIES)
+        and nxt not in _MODALS
+        and not nxt.endswith(("ed", "ing", "ly"))
+    )
+    return noun_next and (left[-1][1] in _PRENOMINAL or left[-1][1] in ("for", "of", "-", "/"))
 
 
 def _stopped_by_verb(left: list[tuple[str, str]]) -> bool:

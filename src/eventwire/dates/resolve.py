@@ -30,7 +30,8 @@ from eventwire.dates.tables import lexicon
 
 PAST_MODE_SLACK_DAYS = 7
 FUTURE_MODE_SLACK_DAYS = 1
-_NEAR_SLACK_DAYS = 0
+NEAR_DAYS = 31
+NEAR_DEADLINE_DAYS = 92
 
 
 def to_date(anchor: date | datetime | str) -> date:
@@ -58,10 +59,16 @@ def to_date(anchor: date | datetime | str) -> date:
 
 
 def _choose(
-    cands: list[date], a: date, tense: str | None, slack_past: int
+    cands: list[date], a: date, tense: str | None, slack_past: int, near: int = 0
 ) -> tuple[date, bool] | None:
-    """Among occurrences of a date, the one the tense asks for; (date, chosen-by-nearness)."""
+    """Among occurrences of a date, the one the tense asks for; (date, chosen-by-nearness).
+    ``near``: an occurrence that close to the anchor wins whatever the tense ("payable April
+    10" in a March story whose verb is "declared")."""
     cands = sorted(set(cands))
+    if near and cands:
+        closest = min(cands, key=lambda c: (abs((c - a).days), c > a))
+        if abs((closest - a).days) <= near:
+            return closest, True
     if tense == "future":
         ok = [c for c in cands if c >= a - timedelta(days=FUTURE_MODE_SLACK_DAYS)]
         return (ok[0], False) if ok else None
@@ -73,7 +80,9 @@ def _choose(
     return min(cands, key=lambda c: (abs((c - a).days), c > a)), True
 
 
-def _month_of(month: int, modifier: str | None, a: date, tense: str | None) -> tuple[date, bool]:
+def _month_of(
+    month: int, modifier: str | None, a: date, tense: str | None, near: int = 0
+) -> tuple[date, bool]:
     this_year = date(a.year, month, 1)
     if modifier == "this":
         return this_year, False
@@ -83,7 +92,7 @@ def _month_of(month: int, modifier: str | None, a: date, tense: str | None) -> t
         return (this_year if month > a.month else date(a.year + 1, month, 1)), False
     cands = [date(a.year + k, month, 1) for k in (-1, 0, 1)]
     a1 = a.replace(day=1)
-    got = _choose(cands, a1, tense, 0)
+    got = _choose(cands, a1, tense, 0, near)
     assert got is not None
     return got
 
@@ -133,7 +142,12 @@ def _reference(clues: Clues, a: date | None, unit: str) -> DateResult | None:
 
 
 def _compute(
-    spec: Spec, a: date | None, tense: str | None, clues: Clues, strict: bool = False
+    spec: Spec,
+    a: date | None,
+    tense: str | None,
+    clues: Clues,
+    strict: bool = False,
+    near: int = 0,
 ) -> DateResult | None:
     f, unit = spec.form, spec.unit
     flags: list[str] = []
@@ -153,7 +167,7 @@ def _compute(
                 pass
         if tense is None:
             cands = [c for c in cands if abs((c - a).days) <= 366 * 4]
-        got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS)
+        got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS, near)
         if got is None:
             return None
         return DateResult(got[0], "day", flags=("nearest",) if got[1] else ())
@@ -169,8 +183,8 @@ def _compute(
             return DateResult(
                 date(base.year + spec.year_rel, spec.month, 1), "month", flags=tuple(flags)
             )  # type: ignore[arg-type]
-        d, near = _month_of(spec.month, spec.modifier, a, tense)  # type: ignore[arg-type]
-        return DateResult(d, "month", flags=("nearest",) if near else ())
+        d, by_near = _month_of(spec.month, spec.modifier, a, tense, near)  # type: ignore[arg-type]
+        return DateResult(d, "month", flags=("nearest",) if by_near else ())
     if f == "year":
         if spec.year is None:
             return None
@@ -298,7 +312,7 @@ def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
         return spec
     for k in range(len(words), 0, -1):
         tail = " ".join(words[:k]).replace(" ,", ",")
-        longer = parse(f"{expression} {tail}")
+        longer = parse(f"{expression}{'' if tail.startswith(',') else ' '}{tail}")
         if longer is not None and (
             spec is None or longer.year is not None or longer.year_rel is not None
         ):
@@ -339,7 +353,13 @@ def resolve_date(
     strict = future is None and (relation == "since" or clues.since)
     if strict:
         tense = "past"
-    res = _compute(spec, a, tense, clues, strict)
+    # a tense read from the sentence yields to an occurrence within a month of the anchor (a
+    # quarter for deadlines: "until", "by"); a forced reading or "since" does not
+    near = 0
+    if future is None and not strict and tense is not None:
+        deadline = relation in ("until", "till", "by", "through", "before", "prior to", "up to")
+        near = NEAR_DEADLINE_DAYS if deadline else NEAR_DAYS
+    res = _compute(spec, a, tense, clues, strict, near)
     if res is None:
         return None
     kind = "period" if lexicon()["relation"].get(relation or "") == "period" else "point"
