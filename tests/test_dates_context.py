@@ -74,6 +74,17 @@ def test_weekday_tense(expression: str, context: str, expected: date) -> None:
         # a date that names a noun's time: "for May delivery", "the June-July period"
         ("February", "Coffee for February delivery ended lower.", date(2008, 2, 1)),
         ("March 7", "It set the February 27-March 7 shipment period.", date(2008, 3, 7)),
+        # a verb right after the date is its own; "-ed" adjectives are not past verbs
+        (
+            "Saturday",
+            "Seamen decided to stay on strike even after the court Saturday ruled it illegal.",
+            date(2007, 10, 27),
+        ),
+        (
+            "Feb. 14",
+            "The utility said it will redeem its preferred stock on Feb. 14.",
+            date(2008, 2, 14),
+        ),
         # a sentence boundary stops the search for a cue
         ("March", "Officials resigned. The new rules apply from March.", date(2008, 3, 1)),
         # "May" the month is not the modal

@@ -244,6 +244,8 @@ def _scan(
         cue = _cue(tokens, i, i == first_index)
         if cue == "future-to":  # outside "vowed to ...", "vowed" is a plain past form
             cue = "past?" if w.endswith("ed") else None
+        if cue == "adjective":  # "preferred stock", "unidentified gunmen"
+            continue
         if cue is None:
             continue
         prev = tokens[i - 1][1] if i > 0 else ""
@@ -289,7 +291,10 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         left = left[1:]  # the first token may be cut
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
     prenominal = _prenominal(left, right)
-    tense = _scan(left, leftwards, 0, only_since=prenominal)
+    # a verb right after the expression is its own ("the court Saturday ruled")
+    tense = None if prenominal or not right else _scan(right, range(1), -1)
+    if tense is None:
+        tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
     relation = None

@@ -350,6 +350,8 @@ def resolve_date(
         return _fallback(expression, a)
     relation = spec.relation or clues.relation
     tense = "future" if future is True else "past" if future is False else clues.tense
+    if spec.form == "weekday" and spec.modifier == "this" and future is None:
+        tense = None  # "this Friday" is the anchor's week's, whatever the verb
     strict = future is None and (relation == "since" or clues.since)
     if strict:
         tense = "past"

@@ -125,8 +125,8 @@ def fiscal_years(text: str | None = None) -> dict[str, tuple[int, str]]:
 
 # future/past/present: the clause's tense; scheduled: a present form that means the future
 # unless an auxiliary precedes it ("talks resume Friday"); future-to: only as the governor of
-# an infinitive ("hope to sign")
-TENSES = ("future", "past", "present", "scheduled", "future-to")
+# an infinitive ("hope to sign"); adjective: an "-ed" form that is not a past verb
+TENSES = ("future", "past", "present", "scheduled", "future-to", "adjective")
 
 
 @cache
