@@ -62,7 +62,9 @@ SELF_DIRECTED = {"0873"}
 VERBAL_ROOTS = {"01", "02", "03", "04", "05"}
 # acts done to a place's people: where they happen names whom they are done to
 MATERIAL_ROOTS = {"07", "08", "14", "15", "17", "18", "19", "20"}
-PURPOSE_EVENTS = {"09", "14"}  # investigate, protest: coded even as a purpose ("to protest")
+# investigate, protest, coerce: coded even as a purpose ("gathered to protest", "police moved
+# in to arrest the leaders"): the going there is the act
+PURPOSE_EVENTS = {"09", "14", "17"}
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
 
