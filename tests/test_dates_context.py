@@ -85,6 +85,9 @@ def test_weekday_tense(expression: str, context: str, expected: date) -> None:
             "The utility said it will redeem its preferred stock on Feb. 14.",
             date(2008, 2, 14),
         ),
+        ("Feb. 24", "He said elections on Feb. 24 will decide it.", date(2008, 2, 24)),
+        ("Feb. 24", "They said a lockout imposed on Feb. 24 would end.", date(2007, 2, 24)),
+        ("April", "It is similar to the rules that agreed in April.", date(2007, 4, 1)),
         # a sentence boundary stops the search for a cue
         ("March", "Officials resigned. The new rules apply from March.", date(2008, 3, 1)),
         # "May" the month is not the modal

@@ -73,13 +73,12 @@ _BE_HAVE = frozenset(
         "became",
     ]
 )
-_DETERMINERS = frozenset(
+_DETERMINERS = frozenset(  # not "that": a relative pronoun as often ("that agreed in May")
     [
         "a",
         "an",
         "the",
         "this",
-        "that",
         "these",
         "those",
         "its",
@@ -291,8 +290,15 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         left = left[1:]  # the first token may be cut
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
     prenominal = _prenominal(left, right)
-    # a verb right after the expression is its own ("the court Saturday ruled")
-    tense = None if prenominal or not right else _scan(right, range(1), -1)
+    # a verb right after the expression is its own ("the court Saturday ruled", "elections on
+    # Sunday will decide"), unless a verb comes right before its preposition ("a lockout
+    # imposed on Dec. 14 would be lifted")
+    attached = (
+        len(left) >= 2
+        and left[-1][1] in lexicon()["relation"]
+        and (_cue(left, len(left) - 2, False) is not None)
+    )
+    tense = None if prenominal or not right or attached else _scan(right, range(1), -1)
     if tense is None:
         tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):

@@ -30,7 +30,8 @@ from eventwire.dates.tables import lexicon
 
 PAST_MODE_SLACK_DAYS = 7
 FUTURE_MODE_SLACK_DAYS = 1
-NEAR_DAYS = 31
+NEAR_DAYS = 62  # a day within two months of the anchor ("payable April 28" in mid-March)
+NEAR_MONTHS_DAYS = 31  # a month next to the anchor's
 NEAR_DEADLINE_DAYS = 92
 
 
@@ -183,7 +184,8 @@ def _compute(
             return DateResult(
                 date(base.year + spec.year_rel, spec.month, 1), "month", flags=tuple(flags)
             )  # type: ignore[arg-type]
-        d, by_near = _month_of(spec.month, spec.modifier, a, tense, near)  # type: ignore[arg-type]
+        near_month = NEAR_MONTHS_DAYS if near else 0
+        d, by_near = _month_of(spec.month, spec.modifier, a, tense, near_month)  # type: ignore[arg-type]
         return DateResult(d, "month", flags=("nearest",) if by_near else ())
     if f == "year":
         if spec.year is None:
