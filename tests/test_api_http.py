@@ -251,3 +251,14 @@ def test_dashboard_and_assets_are_served_from_the_package(client):
         assert client.get(f"/static/{asset}").status_code == 200, asset
     world = client.get("/static/world.geojson").json()
     assert len(world["features"]) > 150
+
+
+def test_json_bodies_have_null_for_nan_and_iso_dates():
+    import json
+    from datetime import date
+    from decimal import Decimal
+
+    from eventwire.api.app import _ok
+
+    body = json.loads(_ok({"z": float("nan"), "d": date(2024, 3, 4), "n": Decimal(3)}).body)
+    assert body == {"z": None, "d": "2024-03-04", "n": 3.0}

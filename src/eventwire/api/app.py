@@ -6,15 +6,18 @@ parameters get a 400 with ``{"error": {"param": ..., "message": ...}}``; unknown
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import threading
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
@@ -40,6 +43,35 @@ CACHE_SIZE = 256
 
 Text = Annotated[str | None, Query()]
 Many = Annotated[list[str] | None, Query()]
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return None  # internal blobs (e.g. minhash signatures) are not part of the API
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _ok(obj: Any) -> Response:
+    """JSON straight from the rows (FastAPI's encoder is ~7x slower on a long series)."""
+    try:
+        body = json.dumps(obj, default=_default, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a NaN or an infinity somewhere: JSON has null for it
+        body = json.dumps(_finite(obj), default=_default, ensure_ascii=False, allow_nan=False)
+    return Response(body, media_type="application/json")
+
+
+def _finite(obj: Any) -> Any:
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v) for v in obj]
+    return obj
 
 
 def _error(status: int, param: str | None, message: str) -> JSONResponse:
@@ -168,7 +200,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
     ) -> dict:
         """Events, newest first, a page at a time; pass ``next_cursor`` back as ``cursor``."""
         page = queries.events_page(c, flt, limit, cursor, app.state.bounds)
-        return jsonable_encoder(page)
+        return _ok(page)
 
     @app.get("/api/events/{event_id}")
     def event(c: Cur, event_id: str):
@@ -176,7 +208,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
         got = queries.event_detail(c, event_id)
         if got is None:
             return _error(404, "event_id", f"no event {event_id[:80]!r}")
-        return jsonable_encoder(got)
+        return _ok(got)
 
     @app.get("/api/documents")
     def documents(
@@ -186,7 +218,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
         cursor: Text = None,
     ) -> dict:
         """Stored articles by id, a page at a time (``next_cursor`` → ``cursor``)."""
-        return jsonable_encoder(queries.document_list(c, q, limit, cursor))
+        return _ok(queries.document_list(c, q, limit, cursor))
 
     @app.get("/api/documents/{doc_id}")
     def document(c: Cur, doc_id: str):
@@ -194,7 +226,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
         got = queries.document_detail(c, doc_id)
         if got is None:
             return _error(404, "doc_id", f"no document {doc_id[:80]!r}")
-        return jsonable_encoder(got)
+        return _ok(got)
 
     @app.get("/api/series")
     def dyad_series(
@@ -209,7 +241,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
         f = dyad_filter(a, b, direction, flt)
         _check_periods(f, by)
         res = series(c, f, by)
-        return jsonable_encoder({"a": f.source or a.upper(), "b": b, "by": by,
+        return _ok({"a": f.source or a.upper(), "b": b, "by": by,
                                  "direction": direction, "items": res.records()})  # fmt: skip
 
     @app.get("/api/alerts")
@@ -231,7 +263,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
                 f"/api/events?dyad={r['a']},{r['b']}&since={r['period']}"
                 f"&until={r['period_end']}&modality=real"
             )
-        return jsonable_encoder({"by": by, "window": window, "z": z, "items": rows})
+        return _ok({"by": by, "window": window, "z": z, "items": rows})
 
     @app.get("/api/actors")
     def actors(
@@ -244,7 +276,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
         got = memo(
             ("actors", flt, level, limit), lambda: top_actors(c, flt, level=level, limit=limit)
         )
-        return jsonable_encoder({"items": got.records()})
+        return _ok({"items": got.records()})
 
     @app.get("/api/dyads")
     def dyads(
@@ -257,19 +289,17 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
         got = memo(
             ("dyads", flt, level, limit), lambda: top_dyads(c, flt, level=level, limit=limit)
         )
-        return jsonable_encoder({"items": got.records()})
+        return _ok({"items": got.records()})
 
     @app.get("/api/countries/{country}")
     def country_view(c: Cur, flt: Filter, country: str) -> dict:
         """One country's summary: counts by role and quad class, partners, places."""
-        return jsonable_encoder(
-            memo(("country", country, flt), lambda: country_summary(c, country, flt))
-        )
+        return _ok(memo(("country", country, flt), lambda: country_summary(c, country, flt)))
 
     @app.get("/api/places")
     def place_list(c: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict:
         """Event places for the map."""
-        return jsonable_encoder({"items": queries.places(c, flt, limit)})
+        return _ok({"items": queries.places(c, flt, limit)})
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
