@@ -1,0 +1,152 @@
+"""Score cross-document event linking on hand-labelled mention pairs.
+
+    eventwire ingest ../shared/corpus/reuters21578.jsonl.gz --db /tmp/reuters.duckdb
+    python bench/linking.py --db /tmp/reuters.duckdb [--pairs bench/linking_pairs.jsonl]
+
+``bench/linking_pairs.jsonl`` holds, one pair a line, two mentions identified by document id,
+sentence span and linking block (source and target at country+sector level, CAMEO root,
+modality group), and our verdict (``same_event``) after reading both sentences and their
+stories; never any corpus text. The stored mentions are linked again in memory with the current
+rules (``eventwire.dedup.link``, in the order they were stored), so the score follows the code.
+
+Reported: pairwise precision and recall of "linked to the same event" against the verdicts, and
+B-cubed precision/recall/F1 of the clusters (gold clusters: the connected components of the
+same-event pairs), for all pairs and for each half of a fixed split by pair id (half A is the
+one we read errors from, half B is only scored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import duckdb
+
+from eventwire import dedup
+from eventwire.store.recode import _all_mentions
+
+HERE = Path(__file__).resolve().parent
+
+
+def half(pair_id: str) -> str:
+    return "A" if int(hashlib.md5(pair_id.encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def key(m: dict) -> tuple:
+    return (m["doc_id"], m["span"][0], m["span"][1], m["block"])
+
+
+def load_links(db: str) -> tuple[dict[tuple, str], int]:
+    """(doc_id, span_start, span_end, block) -> event id under the current rules."""
+    con = duckdb.connect(db, read_only=True)
+    try:
+        pairs = _all_mentions(con)
+        spans = {
+            mid: (d, a, b, blk)
+            for mid, d, a, b, blk in con.execute(
+                "SELECT mention_id, doc_id, span_start, span_end, block FROM mentions"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    result = dedup.link([m for m, _ in pairs], [])
+    out = {spans[mid]: eid for mid, eid in result.assign.items()}
+    return out, len(result.new_events)
+
+
+def pairwise(rows: list[tuple[bool, bool]]) -> dict[str, float]:
+    tp = sum(1 for g, p in rows if g and p)
+    fp = sum(1 for g, p in rows if p and not g)
+    fn = sum(1 for g, p in rows if g and not p)
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    return {"pairs": len(rows), "tp": tp, "fp": fp, "fn": fn, "precision": prec, "recall": rec}
+
+
+def bcubed(pairs: list[dict], links: dict[tuple, str]) -> dict[str, float]:
+    parent: dict[tuple, tuple] = {}
+
+    def find(x: tuple) -> tuple:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    items: set[tuple] = set()
+    for p in pairs:
+        a, b = key(p["a"]), key(p["b"])
+        items |= {a, b}
+        find(a), find(b)
+        if p["same_event"]:
+            parent[find(a)] = find(b)
+    gold: dict[tuple, set] = defaultdict(set)
+    pred: dict[str, set] = defaultdict(set)
+    for x in items:
+        gold[find(x)].add(x)
+        pred[links[x]].add(x)
+    precision = recall = 0.0
+    for x in items:
+        g, p = gold[find(x)], pred[links[x]]
+        inter = len(g & p)
+        precision += inter / len(p)
+        recall += inter / len(g)
+    n = len(items) or 1
+    precision, recall = precision / n, recall / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"mentions": len(items), "precision": precision, "recall": recall, "f1": f1}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", required=True, help="an eventwire database holding the corpus")
+    ap.add_argument("--pairs", default=str(HERE / "linking_pairs.jsonl"))
+    ap.add_argument("--errors", action="store_true", help="list the wrong pairs of half A")
+    ap.add_argument("--json", action="store_true", help="also print the scores as JSON")
+    args = ap.parse_args(argv)
+    lines = Path(args.pairs).read_text(encoding="utf-8").splitlines()
+    pairs = [json.loads(line) for line in lines if line.strip()]
+    links, n_events = load_links(args.db)
+    found = [p for p in pairs if key(p["a"]) in links and key(p["b"]) in links]
+    missing = len(pairs) - len(found)
+    print(f"{len(pairs)} labelled pairs ({sum(p['same_event'] for p in pairs)} same-event); "
+          f"{missing} not found among the stored mentions (coder changed?); "
+          f"{len(links)} mentions linked into {n_events} events")  # fmt: skip
+    report = {}
+    for name, sel in (
+        ("all", found),
+        *((h, [p for p in found if half(p["pair"]) == h]) for h in "AB"),
+    ):
+        rows = [(p["same_event"], links[key(p["a"])] == links[key(p["b"])]) for p in sel]
+        pw, b3 = pairwise(rows), bcubed(sel, links)
+        report[name] = {"pairwise": pw, "bcubed": b3}
+        print(
+            f"{name:>3}: pairs {pw['pairs']:4d}  pairwise P {pw['precision']:.3f} "
+            f"R {pw['recall']:.3f} (tp {pw['tp']}, fp {pw['fp']}, fn {pw['fn']})  "
+            f"B-cubed P {b3['precision']:.3f} R {b3['recall']:.3f} F1 {b3['f1']:.3f}"
+        )
+    by_kind: dict[str, list] = defaultdict(list)
+    for p in found:
+        by_kind[p.get("kind", "?")].append(
+            (p["same_event"], links[key(p["a"])] == links[key(p["b"])])
+        )
+    for kind, rows in sorted(by_kind.items()):
+        pw = pairwise(rows)
+        print(f"     {kind:24s} {pw['pairs']:4d} pairs  tp {pw['tp']} fp {pw['fp']} fn {pw['fn']}")
+    if args.errors:
+        for p in found:
+            same = links[key(p["a"])] == links[key(p["b"])]
+            if half(p["pair"]) == "A" and same != p["same_event"]:
+                what = "false link" if same else "missed link"
+                print(f"{what}: {p['pair']} {p.get('kind')} {p.get('note', '')}")
+    if args.json:
+        json.dump(report, sys.stdout, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
