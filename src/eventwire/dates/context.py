@@ -222,6 +222,13 @@ def _cue(tokens: list[tuple[str, str]], i: int, first: bool) -> str | None:
     return None
 
 
+def _due_to_cause(tokens: list[tuple[str, str]], i: int) -> bool:
+    nxt = tokens[i + 1 : i + 3]
+    if nxt and nxt[0][1].endswith("ly"):  # "due partly to"
+        nxt = tokens[i + 2 : i + 4]
+    return len(nxt) == 2 and nxt[0][1] == "to" and bool(_TO_OBJECT.match(nxt[1][0]))
+
+
 def _scan(
     tokens: list[tuple[str, str]], order: range, first_index: int, only_since: bool = False
 ) -> str | None:
@@ -241,6 +248,8 @@ def _scan(
             gov = _cue(tokens, i - 1, i - 1 == first_index) if i > 0 else None
             return "future" if gov in ("future", "future-to") or tokens[i + 1][1] == "be" else None
         cue = _cue(tokens, i, i == first_index)
+        if w == "due" and _due_to_cause(tokens, i):
+            continue  # "due to the suspension": because of, not a schedule
         if cue == "future-to":  # outside "vowed to ...", "vowed" is a plain past form
             cue = "past?" if w.endswith("ed") else None
         if cue == "adjective":  # "preferred stock", "unidentified gunmen"
@@ -290,15 +299,11 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         left = left[1:]  # the first token may be cut
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
     prenominal = _prenominal(left, right)
-    # a verb right after the expression is its own ("the court Saturday ruled", "elections on
-    # Sunday will decide"), unless a verb comes right before its preposition ("a lockout
-    # imposed on Dec. 14 would be lifted")
-    attached = (
-        len(left) >= 2
-        and left[-1][1] in lexicon()["relation"]
-        and (_cue(left, len(left) - 2, False) is not None)
-    )
-    tense = None if prenominal or not right or attached else _scan(right, range(1), -1)
+    # a verb right after a bare expression is its own ("the court Saturday ruled"); after a
+    # preposition the date belongs to what precedes ("ratification of the contract on Sunday
+    # will enable", "a lockout imposed on Dec. 14 would be lifted")
+    bare = not left or left[-1][1] not in lexicon()["relation"]
+    tense = _scan(right, range(1), -1) if bare and right and not prenominal else None
     if tense is None:
         tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):
