@@ -1,0 +1,113 @@
+"""The event's own date and place, through the public dates and places APIs.
+
+Part of the coder (``eventwire.coding.engine.Coder`` mixes these methods in); the shared state is
+``self.ps`` (pattern tables), ``self.actors`` (the actor resolver) and ``self.onto`` (the ontology).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from eventwire.coding._common import FUTURE_AUX, PLACE_NOUNS, PLACE_PREPS
+from eventwire.model import Actor, Place
+
+
+class DatePlace:
+    def _date_mentions(self, sent: Any) -> list[tuple[Any, str]]:
+        from eventwire.dates import find_date_expressions
+
+        out = []
+        base = sent.start_char
+        doc = sent.doc
+        for m in find_date_expressions(sent.text):
+            span = doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            out.append((span.root, m.text))
+        return out
+
+    @staticmethod
+    def _attached_verb(tok: Any) -> Any:
+        t = tok
+        for _ in range(12):
+            if t.pos_ in ("VERB",) or t.head == t:
+                return t
+            t = t.head
+        return t
+
+    @staticmethod
+    def _looks_future(date_text: str, verb: Any) -> bool:
+        low = date_text.lower()
+        if any(w in low for w in ("tomorrow", "next", "later this", "coming")):
+            return True
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if aux & FUTURE_AUX:
+            return True
+        if low.startswith("this ") or low in ("today", "tonight", "now"):
+            return False  # "return to Geneva this week for talks": going on now
+        return verb.tag_ in ("VBZ", "VBP") and not (aux & {"has", "have"})
+
+    @staticmethod
+    def _event_date(
+        text: str | None, pub: dt.date | None, future: bool
+    ) -> tuple[str | None, str | None]:
+        if text and pub:
+            from eventwire.dates import resolve_date
+
+            r = resolve_date(text, pub, future=future)
+            if r:
+                return r[0].isoformat(), r[1]
+        if pub:
+            return pub.isoformat(), "day"
+        return None, None
+
+    def _place(self, verb: Any, tok: Any, sent: Any, actors: list[Actor]) -> Place | None:
+        """The place named by a locative phrase attached to the trigger's clause: "in Crimea",
+        "travels to Kiev", "presence in Crimea"."""
+        from eventwire.places import resolve_place
+
+        ctx_iso = [
+            c for c in (self.onto.cameo_to_iso3(a.country) for a in actors if a.country) if c
+        ]
+        anchors = {verb.i, tok.i}
+        anchors |= {c.i for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj")}
+        # "fired four shells at targets in Jericho"
+        anchors |= {
+            o.i
+            for pr in verb.children
+            if pr.dep_ == "prep"
+            for o in pr.children
+            if o.dep_ == "pobj" and o.pos_ == "NOUN"
+        }
+        anchors |= {c.i for c in tok.children if c.dep_ in ("dobj",)}
+        # "near the town of Samarra", "outside of the Iraqi city of Basra"
+        of_heads: set[int] = set()
+        for a in list(anchors):
+            for pr in sent.doc[a].children:
+                if pr.dep_ != "prep" or pr.lower_ not in PLACE_PREPS:
+                    continue
+                for n in pr.subtree:
+                    if n.dep_ == "pobj" and n.pos_ == "NOUN" and n.lemma_.lower() in PLACE_NOUNS:
+                        of_heads.add(n.i)
+        for root in sent:
+            if root.pos_ != "PROPN" or root.dep_ != "pobj":
+                continue
+            prep = root.head
+            if not (
+                (prep.lower_ in PLACE_PREPS and prep.head.i in anchors)
+                or (prep.lower_ == "of" and prep.head.i in of_heads)
+            ):
+                continue
+            if root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
+                continue
+            left = root.left_edge.i
+            while left < root.i and sent.doc[left].pos_ not in ("PROPN",):
+                left += 1
+            name = sent.doc[left : root.i + 1].text
+            place = resolve_place(name, context_countries=ctx_iso)
+            if place is None and name != root.text:
+                place = resolve_place(root.text, context_countries=ctx_iso)
+            if place is not None:
+                return place
+        return None

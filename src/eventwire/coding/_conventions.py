@@ -1,0 +1,267 @@
+"""Coding conventions: agentless acts, unidentified attackers, recodes by words and actors, fallback targets, allegations.
+
+Part of the coder (``eventwire.coding.engine.Coder`` mixes these methods in); the shared state is
+``self.ps`` (pattern tables), ``self.actors`` (the actor resolver) and ``self.onto`` (the ontology).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.actors.resolver import ActorContext
+from eventwire.coding._common import (
+    MATERIAL_ROOTS,
+    ROOT_QUAD_CONFLICT,
+    VERBAL_ROOTS,
+    VIOLENT_ROOTS,
+    Trace,
+)
+from eventwire.coding.patterns import Pattern
+from eventwire.model import Actor, Article, Event, Place
+
+
+class CodingConventions:
+    def _agentless_actor(
+        self,
+        code: str,
+        verb: Any,
+        tok: Any,
+        sent: Any,
+        targets: list[Actor],
+        ctx: ActorContext,
+        trace: Trace | None,
+    ) -> list[Actor]:
+        """ "a missionary was arrested in Lebanon", "preventive arrests were made": the
+        authority whose work the act is (``agentless.tsv``) in the place's country, else the
+        document's country, else ``---``."""
+        sector = self.ps.agentless_sector(code)
+        if sector is None:
+            return []
+        if tok.pos_ == "NOUN" and not (
+            self._passive_light(verb)
+            or verb.lemma_.lower() in self.ps.cues["occurrence_verb"] | self.ps.cues["cause_verb"]
+        ):
+            return []  # a noun event needs a verb that reports it done: "arrests were made"
+        place = self._place(verb, tok, sent, targets)
+        country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
+        how = "place" if country else None
+        if not country and ctx.default_country:
+            country, how = ctx.default_country, ctx.default_from
+        if trace:
+            trace(f"  no agent named: the {sector} of {country or '---'} ({how or 'unknown'})")
+        return [
+            Actor(
+                code=(country or "---") + sector,
+                country=country,
+                sector=sector,
+                text="",
+                kind="country",
+                country_from=how or "unknown",
+            )
+        ]
+
+    def _recode(
+        self,
+        code: str,
+        tok: Any,
+        verb: Any,
+        p: Pattern,
+        sources: list[Actor],
+        targets: list[Actor],
+        ctx: ActorContext,
+        trace: Trace | None,
+    ) -> tuple[str, list[Actor]] | None:
+        """What the words around a trigger make of its code (None: not an event at all)."""
+        if code[:2] == "04" and targets and all(g.sector in ("MED", "JRN") for g in targets):
+            if trace:  # "was talking to Reuters", "speaking to reporters": a statement
+                trace(f"  '{tok.text}' ({p.id}): talking to the press, a statement, not an event")
+            return None
+        if code[:2] in VIOLENT_ROOTS | {"15"} and all(s.sector == "BUS" for s in sources):
+            if trace:  # "traders took positions", "the company's shares were hit"
+                trace(f"  '{tok.text}' ({p.id}): force by a business, not an event")
+            return None
+        if (
+            tok.lemma_.lower() == "strike"
+            and code[:2] in VIOLENT_ROOTS
+            and (
+                any(s.sector == "LAB" for s in sources)
+                or (
+                    tok.pos_ == "VERB"
+                    and not self._children(tok, "dobj")
+                    and not targets
+                    and not any(s.sector == "UAF" for s in sources)  # "rockets struck"
+                )
+            )
+        ):
+            code = "143"  # "union members struck the plant", "bank workers are striking"
+        if (
+            tok.lemma_.lower() == "charge"
+            and code.startswith("17")
+            and self._children(tok, "ccomp")
+        ):
+            code = "112"  # "the ambassador charged that Canada was ...": an accusation
+            if not targets:
+                targets = self._clause_subject(self._children(tok, "ccomp")[0], ctx)
+        if code[:2] == "14" and tok.pos_ == "VERB" and self._children(verb, "ccomp"):
+            # "..., a rights group protested": a protest in words is criticism
+            code = "111"
+            if not targets:
+                targets = self._clause_subject(self._children(verb, "ccomp")[-1], ctx)
+        hit = next(
+            (r for s in sources if (r := self.ps.actor_recode(code, s.text or "")) is not None),
+            None,
+        )
+        if hit is not None:  # "rioters clashed with police": a violent protest (actor_recodes)
+            if trace:
+                trace(f"  '{tok.text}' ({p.id}): by its actor, {hit[0]} -> {hit[1]}")
+            code = hit[1]
+        if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
+            code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
+        return code, targets
+
+    def _fallback_targets(
+        self,
+        heads: list[Any],
+        p: Pattern,
+        code: str,
+        location: Place | None,
+        sources: list[Actor],
+        ctx: ActorContext,
+        act: str | None = None,
+    ) -> list[Actor]:
+        """A target the pattern's slots did not give: an "against X" phrase ("opened
+        investigations against Chilean officials") or, for acts, a "to X" phrase naming an actor
+        ("cut off electricity to Nakhichevan"); else, for an act done somewhere, the country
+        where it was done ("lifted the curfew in Montenegro")."""
+        preps = ("against", "among", "to") if code[:2] not in VERBAL_ROOTS else ("against",)
+        heads = heads + [o for h in heads for o in self._children(h, "dobj")]
+        for h in heads:
+            for pr in self._children(h, "prep"):
+                if pr.lower_ in preps:
+                    for o in self._children(pr, "pobj"):
+                        acts = [
+                            a
+                            for a in self.actors.resolve(o, ctx)
+                            if all(a.code != s.code for s in sources)
+                        ]
+                        if acts:
+                            return acts
+        if (
+            location is not None
+            and location.country
+            and (act or code)[:2] in MATERIAL_ROOTS
+            and not p.has("sym")
+        ):
+            c = self.onto.iso3_to_cameo(location.country)
+            if c:
+                return [Actor(code=c, country=c, sector=None, text=location.name, kind="country")]
+        if code[:2] == "14":
+            # a protest with no one named is aimed at the protesters' own state ("Algerian
+            # landowners began a hunger strike")
+            return [
+                Actor(code=c + "GOV", country=c, sector="GOV", text="", kind="country")
+                for c in dict.fromkeys(s.country for s in sources if s.country)
+                if all(s.code != c + "GOV" for s in sources)
+            ]
+        return []
+
+    def _is_weapon_or_attack(self, tok: Any) -> bool:
+        """ "a roadside bombing killed ...", "killed by an explosive device": an attack with no
+        named attacker (not "the quake killed six people")."""
+        if tok.lemma_.lower() in self.ps.cues["weapon_noun"] or any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.ps.cues["weapon_noun"]
+            for c in tok.children
+        ):  # "a bomb", "a minefield explosion"
+            return True
+        m = self._noun_pattern(tok) if tok.pos_ == "NOUN" else None
+        return m is not None and m[0].code[:2] in VIOLENT_ROOTS
+
+    def _unidentified_attacker(
+        self, verb: Any, tok: Any, sent: Any, ctx: ActorContext, targets: list[Actor]
+    ) -> list[Actor]:
+        place = self._place(verb, tok, sent, targets)
+        country = self.onto.iso3_to_cameo(place.country) if place and place.country else None
+        if not country:
+            # where it happened, not the victims' country ("killed three U.S. soldiers")
+            victims = {a.country for a in targets}
+            found = self.actors._sentence_countries(verb, skip_other_actors=True) - victims
+            if len(found) == 1:
+                country = found.pop()
+            elif not found:
+                country = self.actors._context_country(verb, ctx, person=True)[0]
+        return [
+            Actor(
+                code=(country or "---") + "UAF",
+                country=country,
+                sector="UAF",
+                text="",
+                kind="country",
+                country_from=None if country else "unknown",
+            )
+        ]
+
+    def _actor_inside(self, tok: Any, ctx: ActorContext, exclude: set[str]) -> list[Actor]:
+        """First actor named inside a non-actor object phrase ("a treaty to absorb the
+        Ukrainian region"), skipping relative clauses."""
+        for t in tok.subtree:
+            if t == tok or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            anc = t
+            blocked = False
+            while anc != tok:
+                if anc.dep_ in ("relcl", "appos") or (anc.dep_ == "acl" and anc.tag_ != "VB"):
+                    blocked = True
+                    break
+                anc = anc.head
+            if (
+                blocked
+                or t.dep_ in ("amod", "compound", "poss")
+                and t.head != tok
+                and t.head.pos_ != "NOUN"
+            ):
+                continue
+            if t.dep_ in ("amod", "compound", "poss"):
+                acts = self.actors.resolve(t.head, ctx) if t.head != tok else []
+                acts = acts or self.actors.resolve(t, ctx)
+            else:
+                acts = self.actors.resolve(t, ctx)
+            acts = [a for a in acts if a.code not in exclude]
+            if acts:
+                return acts[:1]
+        return []
+
+    def _allegations(
+        self, events: list[Event], speakers: list[Actor], sent: Any, si: int, article: Article
+    ) -> list[Event]:
+        """A speaker calling another actor's hostile act illegal (or brutal, deliberate) accuses
+        that actor: "A says B illegally seized X" -> A accuses B."""
+        out = []
+        cue = any(w.lower_ in self.ps.cues["allegation_adverb"] for w in sent)
+        for e in events:
+            if e.root not in ROOT_QUAD_CONFLICT or e.modality != "asserted":
+                continue
+            for spk in speakers:
+                if not cue or spk.country == e.source.country:
+                    continue
+                out.append(
+                    self._event(
+                        article,
+                        sent,
+                        si,
+                        None,
+                        None,
+                        "112",
+                        spk,
+                        e.source,
+                        "asserted",
+                        e.date,
+                        e.date_text,
+                        e.date_precision,
+                        None,
+                        e.confidence - 0.1,
+                        None,
+                        rule="reported-allegation",
+                        trigger=e.trigger,
+                    )
+                )
+        return out

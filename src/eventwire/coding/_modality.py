@@ -1,0 +1,207 @@
+"""Modality (negation, intent, plans, hypotheses, denials) and why a trigger is no new event.
+
+Part of the coder (``eventwire.coding.engine.Coder`` mixes these methods in); the shared state is
+``self.ps`` (pattern tables), ``self.actors`` (the actor resolver) and ``self.onto`` (the ontology).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.coding._common import (
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    NEG_WORDS,
+    OBLIGATION_AUX,
+    PURPOSE_EVENTS,
+    VIOLENT_ROOTS,
+    Trigger,
+    _headline_predicate,
+    _infinitive,
+    _purpose,
+)
+
+
+class ModalityRules:
+    def _modality(self, v: Any, sent_date_future: bool) -> str:
+        kids = list(v.children)
+        if any(c.dep_ == "neg" or c.lower_ in NEG_WORDS and c.dep_ == "advmod" for c in kids):
+            return "negated"
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        marks = {c.lower_ for c in kids if c.dep_ == "mark"}
+        if "if" in marks or "unless" in marks:
+            return "hypothetical"
+        if aux & OBLIGATION_AUX:
+            return "obligation"
+        if aux & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if aux & FUTURE_AUX:
+            return "planned" if sent_date_future else "intent"
+        if v.tag_ in ("VBZ", "VBP") and sent_date_future:
+            return "planned"
+        # "is to visit", "plans to", "is expected to"
+        h = v.head
+        if v.dep_ == "xcomp" and h.lemma_.lower() in (
+            "plan",
+            "intend",
+            "expect",
+            "schedule",
+            "be",
+            "aim",
+            "prepare",
+            "want",
+            "hope",
+            "seek",
+        ):
+            return "planned" if sent_date_future else "intent"
+        if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
+            return "negated"
+        if v.dep_ == "xcomp" and h.lemma_.lower() in ("likely", "unlikely", "possible"):
+            return "hypothetical"  # "it was unlikely to allow sharp fluctuations": a forecast
+        if v.dep_ == "xcomp" and h.lemma_.lower() in ("have", "need") and _infinitive(v):
+            return "obligation"  # "the government has to call an election by January"
+        if (
+            v.dep_ == "xcomp"
+            and h.pos_ == "ADJ"
+            and h.lemma_.lower() in self.ps.cues["willing_adjective"]
+        ):
+            return "planned" if sent_date_future else "intent"
+        if v.dep_ == "xcomp":
+            hp = self._verb_pattern(h)
+            if hp and hp[0].has("pass"):
+                if hp[0].has("future"):
+                    return "planned"
+                if hp[0].has("intent"):
+                    return "planned" if sent_date_future else "intent"
+                if hp[0].has("attempt"):
+                    return "attempt"
+                inner = self._modality(h, sent_date_future)
+                if inner != "asserted":
+                    return inner
+        if v.dep_ in ("ccomp", "xcomp") and v.head != v:
+            hp = self._verb_pattern(h)
+            if hp and hp[0].has("neg"):
+                return "denied"
+        if v.dep_ == "conj" and h.dep_ in ("ccomp", "xcomp") and h.head != h:
+            # "denied attacking and killing ...", but not "rejected X and accused Y"
+            hp = self._verb_pattern(h.head)
+            if hp and hp[0].has("neg"):
+                return "denied"
+        return "asserted"
+
+    def _not_new(self, t: Trigger, verb: Any, triggers: dict[int, Trigger]) -> str | None:
+        """Why a matched trigger is not a new event of its own, if it is not."""
+        if verb.dep_ == "relcl" and any(
+            c.dep_ in ("auxpass", "nsubjpass")
+            or (c.dep_ == "aux" and c.lower_ in ("had", "has", "have"))
+            for c in verb.children
+        ):
+            return "relative clause in the past or passive, background"
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children
+        ):
+            # "... a day after a Serbian jet shot down a helicopter": the earlier event, reported
+            # when it happened; coding it again would count it twice
+            return "an earlier event the sentence refers back to"
+        if self._describes_noun(verb):
+            return "describes a noun ('a team trying to broker'), background"
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _headline_predicate(verb):
+            return f"participle describing '{verb.head.text}', background"
+        if _purpose(verb):
+            # a purpose is not an event, except protest and inspection, which the going there
+            # is: "rallied to protest", "sent inspectors to monitor the plant"
+            if t.code[:2] not in PURPOSE_EVENTS:
+                return f"purpose clause of '{verb.head.text}', not an event"
+            if verb.head.dep_ in ("acl", "relcl"):
+                return "purpose of a participle ('a demonstration staged to protest'), background"
+        ht = triggers.get(verb.head.i) if verb.dep_ in ("advcl", "conj") else None
+        if ht is not None and not ht.code:  # "staged rallies ..., saying": the noun's event
+            ht = next(
+                (n for n in triggers.values() if n.light is not None and n.light == ht.token), ht
+            )
+        if (
+            ht is not None
+            and verb.tag_ == "VBG"
+            and ht.code[:2] == "14"
+            and t.code[:2] not in VIOLENT_ROOTS
+        ):
+            # "demonstrated ..., calling for independence", "rioted, setting fire to
+            # mattresses": what the protesters said or did as part of the protest
+            return f"part of the protest '{verb.head.text}'"
+        return None
+
+    @staticmethod
+    def _describes_noun(v: Any) -> bool:
+        """ "a member of the Chadian team trying to broker a pact": a gerund phrase that
+        describes a noun (other than an object, as in "issued a statement condemning X")."""
+        t = v
+        for _ in range(4):
+            if t.dep_ == "acl" and t.tag_ == "VBG":
+                return t.head.dep_ not in ("dobj", "attr") and t.head.pos_ == "NOUN"
+            if t.dep_ not in ("xcomp",):
+                return False
+            t = t.head
+        return False
+
+    def _irrealis(self, v: Any) -> str | None:
+        """Whether a clause sits under something that keeps it from having happened: a demand
+        ("demanded that Burundi grant ...", "its demand that Israel ease ..."), an obligation
+        ("the US must be ready to mediate"), a refusal ("refused to allow planes to land and
+        evacuate") or a condition ("until they gain control"). Returns the modality to give it."""
+        if (
+            v.tag_ == "VB"
+            and v.dep_ in ("ccomp", "acl")
+            and self._children(v, "nsubj", "nsubjpass")
+            and not self._children(v, "aux", "auxpass")
+        ):
+            return "hypothetical"  # "demanded that he resign": the mandative subjunctive
+        t = v
+        for _ in range(6):
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & {"if", "unless", "until"}:
+                return "hypothetical"
+            if t.dep_ not in (
+                "xcomp",
+                "ccomp",
+                "conj",
+                "acomp",
+                "advcl",
+                "acl",
+                "pcomp",
+                "pobj",
+                "dobj",  # "Bonn should bring in measures to aid ..."
+            ):
+                return None
+            h = t.head
+            if h == t:
+                return None
+            lemma = h.lemma_.lower()
+            if (
+                t.dep_ in ("acl", "ccomp")
+                and h.pos_ == "NOUN"
+                and lemma in self.ps.cues["directive_noun"]
+            ):
+                return "hypothetical"
+            if t.dep_ == "ccomp" and any(
+                o.lemma_.lower() in self.ps.cues["directive_noun"]
+                for o in self._children(h, "dobj")
+            ):
+                return "hypothetical"  # "reiterated its demand that Israel ease ..."
+            if h.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ != "conj":
+                if lemma in self.ps.cues["directive_verb"]:
+                    return "hypothetical"
+                if lemma in self.ps.cues["refusal_verb"] and t.dep_ in ("xcomp", "ccomp"):
+                    return "negated" if t != v else None
+                if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in h.children) and (
+                    t.dep_ != "ccomp" or t != v
+                ):
+                    return "hypothetical"
+                if "before" in marks and any(
+                    c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX | FUTURE_AUX for c in h.children
+                ):
+                    return "hypothetical"
+            hp = self._verb_pattern(h) if h.pos_ in ("VERB", "AUX") else None
+            if hp and hp[0].has("speech"):
+                return None  # reported speech: what was said is coded as said
+            t = h
+        return None
