@@ -129,7 +129,7 @@
       const tgt = e.target ? e.target.code : "—";
       const head = el("div", { class: "ev-head" },
         el("span", { class: "q" + e.quad_class, text: `${e.date || "undated"}  ${e.source.code} → ${tgt}  ${e.cameo} ${e.plover || ""}` }),
-        ` ${e.modality}  conf ${e.confidence.toFixed(2)}`);
+        ` ${e.modality}  conf ${e.confidence.toFixed(2)}` + (e.num_mentions > 1 ? `  · ${e.num_mentions} reports` : ""));
       const li = el("li", { "data-event": e.event_id }, head, el("div", { class: "ev-sentence" }, highlight(e.sentence || "", e.trigger)));
       li.addEventListener("click", () => {
         ul.querySelectorAll("li.selected").forEach((x) => x.classList.remove("selected"));
