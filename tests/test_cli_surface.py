@@ -203,3 +203,34 @@ def test_export_infers_the_format_and_writes_stdout(db, tmp_path):
     bad = run("export", str(tmp_path / "events.xyz"), "--db", db)
     assert bad.exit_code == 2 and "extension" in bad.stderr
     assert run("export", "-", "--db", db, "--format", "parquet").exit_code == 2
+
+
+def test_serve_answers_on_loopback(db):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "-m", "eventwire.cli", "serve", "--db", db, "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as r:
+                    body = json.loads(r.read())
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        assert body["status"] == "ok" and body["events"] > 0
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+            assert b"chart-quad" in r.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
