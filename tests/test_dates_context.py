@@ -36,6 +36,11 @@ OCT = date(2007, 10, 30)  # late in the year
         ("Friday", "The summit to be held Friday is expected to fail.", date(2010, 3, 5)),
         ("Friday", "He vowed revenge on Friday.", date(2010, 2, 26)),
         ("Thursday", "Oil rose due to a quake on Thursday.", date(2010, 2, 25)),  # because of
+        # an infinitive takes a plan from its clause, not a past
+        ("Friday", "Profits will enable the firm to report gains on Friday.", date(2010, 3, 5)),
+        ("Friday", "There are no plans for the envoy to meet them on Friday.", date(2010, 3, 5)),
+        ("Friday", "The bank is unlikely to change rates on Friday.", date(2010, 3, 5)),
+        ("Friday", "He went to Cairo to meet the president on Friday.", date(2010, 2, 26)),
         ("Friday", "Asked on Friday whether he would resign, he declined.", date(2010, 2, 26)),
     ],
 )

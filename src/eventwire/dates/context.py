@@ -230,7 +230,11 @@ def _due_to_cause(tokens: list[tuple[str, str]], i: int) -> bool:
 
 
 def _scan(
-    tokens: list[tuple[str, str]], order: range, first_index: int, only_since: bool = False
+    tokens: list[tuple[str, str]],
+    order: range,
+    first_index: int,
+    only_since: bool = False,
+    infinitive: bool = False,
 ) -> str | None:
     """The tense of the nearest deciding cue along ``order`` (indices into ``tokens``);
     ``only_since``: look for nothing but a "since" that puts the date in the past."""
@@ -246,10 +250,18 @@ def _scan(
             # an infinitive: its tense is whatever governs it ("plans to announce"); "to be
             # held" is a plan
             gov = _cue(tokens, i - 1, i - 1 == first_index) if i > 0 else None
-            return "future" if gov in ("future", "future-to") or tokens[i + 1][1] == "be" else None
+            if gov in ("future", "future-to") or tokens[i + 1][1] == "be":
+                return "future"
+            # else the clause it hangs from: a plan there makes it future ("will enable X to
+            # report", "no plans for X to meet"); a past verb leaves it open ("went to Cairo
+            # to meet him on Friday")
+            outer = _scan(tokens, range(i - 1, order.stop, -1), first_index, infinitive=True)
+            return "future" if outer == "future" else None
         cue = _cue(tokens, i, i == first_index)
         if w == "due" and _due_to_cause(tokens, i):
             continue  # "due to the suspension": because of, not a schedule
+        if infinitive and cue == "future-to":
+            return "future"  # "plans for Funaro to meet"
         if cue == "future-to":  # outside "vowed to ...", "vowed" is a plain past form
             cue = "past?" if w.endswith("ed") else None
         if cue == "adjective":  # "preferred stock", "unidentified gunmen"
