@@ -200,3 +200,30 @@ def test_title_case_headline_line_is_lowered():
 def test_mojibake_is_repaired_before_coding():
     art = eventwire.extract("The ministerâ€™s convoy was attacked in Kabul.\n")
     assert "minister’s" in art.body
+
+
+# --- the event's own date ----------------------------------------------------------------------
+def test_absolute_date_stands_without_a_publication_date():
+    e = first(
+        [e for e in eventwire.code("Police arrested twelve protesters in Lagos on 15 April 2023.")],
+        "173",
+    )
+    assert e.date == "2023-04-15" and e.date_precision == "day"
+
+
+def test_relative_date_without_publication_date_is_no_date():
+    # positive control: the same sentence with a publication date is dated
+    assert first(code("Police arrested twelve protesters in Lagos on Tuesday."), "173").date
+    e = first(list(eventwire.code("Police arrested twelve protesters in Lagos on Tuesday.")), "173")
+    assert e.date is None
+
+
+def test_a_period_is_not_the_events_date():
+    e = first(code("The army has shelled the valley since 1979."), "19")
+    assert e.date == DATE
+
+
+def test_the_date_of_a_cause_is_not_the_events_date():
+    e = first(code("Workers went on strike because of a drop in income last year."), "143")
+    assert e.date == DATE
+    assert first(code("Workers went on strike last Tuesday."), "143").date == "2024-04-30"

@@ -50,13 +50,20 @@ class DatePlace:
 
     @staticmethod
     def _event_date(
-        text: str | None, pub: dt.date | None, future: bool
+        text: str | None, pub: dt.date | None, future: bool, context: str | None = None
     ) -> tuple[str | None, str | None]:
-        if text and pub:
+        """The event's date from its clause's time expression, resolved against the
+        publication date with the sentence as context (tense decides past or future). An
+        absolute date stands without a publication date; a period ("since 1979", "until
+        March") or the date of a cause ("because of a drop in income last year") is not the
+        event's: the event then takes the publication date."""
+        if text:
             from eventwire.dates import resolve_date
 
-            r = resolve_date(text, pub, future=future)
-            if r:
+            r = resolve_date(text, pub, future=True if future else None, context=context)
+            if r and getattr(r, "kind", "point") != "period" and not any(
+                f.startswith("cause:") for f in getattr(r, "flags", ())
+            ):
                 return r[0].isoformat(), r[1]
         if pub:
             return pub.isoformat(), "day"

@@ -503,7 +503,9 @@ class Coder(
         if recoded is None:
             return []
         code, targets = recoded
-        date, precision = self._event_date(date_text, pub, modality in ("intent", "planned"))
+        date, precision = self._event_date(
+            date_text, pub, modality in ("intent", "planned"), context=sent.text
+        )
         if (
             date_text
             and pub
