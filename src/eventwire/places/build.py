@@ -44,6 +44,7 @@ PRIOR_NAMED_AFTER_ADMIN1 = 0.6  # Moscow (city) over Moscow (oblast), Quebec Cit
 PRIOR_ADMIN1 = -0.5  # a division's population is spread: it wins only when much larger
 PRIOR_ADMIN2 = -1.2
 MIN_POP = 1000
+MAIN_LANDMASS = 0.6  # share of a country's land its main landmass needs to give its point
 
 # Names never indexed: directions and landforms that are admin1 or town names somewhere ("West",
 # Cameroon; "Central", eleven countries; "Center", Texas) but in news mean "the West" etc.
@@ -195,9 +196,9 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 
 
 def _country_point(info: dict[str, Any]) -> tuple[float, float] | None:
-    """The centroid of the country's main landmass when it holds at least half of the land
-    (the contiguous United States, mainland China), else countryinfo's ``latlng`` point (an
-    archipelago such as Indonesia)."""
+    """The centroid of the country's main landmass when it holds most (60%) of the land (the
+    contiguous United States, mainland China), else countryinfo's ``latlng`` point (countries
+    of many large islands: Indonesia, Canada, New Zealand)."""
     import ast
 
     latlng = info.get("latlng")
@@ -217,7 +218,7 @@ def _country_point(info: dict[str, Any]) -> tuple[float, float] | None:
     parts = [c for c in (_ring_centroid(r) for r in rings) if c[2] > 0]
     if parts:
         main = max(parts, key=lambda c: c[2])
-        if main[2] >= 0.5 * sum(c[2] for c in parts) or not latlng:
+        if main[2] >= MAIN_LANDMASS * sum(c[2] for c in parts) or not latlng:
             return main[0], main[1]
     if latlng and len(latlng) >= 2:
         return float(latlng[0]), float(latlng[1])

@@ -135,20 +135,25 @@ def dateline_place(g: Gazetteer, text: str, *, span: bool = False) -> Any:
     return (i, m.end()) if span else i
 
 
-def _scope(g: Gazetteer, first: list[tuple[int, int, int, bool]], ctx: Sequence[str]) -> Scope:
-    """The document's context from a context-free first pass (start, end, id, sure)."""
+def _scope(
+    g: Gazetteer, first: list[tuple[int, int, int, bool, bool]], ctx: Sequence[str]
+) -> Scope:
+    """The document's context from a context-free first pass (start, end, id, sure, from a
+    qualified form or the dateline)."""
     countries = list(ctx)
     votes: Counter[str] = Counter()
     divisions: set[int] = set()
     towns: list[int] = []
-    for _, _, i, sure in first:
+    for _, _, i, sure, qualified in first:
         c = g.country[i]
         if not c:
             continue
         k = g.kind[i]
         if k == COUNTRY or sure:  # an ambiguous name does not vote (it would vote for itself)
-            votes[c] += 1
-            if c not in countries:
+            votes[c] += 1 if k == CITY and not qualified else 2  # towns weigh less
+            # a famous town ("Paris") does not by itself put its country in the context: the
+            # story may be about its namesake in a state it names
+            if c not in countries and (k != CITY or qualified):
                 countries.append(c)
         if k in (ADMIN1, ADMIN2) and (sure or g.prior[i] >= 5.0):
             divisions.add(i)
@@ -189,17 +194,19 @@ def parse(
         if q >= 0:
             qualified.append((qs, e, q, -1))
     cands = scan.find(g, text, _labels(doc), [(s, e) for s, e, _, _ in qualified])
-    first: list[tuple[int, int, int, bool]] = [(s, e, i, True) for s, e, i, _ in qualified]
+    first: list[tuple[int, int, int, bool, bool]] = [
+        (s, e, i, True, True) for s, e, i, _ in qualified
+    ]
     d = dateline_place(g, text)
     if d is not None:
-        first.append((0, 0, d, True))
+        first.append((0, 0, d, True, True))
     for c in cands:
         i = best(g, c.ids, (), c.kind_hint)
         if i is not None:
             sure = len(c.ids) == 1 or g.kind[i] in (COUNTRY, REGION) or (
                 g.prior[i] - max((g.prior[j] for j in c.ids if j != i), default=0.0) >= 2.0
             )
-            first.append((c.start, c.end, i, sure))
+            first.append((c.start, c.end, i, sure, False))
     scope = _scope(g, first, context_countries)
     found: list[tuple[int, int, int]] = [(s, e, i) for s, e, i, _ in qualified]
     chosen: dict[int, int] = {}
@@ -212,7 +219,7 @@ def parse(
             continue
         i = chosen[c.start]
         if g.kind[i] != ADMIN1:
-            i = _listed_division(g, text, c, cands, chosen) or i
+            i = _listed_division(g, text, c, cands, chosen) or _titled_division(g, text, c, i) or i
         found.append((c.start, c.end, i))
     places = []
     for s, e, i in sorted(found):
@@ -242,6 +249,19 @@ def _listed_division(
         for i in all_ids(g, scan.normalize(text[c.start : c.end])):
             if g.kind[i] == ADMIN1 and g.country[i] == g.country[oi]:
                 return i
+    return None
+
+
+def _titled_division(g: Gazetteer, text: str, c: scan.Candidate, i: int) -> int | None:
+    """ "New York Governor", "Queensland Premier": a title of a division's office after a name
+    shared by a city and its division means the division."""
+    m = re.match(r"\W*(\w+)", text[c.end : c.end + 30])
+    if m is None or m.group(1).lower() not in scan.DIVISION_TITLES:
+        return None
+    key = scan.normalize(text[c.start : c.end])
+    for j in all_ids(g, key):
+        if g.kind[j] == ADMIN1 and g.country[j] == g.country[i]:
+            return j
     return None
 
 

@@ -26,37 +26,48 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eventwire.places.build import data_file
+from eventwire.places.build import data_file, read_tsv
 from eventwire.places.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
 
 STRONG_POP = 100_000
-CUE_POP = 1_000
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019]|\.(?=[^\W\d_]))*\.?")
-_LINKS = frozenset(
-    "of the de del da do dos das al el la le les upon on sur du des di y en am an der im".split()
+CUE_SETS = (
+    "links",
+    "cues",
+    "skip",
+    "place_nouns",
+    "suffixes",
+    "admin2_suffixes",
+    "landforms",
+    "speech",
+    "division_titles",
 )
-_CUES = frozenset(
-    """in at from to into near outside inside toward towards across around through via
-    throughout within between outskirts visited entered reached leaving left""".split()
-)
-_SKIP = frozenset(
-    """the northern southern eastern western central north south east west northeastern
-    northwestern southeastern southwestern north-western north-eastern south-western
-    south-eastern north-west north-east south-west south-east rural coastal neighbouring
-    neighboring nearby downtown suburban""".split()
-)
-PLACE_NOUNS = frozenset(
-    """city town village hamlet district province state county region island islands capital
-    suburb municipality area outskirts prefecture governorate parish borough township
-    department emirate kingdom republic regency oblast territory commune""".split()
-)
-_SUFFIXES = frozenset(
-    "province region district county state prefecture governorate oblast parish regency".split()
-)
-LANDFORMS = frozenset(
-    """valley valleys mountains mountain mount river lake island islands bay hills desert plains
-    basin peninsula strait sea gulf canyon creek falls range plateau forest park""".split()
+
+
+@functools.lru_cache(maxsize=1)
+def cue_sets() -> dict[str, frozenset[str]]:
+    """The word sets of ``data/places/cues.tsv``; a row with an unknown set, or a missing set,
+    is an error naming the file (and line)."""
+    path = data_file("cues.tsv")
+    sets: dict[str, set[str]] = {}
+    for n, row in read_tsv(path):
+        if len(row) < 2 or row[0] not in CUE_SETS:
+            raise ValueError(f"{path}:{n}: expected one of {', '.join(CUE_SETS)}, then words")
+        sets.setdefault(row[0], set()).update(w.lower() for w in row[1].split())
+    missing = [k for k in CUE_SETS if k not in sets]
+    if missing:
+        raise ValueError(f"{path}: missing word sets: {', '.join(missing)}")
+    return {k: frozenset(v) for k, v in sets.items()}
+
+
+_C = cue_sets()
+_LINKS, _CUES, _SKIP = _C["links"], _C["cues"], _C["skip"]
+PLACE_NOUNS, _SUFFIXES, LANDFORMS = _C["place_nouns"], _C["suffixes"], _C["landforms"]
+_ADMIN2_SUFFIXES, _SPEECH, DIVISION_TITLES = (
+    _C["admin2_suffixes"],
+    _C["speech"],
+    _C["division_titles"],
 )
 _SENT_END = frozenset('.!?"\u201c\u201d:;\n')
 
@@ -164,9 +175,6 @@ def _strong(g: Gazetteer, key: str, ids: tuple[int, ...]) -> bool:
     return False
 
 
-_SPEECH = frozenset("said says say told added stated asked announced".split())
-
-
 def _person(toks: list[Tok], a: int, b: int, labels: dict[int, str], text: str) -> bool:
     """The recogniser's PERSON reading is believable: the name runs on into other capitalised
     words of the entity ("Paris Hilton", "George Washington"), or a speech verb follows
@@ -231,7 +239,7 @@ def find(g: Gazetteer, text: str, labels: dict[int, str], taken: list[tuple[int,
                 if nxt < len(toks) and toks[nxt].low in _SUFFIXES and text[e : toks[nxt].start] == " ":
                     key2 = normalize(text[s : toks[nxt].end])
                     ids2 = _lookup(g, key2)
-                    want = ADMIN2 if toks[nxt].low in ("county", "district", "parish", "regency") else ADMIN1
+                    want = ADMIN2 if toks[nxt].low in _ADMIN2_SUFFIXES else ADMIN1
                     div = tuple(i for i in (ids2 or _every(g, key)) if g.kind[i] in (ADMIN1, ADMIN2))
                     if div:
                         ids, e, hint = div, toks[nxt].end, want
