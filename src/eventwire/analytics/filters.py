@@ -7,7 +7,7 @@ SQL text. A bad value raises ``FilterError`` naming the parameter, never a DuckD
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -109,12 +109,11 @@ class EventFilter:
     q: str | None = None
     min_confidence: float = 0.0
     doc_id: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def parse(cls, **raw: Any) -> EventFilter:
         """Build from loose values (CLI options, query strings); raises FilterError."""
-        unknown = set(raw) - {f.name for f in fields(cls)} - {"extra"}
+        unknown = set(raw) - {f.name for f in fields(cls)}
         if unknown:
             raise FilterError(min(unknown), "unknown filter")
         kw: dict[str, Any] = {}
