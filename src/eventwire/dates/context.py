@@ -32,135 +32,19 @@ _TOKEN = re.compile(
 _BOUNDARY_MARKS = frozenset(
     [";", ":", "--", "(", ")", '"', "\u201c", "\u201d", "``", "''", ".", "!", "?"]
 )
-_BOUNDARY_WORDS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "while",
-        "whereas",
-        "because",
-        "although",
-        "though",
-        "if",
-        "unless",
-        "but",
-    ]
-)
-_BE_HAVE = frozenset(
-    [
-        "be",
-        "been",
-        "being",
-        "is",
-        "are",
-        "am",
-        "'s",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "get",
-        "got",
-        "gets",
-        "having",
-        "become",
-        "became",
-    ]
-)
-_DETERMINERS = frozenset(  # not "that": a relative pronoun as often ("that agreed in May")
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "these",
-        "those",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "some",
-        "any",
-        "no",
-        "every",
-        "each",
-        "still",
-        "already",
-        "newly",
-        "recently",
-    ]
-)
-_NOT_VERBS = frozenset(
-    [
-        "need",
-        "speed",
-        "indeed",
-        "bed",
-        "red",
-        "seed",
-        "hundred",
-        "feed",
-        "breed",
-        "creed",
-        "united",
-        "limited",
-        "based",
-        "embed",
-        "shed",
-        "sled",
-        "weed",
-        "steed",
-        "deed",
-        "proceed",
-        "exceed",
-        "succeed",
-    ]
-)
-# a date between one of these and a noun modifies the noun ("the Jan. 14 deadline", "its
-# Feb. 23 accord"): the clause's verb does not date it
-_PRENOMINAL = frozenset(
-    ["the", "a", "an", "its", "his", "her", "their", "our", "your", "this", "that", "whose"]
-)
+_LX = lexicon()
+# the clause words the tense search uses (data/dates/lexicon.tsv), one set each
+_BOUNDARY_WORDS = frozenset(_LX["boundary_word"])
+_BE_HAVE = frozenset(_LX["be_have"])
+_DETERMINERS = frozenset(_LX["determiner"])  # not "that": a relative pronoun as often
+_NOT_VERBS = frozenset(_LX["not_verb"])
+_PRENOMINAL = frozenset(_LX["prenominal"])  # "the Jan. 14 deadline", "its Feb. 23 accord"
+_AUXILIARIES = frozenset(_LX["auxiliary"])
+_MODALS = frozenset(_LX["modal"])
+_FUNCTION_WORDS = frozenset(_LX["function_word"])
 _TO_OBJECT = re.compile(
     r"^(?:[A-Z\d]|(?:a|an|the|his|her|its|their|our|this|that|these|those|"
     r"date|mid|early|late|around|about|some)$)"
-)
-_AUXILIARIES = frozenset(
-    [
-        "do",
-        "does",
-        "did",
-        "didn't",
-        "don't",
-        "doesn't",
-        "not",
-        "n't",
-        "never",
-        "to",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-        "'ll",
-        "won't",
-        "wouldn't",
-        "cannot",
-        "can't",
-    ]
 )
 _MAX_LEFT = 16
 _MAX_RIGHT = 10
@@ -362,90 +246,6 @@ def _cause(left: list[tuple[str, str]], prenominal: bool) -> str | None:
         if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
             break
     return None
-
-
-_MODALS = frozenset(
-    ["will", "would", "shall", "may", "might", "could", "must", "should", "wo", "'d", "'ll"]
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "nor",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "with",
-        "by",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "when",
-        "where",
-        "while",
-        "after",
-        "before",
-        "since",
-        "until",
-        "till",
-        "through",
-        "during",
-        "about",
-        "against",
-        "between",
-        "into",
-        "over",
-        "under",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "your",
-        "my",
-        "some",
-        "any",
-        "no",
-        "all",
-        "each",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "there",
-        "here",
-        "not",
-        "also",
-        "still",
-        "only",
-        "just",
-        "even",
-        "so",
-        "then",
-        "now",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ]
-)
 
 
 def _prenominal(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bool:

@@ -152,6 +152,14 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "relation": lambda v: v in ("period", "point"),
     "season": lambda v: v.isdigit() and 1 <= int(v) <= 12,
     "cause": lambda v: v == "cause",
+    "boundary_word": lambda v: v == "1",
+    "be_have": lambda v: v == "1",
+    "determiner": lambda v: v == "1",
+    "not_verb": lambda v: v == "1",
+    "prenominal": lambda v: v == "1",
+    "auxiliary": lambda v: v == "1",
+    "modal": lambda v: v == "1",
+    "function_word": lambda v: v == "1",
 }
 
 
