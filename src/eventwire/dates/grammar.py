@@ -111,7 +111,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
     D = r"(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
     Y = r"(\d{4})"
     ORD = r"(1|2|3|4)(?:st|nd|rd|th)"
-    YREL = r"(this|next|last|the following|the previous|the same|that) year"
+    YREL = rf"({_alt(_YREL)}) year"
+    MOD = _alt(_MOD)
     return {
         "approx": re.compile(rf"^(?:{_alt(v['approximator'])}) (?=\S)"),
         "relation": re.compile(rf"^({_alt(v['relation'])}) (?=\S)"),
@@ -126,16 +127,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "my": re.compile(rf"^({M}),? (?:of )?{Y}$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
-        "month": re.compile(
-            rf"^(?:(this|last|next|this past|this coming|the previous|the following) )?({M})$"
-        ),
+        "month": re.compile(rf"^(?:({MOD}) )?({M})$"),
         "year": re.compile(rf"^(?:the year |the calendar year |calendar )?{Y}$"),
         "short_year": re.compile(r"^'(\d\d)$"),
         "decade": re.compile(r"^(?:the )?(\d{3})0'?s$"),
         "short_decade": re.compile(r"^(?:the )?'?(\d)0'?s$"),
-        "decade_word": re.compile(
-            r"^(?:the )?(1[89]|20)? ?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$"
-        ),
+        "decade_word": re.compile(rf"^(?:the )?(1[89]|20)? ?({_alt(_DECADE_WORDS)})$"),
         "century": re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$"),
         "week_of": re.compile(
             rf"^(?:the )?(1st|2nd|3rd|4th|first|last) week (?:of|in) ({M})(?:,? (?:of )?{Y})?$"
@@ -145,15 +142,13 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "anaphoric": re.compile(rf"^({ANA}) ({UNIT})$"),
         "the_unit": re.compile(rf"^the ({UNIT})$"),
         "nth_day": re.compile(r"^the (\d{1,2})(?:st|nd|rd|th) day$"),
-        "offset": re.compile(rf"^(\d{{1,4}}|a|an|one|a few|several|a couple of) ({UNIT}) ({DIR})$"),
+        "offset": re.compile(rf"^(\d{{1,4}}|{_alt(_FEW)}) ({UNIT}) ({DIR})$"),
         # "the day before", "the week after" (not "the weeks before": a stretch of time)
         "unit_dir": re.compile(
             r"^(?:the )?(day|week|month|year) (before|after|earlier|later|ago)$"
         ),
         "year_adj": re.compile(r"^(?:the |a )?year (earlier|ago|before|later)$"),
-        "weekday": re.compile(
-            rf"^(?:(this coming|this past|the previous|the following|the next|last|past|this|next|coming|previous|on) )?({WD})$"
-        ),
+        "weekday": re.compile(rf"^(?:({MOD}) )?({WD})$"),
         "quarter": re.compile(
             rf"^(?:the )?(?:fiscal )?{ORD} (?:fiscal )?quarter(?: (?:of |in )?(?:{Y}|{YREL}))?$"
         ),
@@ -177,46 +172,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
 
 
 _UNITS = {"weekend": "week", "century": "century"}
-_DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-_FEW = {"a": 1, "an": 1, "one": 1, "a few": 3, "several": 3, "a couple of": 2}
-_WD_MOD = {
-    "this coming": "next",
-    "this past": "last",
-    "the previous": "last",
-    "the following": "next",
-    "the next": "next",
-    "last": "last",
-    "past": "last",
-    "this": "this",
-    "next": "next",
-    "coming": "next",
-    "previous": "last",
-    "on": None,
-}
-_M_MOD = {
-    "this past": "last",
-    "this coming": "next",
-    "the previous": "last",
-    "the following": "next",
-}
-_YREL = {
-    "this": 0,
-    "next": 1,
-    "last": -1,
-    "the following": 1,
-    "the previous": -1,
-    "the same": 0,
-    "that": 0,
-}
+_LX = lexicon()
+_DECADE_WORDS = {w: int(v) for w, v in _LX["decade_word"].items()}  # "the eighties"
+_FEW = {w: int(v) for w, v in _LX["count"].items()}  # "a couple of weeks ago"
+_MOD = {w: (None if v == "none" else v) for w, v in _LX["modifier"].items()}  # "this past"
+_YREL = {w: int(v) for w, v in _LX["year_relative"].items()}  # "April next year"
 
 
 _CLOCK = re.compile(r"\(?\b\d{1,4}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|edt|est|cst|pst)\)?")
@@ -319,7 +279,7 @@ def _core(e: str) -> Spec | None:
         )
         return Spec("month", "month", month=months[m[1]], year_rel=rel, flags=flags)
     if m := rx["month"].match(e):
-        mod = _M_MOD.get(m[1], m[1]) if m[1] else None
+        mod = _MOD[m[1]] if m[1] else None
         return Spec("month", "month", month=months[m[2]], modifier=mod)
     if m := rx["year"].match(e):
         return Spec("year", "year", year=int(m[1]))
@@ -341,7 +301,7 @@ def _core(e: str) -> Spec | None:
             "week_of", "week", month=months[m[2]], offset=n, year=int(m[3]) if m[3] else None
         )
     if m := rx["weekday"].match(e):
-        mod = _WD_MOD[m[1]] if m[1] else None
+        mod = _MOD[m[1]] if m[1] else None
         return Spec("weekday", "day", weekday=weekdays[m[2]], modifier=mod)
     if m := rx["offset"].match(e):
         sign = int(v["direction"][m[3]])  # type: ignore[index]

@@ -276,29 +276,8 @@ def _compute(
     return None
 
 
-# words that can continue an expression the sentence cut short
-_CONTINUES = frozenset(
-    [
-        "earlier",
-        "ago",
-        "later",
-        "before",
-        "after",
-        "back",
-        "hence",
-        "from",
-        "next",
-        "this",
-        "last",
-        "the",
-        "of",
-        ",",
-        "and",
-        "year",
-        "month",
-        "week",
-    ]
-)
+# words that can continue an expression the sentence cut short ("a year" + "earlier")
+_CONTINUES = frozenset(lexicon()["continuation"])
 
 
 def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
