@@ -169,3 +169,11 @@ def test_gazetteer_has_admin2_and_regions() -> None:
     assert scott is not None and scott.precision == "admin2" and scott.country == "USA"
     assert resolve_place("Europe") is None  # regions are not actor countries
     assert "europe" in g.index
+
+
+def test_common_word_locative_is_not_a_place() -> None:
+    doc = document_places("A judge on the state Superior Court ruled for the company in Ohio.")
+    assert doc.resolve("Court") is None  # the geoparser did not take it as a place
+    assert doc.resolve("Ohio") is not None
+    place, rule = event_place(["Court"], doc.in_span(0, 80), None, ["USA"], doc)
+    assert rule == "sentence-place" and place is not None and place.name == "Ohio"

@@ -91,3 +91,13 @@ def test_tokens_keep_abbreviations_and_drop_possessives() -> None:
 def test_cue_sets_load() -> None:
     sets = cue_sets()
     assert "in" in sets["cues"] and "county" in sets["suffixes"] and "of" in sets["links"]
+
+
+def test_months_and_state_abbreviations() -> None:
+    assert got("Sales rose between August and October, the company said on Monday.") == []
+    dole = got("Senator Jane Roe (Kan.) said farmers in Hawthorne, Calif., were hurt.")
+    assert [(t, c, k) for t, c, _, k in dole] == [
+        ("Kan.", "USA", "admin1"),
+        ("Hawthorne", "USA", "city"),
+        ("Calif.", "USA", "admin1"),
+    ]

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.model import Place
-from eventwire.places.gazetteer import Gazetteer, get_gazetteer
+from eventwire.places.gazetteer import Gazetteer, get_gazetteer, normalize
 from eventwire.places.geoparse import dateline_place, get_ner, parse
 from eventwire.places.resolve import Scope, resolve_id
+from eventwire.places.scan import common_words
 
 RULES = ("clause-locative", "sentence-place", "dateline", "actor-country", "story-country")
 _RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -51,8 +52,13 @@ class DocPlaces:
         return [p for p in self.places if p.start is not None and lo <= p.start < end]
 
     def resolve(self, name: str, countries: Sequence[str] = ()) -> Place | None:
-        """A locative phrase's name, resolved with the document's context plus ``countries``."""
+        """A locative phrase's name, resolved with the document's context plus ``countries``.
+        A common English word ("Court", "Mobile") is a place only if the geoparser took it as
+        one somewhere in the document."""
         g = self.gazetteer or get_gazetteer()
+        key = normalize(name)
+        if key in common_words() and all(normalize(p.text) != key for p in self.places):
+            return None
         scope = self.scope
         extra = tuple(c for c in _iso(countries) if c not in scope.countries)
         if extra:

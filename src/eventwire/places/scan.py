@@ -42,6 +42,7 @@ CUE_SETS = (
     "landforms",
     "speech",
     "division_titles",
+    "never",
 )
 
 
@@ -64,10 +65,11 @@ def cue_sets() -> dict[str, frozenset[str]]:
 _C = cue_sets()
 _LINKS, _CUES, _SKIP = _C["links"], _C["cues"], _C["skip"]
 PLACE_NOUNS, _SUFFIXES, LANDFORMS = _C["place_nouns"], _C["suffixes"], _C["landforms"]
-_ADMIN2_SUFFIXES, _SPEECH, DIVISION_TITLES = (
+_ADMIN2_SUFFIXES, _SPEECH, DIVISION_TITLES, _NEVER = (
     _C["admin2_suffixes"],
     _C["speech"],
     _C["division_titles"],
+    _C["never"],
 )
 _SENT_END = frozenset('.!?"\u201c\u201d:;\n')
 
@@ -233,7 +235,11 @@ def find(g: Gazetteer, text: str, labels: dict[int, str], taken: list[tuple[int,
                 if not free(s, e):
                     continue
                 key = normalize(text[s:e])
+                if n == 1 and key in _NEVER:
+                    continue
                 ids = _lookup(g, key)
+                if n == 1 and toks[a].text.endswith(".") and key in g.qualifiers:
+                    ids = (g.qualifiers[key],)  # "(Kan.)", "Hawthorne, Calif.": the state
                 hint = None
                 nxt = b + 1
                 if nxt < len(toks) and toks[nxt].low in _SUFFIXES and text[e : toks[nxt].start] == " ":
