@@ -92,6 +92,19 @@ POSITIVE = [
     ("The chief minister flayed the government for its silence.", "111", None),
     ("Egypt snapped ties with Qatar on Monday.", "161", None),
     ("The rebels spurned the government's offer of talks.", "12", "REB"),
+    # security measures, concessions, probes, appeals
+    ("Police cordoned off the market after the explosion.", "151", "COP"),
+    ("Police made tight security arrangements for the festival.", "151", "COP"),
+    ("Police beefed up security around the stadium.", "151", "COP"),
+    ("Police relaxed the curfew in the old quarter on Sunday.", "0813", "COP"),
+    ("The government withdrew the case against the students.", "081", None),
+    ("The minister took the police to task for the delay.", "111", None),
+    ("The bishop implored the rebels to free the hostages.", "02", None),
+    ("Police questioned the suspect for six hours.", "090", "COP"),
+    ("The high court opened a hearing into the deaths in custody.", "090", None),
+    ("The rebels held the villagers as human shields.", "184", "REB"),
+    ("The attackers hacked the shopkeeper with swords.", "182", None),
+    ("The opposition leader went on a fast to press his demands.", "142", None),
 ]
 
 
@@ -166,6 +179,8 @@ NEGATIVE = [
      "The court sent the accused to jail for ten years.", "173"),
     ("The air show took place over the city on Sunday.",
      "The rebels took over the city on Sunday.", "19"),
+    ("Hackers hacked into the ministry's computers.",
+     "The attackers hacked the shopkeeper with swords.", "18"),
     ("The striker torched the defence in the second half.",
      "The soldiers torched the police post in the second week of fighting.", "17"),
 ]
