@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +29,7 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 5
 THRESHOLD = 0.5
 SEED = 1987
+_BASE = 1_000_003  # odd multiplier of the k-gram hash polynomial
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -37,21 +39,38 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
-def shingles(text: str, k: int = SHINGLE) -> list[bytes]:
-    """Word k-grams of ``text`` (lower-cased words only); a short text is one shingle."""
+def shingles(text: str, k: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the word k-grams of ``text`` (lower-cased words only; a short text is
+    one shingle). Each word is hashed once (CRC-32, stable across runs and machines) and a
+    k-gram's hash is a polynomial of its words' hashes, computed for all k-grams at once."""
     words = _WORD.findall(text.lower())
-    if len(words) <= k:
-        return [" ".join(words).encode("utf-8")] if words else []
-    return [" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)]
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    w = np.fromiter((zlib.crc32(x.encode("utf-8")) for x in words), np.uint64, len(words))
+    n = max(1, len(words) - k + 1)
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(min(k, len(words))):
+        h = (h * np.uint64(_BASE) + w[j : j + n]) & np.uint64(0xFFFFFFFF)
+    return h
+
+
+def _identity(x: int) -> int:
+    return x
 
 
 def signature(text: str) -> np.ndarray:
     """MinHash signature (``NUM_PERM`` uint32 values) of a document's text."""
     tpl = _template()
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=tpl.permutations, scheme=tpl.scheme)
+    m = MinHash(
+        num_perm=NUM_PERM,
+        seed=SEED,
+        hashfunc=_identity,
+        permutations=tpl.permutations,
+        scheme=tpl.scheme,
+    )
     sh = shingles(text)
-    if sh:
-        m.update_batch(sh)
+    if len(sh):
+        m.update_batch(sh.tolist())
     return m.hashvalues.astype(np.uint32)
 
 
