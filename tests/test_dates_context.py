@@ -173,6 +173,14 @@ def test_result_is_a_pair_with_more() -> None:
         DateResult(date(2009, 1, 1), "fortnight")
 
 
+def test_bad_input_is_a_clear_error() -> None:
+    with pytest.raises(TypeError, match="expression must be a string"):
+        resolve_date(None, OCT)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="not a date: 'soon'"):
+        resolve_date("Friday", "soon")
+    assert resolve_date("Friday", OCT, context="") == (date(2007, 10, 26), "day")
+
+
 def test_forced_modes_still_win() -> None:
     ctx = "The council voted Tuesday."
     assert resolve_date("Tuesday", MON, context=ctx, future=True) == (date(2010, 3, 2), "day")

@@ -320,6 +320,8 @@ def resolve_date(
     force the future or past reading (as the coder did before ``context`` existed); None lets
     the context, else the nearest-date rule, decide. See ``DateResult`` for ``kind="period"``.
     """
+    if not isinstance(expression, str):
+        raise TypeError(f"expression must be a string, not {type(expression).__name__}")
     a = to_date(anchor) if anchor is not None else None
     if not normalise(expression):
         return None
