@@ -112,6 +112,15 @@ def test_the_sentence_completes_an_expression() -> None:
     assert resolve_date("April", OCT, context=ctx) == (date(2008, 4, 1), "month")
 
 
+def test_offsets_count_from_a_date_that_gives_its_year() -> None:
+    ctx = "In January 2004, prices were 3.9 pct lower than a year earlier."
+    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2003, 1, 1), "year")
+    ctx = "Output rose in January from December and was flat from a year earlier."
+    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 1, 1), "year")
+    ctx = "Talks opened on Monday and broke down two days later."
+    assert resolve_date("two days later", OCT, context=ctx) == (date(2007, 10, 31), "day")
+
+
 def test_anaphora_takes_the_date_named_before() -> None:
     ctx = "He fled to Florida in June 1998 and returned to Cuba later that year."
     assert resolve_date("later that year", OCT, context=ctx) == (date(1998, 1, 1), "year")

@@ -131,14 +131,21 @@ def _fiscal(spec: Spec, a: date | None, clues: Clues) -> DateResult | None:
     return DateResult(date(label, 1, 1), "year", flags=("fiscal",), span=span)
 
 
-def _reference(clues: Clues, a: date | None, unit: str) -> DateResult | None:
+def _reference(clues: Clues, a: date | None, unit: str, offset: bool = False) -> DateResult | None:
     """The last date named before the expression in its sentence, at least as fine as
-    ``unit`` (what "that year", "the next day" are measured from)."""
+    ``unit`` (what "that year", "the next day" are measured from). For an offset ("a year
+    earlier") only a date that gives its year or is as coarse as the unit counts: in "rose in
+    January from December and from a year earlier" the year is the story's, not December's."""
     best = None
     for m in find_date_expressions(clues.before):
         r = resolve_date(m.text, a) if a is not None else resolve_date(m.text, None)
-        if r is not None and cal.RANK[r.precision] <= cal.RANK.get(unit, 0):
-            best = r
+        if r is None or cal.RANK[r.precision] > cal.RANK.get(unit, 0):
+            continue
+        if offset and r.precision != unit:
+            spec = parse(m.text)
+            if spec is None or spec.measured_from != "none":
+                continue
+        best = r
     return best
 
 
@@ -260,7 +267,7 @@ def _compute(
         return DateResult(cal.weekday_near(spec.weekday, a, mod, tense == "future"), "day")  # type: ignore[arg-type]
     base = a
     if f == "anaphoric" or "relative-to-focus" in spec.flags:
-        ref = _reference(clues, a, unit)
+        ref = _reference(clues, a, unit, offset=f == "offset")
         if ref is not None:
             base, flags = ref.date, ["anaphoric"]
         elif spec.name == "weekend" and spec.offset == 0:
