@@ -44,13 +44,14 @@ class ClauseSyntax:
         if subj:
             return subj, False
         if (
-            v.dep_ == "conj"
+            (v.dep_ == "conj" or (v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP")))
             and v.head.dep_ == "ROOT"
             and v.head.pos_ in ("NOUN", "PROPN")
             and self.actors.lex.sector_of(v.head.lemma_.lower()) is not None
         ):
             # a headline the tagger read as a noun phrase: "Police in Kinshasa fire tear gas
-            # and arrest protesters" (the noun root is the subject of the joined verb)
+            # and arrest protesters", "youths resorted to ..." (a finite verb tagged as a
+            # modifier): the noun root is the subject
             return [v.head], False
         if depth > 3:
             return [], False

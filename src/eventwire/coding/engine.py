@@ -393,6 +393,7 @@ class Coder(
             not sources
             and not infinitive  # "the right of troops to fire on militants"
             and t.code[:2] in VIOLENT_ROOTS
+            and not (tok.pos_ == "NOUN" and p.has("sym"))  # clashes need two named sides
             # people were attacked ("killed three U.S. soldiers") or an attack is named ("a
             # roadside bombing"); not "Japan was hit hard by the yen's rise"
             and (
@@ -416,7 +417,11 @@ class Coder(
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
             # attackers as unidentified armed forces (UAF) of the country where it happened
             sources = self._unidentified_attacker(verb, tok, sent, ctx, targets)
-        if not sources and not subj_toks and (passive or tok.pos_ == "NOUN"):
+        if (
+            not sources
+            and not subj_toks
+            and ((passive and tok.tag_ == "VBN") or tok.pos_ == "NOUN")
+        ):
             sources = self._agentless_actor(t.code, verb, tok, sent, targets, ctx, trace)
         if not sources:
             if trace:
