@@ -41,6 +41,7 @@ OCT = date(2007, 10, 30)  # late in the year
         ("Friday", "There are no plans for the envoy to meet them on Friday.", date(2010, 3, 5)),
         ("Friday", "The bank is unlikely to change rates on Friday.", date(2010, 3, 5)),
         ("Friday", "He went to Cairo to meet the president on Friday.", date(2010, 2, 26)),
+        ("Friday", "Unions have called a general strike for Friday.", date(2010, 3, 5)),
         ("Friday", "Asked on Friday whether he would resign, he declined.", date(2010, 2, 26)),
     ],
 )
