@@ -14,6 +14,7 @@ ingest time (coding + write) and dedup time per 1,000 documents (flat = linear s
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import pickle
@@ -48,7 +49,25 @@ def code_corpus(n: int, workers: int) -> tuple[list[DocResult], float]:
     return got, time.perf_counter() - t0
 
 
-def timed_write(results: list[DocResult], batch: int = 500) -> dict[str, float]:
+def reprint(results: list[DocResult]) -> list[DocResult]:
+    """The same stories under new document ids, another outlet and new mention ids."""
+    out = []
+    for r in results:
+        art = dataclasses.replace(
+            r.article, doc_id="reprint-" + r.article.doc_id, outlet="Reprint Daily",
+            outlet_domain="reprint.example", source="Reprint Daily", url=None,
+        )  # fmt: skip
+        evs = [
+            dataclasses.replace(e, doc_id=art.doc_id, event_id="reprint-" + e.event_id)
+            for e in r.events
+        ]
+        out.append(DocResult(art, evs))
+    return out
+
+
+def timed_write(
+    results: list[DocResult], batch: int = 500, check_reprint: bool = False
+) -> dict[str, float]:
     spent = {"dedup": 0.0}
     real = linking.plan_batch
 
@@ -67,6 +86,15 @@ def timed_write(results: list[DocResult], batch: int = 500) -> dict[str, float]:
                 st.write(results[i : i + batch])
             spent["write"] = time.perf_counter() - t0
             spent.update(st.counts())
+            dedup_time = spent["dedup"]
+            if check_reprint:
+                before = {e["event_id"]: e["num_articles"] for e in st.events()}
+                for i in range(0, len(results), batch):
+                    st.write(reprint(results[i : i + batch]))
+                after = {e["event_id"]: e["num_articles"] for e in st.events()}
+                spent["reprint_new_events"] = len(set(after) - set(before))
+                spent["reprint_doubled"] = sum(after.get(k) == 2 * v for k, v in before.items())
+            spent["dedup"] = dedup_time
     finally:
         linking.plan_batch = real
     return spent
@@ -77,6 +105,12 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,5000,17600")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--cache", help="pickle of the coded stories (written if missing)")
+    ap.add_argument(
+        "--reprint",
+        action="store_true",
+        help="then write every story again under new ids and another outlet: count new events "
+        "and events whose num_articles doubled",
+    )
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     cache = Path(args.cache) if args.cache else None
@@ -91,7 +125,7 @@ def main() -> int:
     print("  docs  mentions  events  code_s  write_s  dedup_s  dedup/ingest  dedup_s/1k docs")
     for n in sizes:
         sub = results[:n]
-        got = timed_write(sub)
+        got = timed_write(sub, check_reprint=args.reprint)
         code_s = per_doc * len(sub)
         share = got["dedup"] / (code_s + got["write"])
         print(
@@ -99,6 +133,11 @@ def main() -> int:
             f"{got['write']:7.2f}  {got['dedup']:7.2f}  {100 * share:11.1f}%  "
             f"{1000 * got['dedup'] / len(sub):14.3f}"
         )
+        if args.reprint:
+            print(
+                f"        reprint under new ids and outlet: {got['reprint_new_events']} new "
+                f"events; num_articles doubled for {got['reprint_doubled']} of {got['events']}"
+            )
     return 0
 
 

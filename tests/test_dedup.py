@@ -250,3 +250,13 @@ def test_linking_is_the_same_one_by_one_or_in_one_batch() -> None:
 def test_event_ids_are_stable(mid: str) -> None:
     assert event_id_for(mid) == event_id_for(mid) and event_id_for(mid).startswith("ev")
     assert len(event_id_for(mid)) == 16 and event_id_for(mid) != event_id_for(mid + "!")
+
+
+def test_a_copy_never_bridges() -> None:
+    """A reprint of a story carries no new evidence: it joins, it does not merge."""
+    e1 = LinkedEvent("ev-1", "ARM/GOV", "AZE/GOV", "04", "asserted", "2020-05-04", "day",
+                     stories={"s"}, docs={"d1"})  # fmt: skip
+    e2 = LinkedEvent("ev-2", "ARM/GOV", "AZE/GOV", "04", "asserted", "2020-05-06", "day",
+                     stories={"s"}, docs={"d2"})  # fmt: skip
+    res = link([m("d3:0", "d3", "2020-05-05", story_id="s", copy=True)], [e1, e2])
+    assert res.assign == {"d3:0": "ev-1"} and res.merges == []

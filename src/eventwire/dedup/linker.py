@@ -21,7 +21,9 @@ linking") in order:
 6. **Bridging**: a mention compatible with several events never merges them, except by the
    recorded rule ``bridge-same-story``: the events each already hold a mention from the
    mention's own story cluster (an update or a copy of one story split them) and share no
-   document. The merge keeps the oldest event id and is reported in ``LinkResult.merges``.
+   document, and the mention's document is not itself a near-copy of a stored one (a copy adds
+   no evidence, and a reprint must not change the events of the stories it copies). The merge
+   keeps the oldest event id and is reported in ``LinkResult.merges``.
 
 Event ids are stable: a new event's id derives from its first mention's id (itself stable for a
 document id), and an event keeps its id when later mentions join it.
@@ -96,6 +98,7 @@ class Mention:
     date_precision: str | None = None
     place: Place = field(default_factory=Place)
     story_id: str | None = None
+    copy: bool = False  # its document is a near-copy of an earlier one (story similarity)
 
     @property
     def block(self) -> tuple[str, str, str, str]:
@@ -271,7 +274,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
         cands.sort(key=lambda c: c[:4])
         best = cands[0][4]
         rule = "join:same-story" if not cands[0][1] else "join:dyad-root-date-place"
-        if len(cands) > 1 and m.story_id and m.story_id in best.stories:
+        if len(cands) > 1 and m.story_id and m.story_id in best.stories and not m.copy:
             for other in [c[4] for c in cands[1:] if m.story_id in c[4].stories]:
                 if other.event_id in alias or other.docs & best.docs:
                     continue

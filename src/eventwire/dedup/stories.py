@@ -28,6 +28,7 @@ BANDS = 16
 ROWS = NUM_PERM // BANDS
 SHINGLE = 5
 THRESHOLD = 0.5
+COPY_SIMILARITY = 0.9  # a document this similar to an earlier one is a copy of it
 SEED = 1987
 _BASE = 1_000_003  # odd multiplier of the k-gram hash polynomial
 

@@ -202,6 +202,7 @@ def plan_batch(
                     date_precision=ev.date_precision,
                     place=place,
                     story_id=story,
+                    copy=assigned.similarity[art.doc_id] >= stories.COPY_SIMILARITY,
                 )
             )
     day_dates = sorted(
