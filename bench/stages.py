@@ -4,7 +4,8 @@
 
 Prints seconds for extract, pre-filter, spaCy parse, coding (actors + patterns, dates and places
 included) and, inside coding, dates and places alone; then coding as a share of the parse time
-of the same text and dates+places as a share of the end-to-end time.
+of the same text and dates+places as a share of the end-to-end time; then geoparsing each
+parsed document once (``eventwire.places.document_places``) and its share of the end to end.
 """
 
 from __future__ import annotations
@@ -94,6 +95,12 @@ def main() -> int:
         for d, x, s in zip(docs, arts, sels, strict=True)
     )
     t_code = time.perf_counter() - t
+    # geoparsing as the coder will run it once it calls eventwire.places.event_place: the
+    # document's places (document_places on the parsed Doc) once per document
+    t = time.perf_counter()
+    for d, x, s in zip(docs, arts, sels, strict=True):
+        places.document_places(s.text, doc=d, dateline=x.dateline)
+    t_geo = time.perf_counter() - t
     total = t_extract + t_filter + t_parse + t_code
     print(f"{len(arts)} documents, {n_events} events")
     print(
@@ -102,6 +109,10 @@ def main() -> int:
     )
     print(f"coding / parse of the same text: {t_code / t_parse:.0%}")
     print(f"dates+places / end to end: {dp.seconds / total:.1%}")
+    print(
+        f"geoparse (document_places) {t_geo:.1f} s: {t_geo / (total + t_geo):.1%} of end to end "
+        "with it"
+    )
     print(
         json.dumps(
             {
@@ -113,6 +124,8 @@ def main() -> int:
                 "dates_places_s": round(dp.seconds, 2),
                 "code_over_parse": round(t_code / t_parse, 3),
                 "dates_places_share": round(dp.seconds / total, 4),
+                "geoparse_s": round(t_geo, 2),
+                "geoparse_share": round(t_geo / (total + t_geo), 4),
             }
         )
     )

