@@ -45,8 +45,9 @@ PLACE_NOUNS = {
     "area",
     "suburb",
 }
-# demobilise, disarm, retreat: what the passive subject itself does ("were demobilized")
-SELF_DIRECTED = {"0873"}
+# demobilise, disarm, deploy, station: what the passive subject itself does ("guerrillas were
+# demobilized", "police were deployed in the old city": the force shows itself)
+SELF_DIRECTED = {"0873", "150", "153", "154"}
 # statements, appeals, intentions, consultations: "said to X", "agreed to X" name no target
 VERBAL_ROOTS = {"01", "02", "03", "04", "05"}
 # acts done to a place's people: where they happen names whom they are done to

@@ -176,6 +176,20 @@ class CodingConventions:
         m = self._noun_pattern(tok) if tok.pos_ == "NOUN" else None
         return m is not None and m[0].code[:2] in VIOLENT_ROOTS
 
+    def _harm_agent(self, verb: Any, ctx: ActorContext) -> list[Actor]:
+        """ "two were killed in police firing", "injured in an army raid": the role named in a
+        harm verb's in-phrase (the noun itself or its modifier) did the harm."""
+        if verb.lemma_.lower() not in self.ps.cues["harm_verb"]:
+            return []
+        for prep in self._children(verb, "prep"):
+            if prep.lower_ not in ("in", "during"):
+                continue
+            for obj in self._children(prep, "pobj"):
+                for cand in [obj, *self._children(obj, "compound", "amod", "poss")]:
+                    if cand.pos_ == "NOUN" and self.actors.lex.sector_of(cand.lemma_.lower()):
+                        return self.actors.resolve(cand, ctx)
+        return []
+
     def _unidentified_attacker(
         self, verb: Any, tok: Any, sent: Any, ctx: ActorContext, targets: list[Actor]
     ) -> list[Actor]:

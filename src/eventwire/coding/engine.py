@@ -417,6 +417,8 @@ class Coder(
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown
             # attackers as unidentified armed forces (UAF) of the country where it happened
             sources = self._unidentified_attacker(verb, tok, sent, ctx, targets)
+        if not sources and passive and not subj_toks:
+            sources = self._harm_agent(verb, ctx)  # "one killed in police firing"
         if (
             not sources
             and not subj_toks
