@@ -143,6 +143,7 @@ def test_anaphora_takes_the_date_named_before() -> None:
         ("Friday", "Rebels must withdraw before Friday.", "before"),
         ("since 1979", None, "since"),
         ("until next month", None, "until"),
+        ("Sept. 30", "Sales must be registered no later than Sept. 30.", "no later than"),
     ],
 )
 def test_periods(expression: str, context: str | None, relation: str) -> None:

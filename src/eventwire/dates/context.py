@@ -206,7 +206,7 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
     relation = None
     rels = lexicon()["relation"]
-    for k in (2, 1):
+    for k in (3, 2, 1):
         if len(left) >= k:
             phrase = " ".join(w for _, w in left[-k:])
             if phrase in rels:

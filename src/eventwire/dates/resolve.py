@@ -33,6 +33,19 @@ FUTURE_MODE_SLACK_DAYS = 1
 NEAR_DAYS = 62  # a day within two months of the anchor ("payable April 28" in mid-March)
 NEAR_MONTHS_DAYS = 31  # a month next to the anchor's
 NEAR_DEADLINE_DAYS = 92
+_DEADLINES = frozenset(
+    [
+        "until",
+        "till",
+        "by",
+        "through",
+        "before",
+        "prior to",
+        "up to",
+        "no later than",
+        "not later than",
+    ]
+)
 
 
 def to_date(anchor: date | datetime | str) -> date:
@@ -350,8 +363,8 @@ def resolve_date(
     # a tense read from the sentence yields to an occurrence within a month of the anchor (a
     # quarter for deadlines: "until", "by"); a forced reading or "since" does not
     near = 0
+    deadline = relation in _DEADLINES
     if future is None and not strict and tense is not None:
-        deadline = relation in ("until", "till", "by", "through", "before", "prior to", "up to")
         near = NEAR_DEADLINE_DAYS if deadline else NEAR_DAYS
     res = _compute(spec, a, tense, clues, strict, near)
     if res is None:
