@@ -227,3 +227,23 @@ def test_the_date_of_a_cause_is_not_the_events_date():
     e = first(code("Workers went on strike because of a drop in income last year."), "143")
     assert e.date == DATE
     assert first(code("Workers went on strike last Tuesday."), "143").date == "2024-04-30"
+
+
+def test_emergency_against_a_hazard_is_not_coercion():
+    # positive control: the same measure against unrest is coded
+    assert first(
+        code("Protests spread across the capital. The government declared a state of emergency."),
+        "1724",
+    )
+    evs = code("Floods swept the delta. The government declared a state of emergency on Friday.")
+    assert not [e for e in evs if e.cameo.startswith("172")], show(evs)
+
+
+def test_deployed_police_show_force():
+    e = first(code("Thousands of police were deployed in the old city of Hyderabad."), "15")
+    assert e.source.sector == "COP"
+
+
+def test_killed_in_police_firing_is_by_the_police():
+    e = first(code("Two people were killed in police firing in Dhaka on Friday."), "19")
+    assert e.source.code == "BGDCOP"

@@ -76,6 +76,10 @@ class CodingConventions:
             if trace:  # "was talking to Reuters", "speaking to reporters": a statement
                 trace(f"  '{tok.text}' ({p.id}): talking to the press, a statement, not an event")
             return None
+        if code[:4] in ("1723", "1724") and self._hazard_nearby(tok):
+            if trace:  # "fires are burning ... the government declared a state of emergency"
+                trace(f"  '{tok.text}' ({p.id}): an emergency against a natural hazard, not coercion")
+            return None
         if code[:2] in VIOLENT_ROOTS | {"15"} and all(s.sector == "BUS" for s in sources):
             if trace:  # "traders took positions", "the company's shares were hit"
                 trace(f"  '{tok.text}' ({p.id}): force by a business, not an event")
@@ -175,6 +179,16 @@ class CodingConventions:
             return True
         m = self._noun_pattern(tok) if tok.pos_ == "NOUN" else None
         return m is not None and m[0].code[:2] in VIOLENT_ROOTS
+
+    def _hazard_nearby(self, tok: Any) -> bool:
+        """Whether the sentence or the one before names a natural or industrial hazard (fire,
+        flood, storm, quake, epidemic: ``hazard_noun`` cues)."""
+        sent = tok.sent
+        start = sent.start
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+        hazards = self.ps.cues["hazard_noun"]
+        return any(t.lemma_.lower() in hazards for t in tok.doc[start : sent.end])
 
     def _harm_agent(self, verb: Any, ctx: ActorContext) -> list[Actor]:
         """ "two were killed in police firing", "injured in an army raid": the role named in a

@@ -72,6 +72,7 @@ CUE_SETS = {
     "harm_verb",
     "cause_verb",
     "participation_verb",
+    "hazard_noun",
 }
 
 
