@@ -93,7 +93,9 @@ class Coder(
                     e.span = (start, end)
                     e.sentence = article.body[start:end]
             events.extend(evs)
-        return self._dedup(events)
+        from eventwire.coding.passes import run_passes
+
+        return run_passes(self._dedup(events), doc, article, trace)
 
     def _code_sentence(
         self,
