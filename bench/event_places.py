@@ -95,7 +95,9 @@ def main() -> int:
             place, rule = event_place(clause, in_sent, dp.dateline, actors, dp)
             rules[rule or "none"] += 1
             if place is not None:
-                located.append((x.doc_id, rule, place.name, place.country, place.precision, ev.sentence))
+                located.append(
+                    (x.doc_id, rule, place.name, place.country, place.precision, ev.sentence)
+                )
     total = t_pipeline + t_geo
     print(f"{len(arts)} documents, {n} asserted events; gazetteer load {t_gaz:.2f} s")
     share = 1 - rules["none"] / n if n else 0.0
@@ -108,8 +110,10 @@ def main() -> int:
     sample = random.sample(located, min(a.sample, len(located)))
     with open(a.sample_out, "w", encoding="utf-8") as fh:
         fh.write("doc_id\trule\tplace\tcountry\tprecision\tsentence\n")
-        for row in sample:
-            fh.write("\t".join(str(c).replace("\t", " ").replace("\n", " ") for c in row) + "\n")
+        fh.writelines(
+            "\t".join(str(c).replace("\t", " ").replace("\n", " ") for c in row) + "\n"
+            for row in sample
+        )
     print(f"sample of {len(sample)} located events: {a.sample_out}")
     print(
         json.dumps(

@@ -29,9 +29,10 @@ def half(rid: str) -> str:
 
 def km(a: float, b: float, c: float, d: float) -> float:
     p = math.pi / 180
-    h = math.sin((c - a) * p / 2) ** 2 + math.cos(a * p) * math.cos(c * p) * math.sin(
-        (d - b) * p / 2
-    ) ** 2
+    h = (
+        math.sin((c - a) * p / 2) ** 2
+        + math.cos(a * p) * math.cos(c * p) * math.sin((d - b) * p / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(h))
 
 
@@ -42,7 +43,11 @@ def errors(rows: list[dict]) -> None:
         places = eventwire.geoparse(r["text"])
         for t in r["toponyms"]:
             hit = next(
-                (p for p in places if p.start is not None and p.start < t["end"] and t["start"] < p.end),
+                (
+                    p
+                    for p in places
+                    if p.start is not None and p.start < t["end"] and t["start"] < p.end
+                ),
                 None,
             )
             ctx = r["text"][max(0, t["start"] - 40) : t["end"] + 40].replace("\n", " ")
@@ -62,8 +67,12 @@ def main() -> None:
     ap.add_argument("--scorer", default=str(SHARED / "tools" / "score_geo.py"))
     ap.add_argument("--errors", choices=["A", "B"])
     a = ap.parse_args()
-    rows = [json.loads(line) for line in open(a.gold, encoding="utf-8") if line.strip()]
-    halves = {"A": [r for r in rows if half(r["id"]) == "A"], "B": [r for r in rows if half(r["id"]) == "B"]}
+    with open(a.gold, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    halves = {
+        "A": [r for r in rows if half(r["id"]) == "A"],
+        "B": [r for r in rows if half(r["id"]) == "B"],
+    }
     if a.errors:
         errors(halves[a.errors])
         return

@@ -200,3 +200,15 @@ def test_geoparse_context_and_lists() -> None:
     assert geoparse("") == []
     assert geoparse("The White House said nothing.") == []
     assert geoparse("The West regards the referendum as illegitimate.") == []
+
+
+def test_bad_user_alias_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.data_files import DataError
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# comment\nLondinium\tLondon\tGBR\ttown\n", encoding="utf-8")
+    monkeypatch.setenv("EVENTWIRE_PLACES", str(tmp_path))
+    with pytest.raises(DataError, match=rf"{path}:2: kind must be one of"):
+        Gazetteer.load()

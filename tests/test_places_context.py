@@ -28,7 +28,9 @@ def test_clause_locative_first() -> None:
     assert rule == "clause-locative" and place is not None
     assert (place.name, place.country, place.rule) == ("Simferopol", "UKR", "clause-locative")
     given = town("Balaklava", "UKR")
-    assert event_place([given], [], None, [])[0] == Place(**{**given.__dict__, "rule": "clause-locative"})
+    assert event_place([given], [], None, [])[0] == Place(
+        **{**given.__dict__, "rule": "clause-locative"}
+    )
 
 
 def test_unknown_locative_falls_to_sentence_place() -> None:
@@ -140,8 +142,12 @@ def test_gdelt_action_geo(tmp_path: Path, name: str, kind: str, want: tuple) -> 
         st.write([_result(place)])
         out = tmp_path / "g.tsv"
         st.export(out, "gdelt")
-    row = dict(zip(GDELT_COLUMNS, out.read_text(encoding="utf-8").splitlines()[0].split("\t"), strict=True))
-    got = tuple(row[f"ActionGeo_{k}"] for k in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code"))
+    row = dict(
+        zip(GDELT_COLUMNS, out.read_text(encoding="utf-8").splitlines()[0].split("\t"), strict=True)
+    )
+    got = tuple(
+        row[f"ActionGeo_{k}"] for k in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code")
+    )
     for g, w in zip(got, want, strict=True):
         if w is not None:
             assert g == w
@@ -158,7 +164,9 @@ def test_gdelt_no_place(tmp_path: Path) -> None:
         st.write([_result(None)])
         out = tmp_path / "g.tsv"
         st.export(out, "gdelt")
-    row = dict(zip(GDELT_COLUMNS, out.read_text(encoding="utf-8").splitlines()[0].split("\t"), strict=True))
+    row = dict(
+        zip(GDELT_COLUMNS, out.read_text(encoding="utf-8").splitlines()[0].split("\t"), strict=True)
+    )
     assert row["ActionGeo_Type"] == "0"
     assert all(row[f"ActionGeo_{k}"] == "" for k in ("FullName", "ADM1Code", "Lat", "FeatureID"))
 

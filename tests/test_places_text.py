@@ -72,10 +72,13 @@ def test_common_words_need_a_cue() -> None:
 
 def test_recall_beyond_the_entity_recogniser() -> None:
     # toponyms inside names, after hyphens, continents and seas, islands, divisions with suffixes
-    found = {t for t, *_ in got(
-        "The U.S. Food and Drug Administration and the Kenya Red Cross met in Asia-Pacific "
-        "talks on Java and in Ituri district, near the Black Sea coast of Europe."
-    )}
+    found = {
+        t
+        for t, *_ in got(
+            "The U.S. Food and Drug Administration and the Kenya Red Cross met in Asia-Pacific "
+            "talks on Java and in Ituri district, near the Black Sea coast of Europe."
+        )
+    }
     assert {"U.S.", "Kenya", "Asia", "Pacific", "Java", "Black Sea", "Europe"} <= found
     listed = got("Birds must be kept indoors in Rogaland, Vestfold, Buskerud and Telemark.")
     assert [c for _, c, _, _ in listed] == ["NOR"] * 4
@@ -85,7 +88,17 @@ def test_recall_beyond_the_entity_recogniser() -> None:
 
 def test_tokens_keep_abbreviations_and_drop_possessives() -> None:
     text = "U.S. troops left St. Louis. Java's coast and Kenya."
-    assert [t.text for t in tokens(text)] == ["U.S.", "troops", "left", "St.", "Louis", "Java", "coast", "and", "Kenya"]
+    assert [t.text for t in tokens(text)] == [
+        "U.S.",
+        "troops",
+        "left",
+        "St.",
+        "Louis",
+        "Java",
+        "coast",
+        "and",
+        "Kenya",
+    ]
 
 
 def test_cue_sets_load() -> None:

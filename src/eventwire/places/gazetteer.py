@@ -24,6 +24,7 @@ from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
+from eventwire.data_files import DataError
 from eventwire.model import Place
 from eventwire.places import build as _build
 from eventwire.places.build import (
@@ -155,11 +156,11 @@ class Gazetteer:
         """Read an aliases.tsv (alias, canonical, iso3, kind[, lat, lon]); later rows win."""
         for n, row in read_tsv(path):
             if len(row) < 4:
-                raise ValueError(f"{path}:{n}: expected alias, canonical, iso3, kind[, lat, lon]")
+                raise DataError("expected alias, canonical, iso3, kind[, lat, lon]", path, n)
             alias, canonical, iso3, kind_s = row[:4]
             kind = KIND_CODES.get(kind_s)
             if kind is None:
-                raise ValueError(f"{path}:{n}: kind must be one of {KINDS}, not {kind_s!r}")
+                raise DataError(f"kind must be one of {KINDS}, not {kind_s!r}", path, n)
             target = self._find(canonical, iso3, kind)
             if target is None and len(row) >= 6 and row[4] and row[5]:
                 parent = -2 if kind == ADMIN1 else -1
@@ -181,15 +182,15 @@ class Gazetteer:
             return self.country_ids.get(iso3)
         best = None
         for i in self.index.get(normalize(name), ()):
-            if self.kind[i] == kind and self.country[i] == iso3:
-                if best is None or self.pop[i] > self.pop[best]:
-                    best = i
+            same = self.kind[i] == kind and self.country[i] == iso3
+            if same and (best is None or self.pop[i] > self.pop[best]):
+                best = i
         return best
 
     def add_qualifiers(self, path: Path) -> None:
         for n, row in read_tsv(path):
             if len(row) < 3:
-                raise ValueError(f"{path}:{n}: expected abbreviation, admin1, iso3")
+                raise DataError("expected abbreviation, admin1, iso3", path, n)
             i = self._find(row[1], row[2], ADMIN1)
             if i is not None:
                 self.qualifiers[normalize(row[0])] = i

@@ -41,7 +41,9 @@ _NAME = rf"{_WORD}(?:[ ](?:{_LINK}[ ])?{_WORD}){{0,3}}"
 _QUALIFIED = re.compile(rf"({_NAME}),[ ]({_WORD}(?:[ ]{_WORD}){{0,2}})")
 _LIST_AFTER = re.compile(r"\s*(?:,\s*|\s(?:and|or)\s+)[A-Z]")
 _TOKEN = re.compile(r"\S+")
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\u2019 -]{2,40}?)(?:,\s*[A-Za-z. ]{2,30}?)?\s*(?:\(|,|-{1,2}\s|\u2014)")
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.'\u2019 -]{2,40}?)(?:,\s*[A-Za-z. ]{2,30}?)?\s*(?:\(|,|-{1,2}\s|\u2014)"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,8 +205,10 @@ def parse(
     for c in cands:
         i = best(g, c.ids, (), c.kind_hint)
         if i is not None:
-            sure = len(c.ids) == 1 or g.kind[i] in (COUNTRY, REGION) or (
-                g.prior[i] - max((g.prior[j] for j in c.ids if j != i), default=0.0) >= 2.0
+            sure = (
+                len(c.ids) == 1
+                or g.kind[i] in (COUNTRY, REGION)
+                or (g.prior[i] - max((g.prior[j] for j in c.ids if j != i), default=0.0) >= 2.0)
             )
             first.append((c.start, c.end, i, sure, False))
     scope = _scope(g, first, context_countries)

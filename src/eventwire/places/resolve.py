@@ -89,12 +89,11 @@ def score(g: Gazetteer, i: int, scope: Scope) -> float:
         s += CTX_COUNTRY
         if c == scope.dominant:
             s += CTX_DOMINANT
-    if scope.divisions and g.kind[i] in (CITY, ADMIN2):
-        if g.parent[i] in scope.divisions or g.parent2[i] in scope.divisions:
-            s += CTX_PARENT
-    if scope.towns and g.kind[i] in (CITY, ADMIN2):
-        if any(t != i and g.km(i, t) <= NEAR_KM for t in scope.towns):
-            s += CTX_NEAR
+    local = g.kind[i] in (CITY, ADMIN2)
+    if local and (g.parent[i] in scope.divisions or g.parent2[i] in scope.divisions):
+        s += CTX_PARENT
+    if local and any(t != i and g.km(i, t) <= NEAR_KM for t in scope.towns):
+        s += CTX_NEAR
     return s
 
 
@@ -123,9 +122,9 @@ def best(
         # a state or province far larger than any same-named town is what the name means,
         # whatever the context ("Oregon" in a story that names Ohio is not Oregon, Ohio)
         div = next((i for i in ids if g.kind[i] == ADMIN1), None)
-        if div is not None and g.prior[div] >= g.prior[top] + DIVISION_MARGIN:
-            if not scope.countries or g.country[div] in scope.countries:
-                return div
+        larger = div is not None and g.prior[div] >= g.prior[top] + DIVISION_MARGIN
+        if larger and (not scope.countries or g.country[div] in scope.countries):
+            return div
     return top
 
 

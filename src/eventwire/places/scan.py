@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from eventwire.data_files import DataError
 from eventwire.places.build import data_file, read_tsv
 from eventwire.places.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
 
@@ -54,11 +55,11 @@ def cue_sets() -> dict[str, frozenset[str]]:
     sets: dict[str, set[str]] = {}
     for n, row in read_tsv(path):
         if len(row) < 2 or row[0] not in CUE_SETS:
-            raise ValueError(f"{path}:{n}: expected one of {', '.join(CUE_SETS)}, then words")
+            raise DataError(f"expected one of {', '.join(CUE_SETS)}, then words", path, n)
         sets.setdefault(row[0], set()).update(w.lower() for w in row[1].split())
     missing = [k for k in CUE_SETS if k not in sets]
     if missing:
-        raise ValueError(f"{path}: missing word sets: {', '.join(missing)}")
+        raise DataError(f"missing word sets: {', '.join(missing)}", path)
     return {k: frozenset(v) for k, v in sets.items()}
 
 
@@ -182,9 +183,11 @@ def _person(toks: list[Tok], a: int, b: int, labels: dict[int, str], text: str) 
     words of the entity ("Paris Hilton", "George Washington"), or a speech verb follows
     ("Jordan said")."""
     for j in (a - 1, b + 1):
-        if 0 <= j < len(toks) and labels.get(toks[j].start) == "PERSON":
-            if toks[j].text[:1].isupper() and text[min(toks[j].end, toks[a].end) : max(toks[j].start, toks[a].start)].strip() == "":
-                return True
+        if not (0 <= j < len(toks) and labels.get(toks[j].start) == "PERSON"):
+            continue
+        between = text[min(toks[j].end, toks[a].end) : max(toks[j].start, toks[a].start)]
+        if toks[j].text[:1].isupper() and not between.strip():
+            return True
     return b + 1 < len(toks) and toks[b + 1].low in _SPEECH
 
 
@@ -210,7 +213,9 @@ def _sentence_start(toks: list[Tok], k: int, text: str) -> bool:
     return not before or before[-1] in _SENT_END
 
 
-def find(g: Gazetteer, text: str, labels: dict[int, str], taken: list[tuple[int, int]]) -> list[Candidate]:
+def find(
+    g: Gazetteer, text: str, labels: dict[int, str], taken: list[tuple[int, int]]
+) -> list[Candidate]:
     """Accepted toponym candidates, in text order. ``labels``: the entity label of each token
     start offset, and each entity's end under ``-(entity start) - 1`` (``geoparse._labels``);
     ``taken``: spans already claimed ("City, Region" forms)."""
@@ -242,18 +247,29 @@ def find(g: Gazetteer, text: str, labels: dict[int, str], taken: list[tuple[int,
                     ids = (g.qualifiers[key],)  # "(Kan.)", "Hawthorne, Calif.": the state
                 hint = None
                 nxt = b + 1
-                if nxt < len(toks) and toks[nxt].low in _SUFFIXES and text[e : toks[nxt].start] == " ":
+                if (
+                    nxt < len(toks)
+                    and toks[nxt].low in _SUFFIXES
+                    and text[e : toks[nxt].start] == " "
+                ):
                     key2 = normalize(text[s : toks[nxt].end])
                     ids2 = _lookup(g, key2)
                     want = ADMIN2 if toks[nxt].low in _ADMIN2_SUFFIXES else ADMIN1
-                    div = tuple(i for i in (ids2 or _every(g, key)) if g.kind[i] in (ADMIN1, ADMIN2))
+                    div = tuple(
+                        i for i in (ids2 or _every(g, key)) if g.kind[i] in (ADMIN1, ADMIN2)
+                    )
                     if div:
                         ids, e, hint = div, toks[nxt].end, want
                 if ids and hint is None and _division_before(toks, a):
                     div = tuple(i for i in _every(g, key) if g.kind[i] in (ADMIN1, ADMIN2))
                     if div:  # "the state of Washington", "the province of Bohol"
                         ids, hint = div, g.kind[div[0]]
-                if ids and nxt < len(toks) and toks[nxt].low in LANDFORMS and toks[nxt].text[:1].isupper():
+                if (
+                    ids
+                    and nxt < len(toks)
+                    and toks[nxt].low in LANDFORMS
+                    and toks[nxt].text[:1].isupper()
+                ):
                     # "Swat Valley" is the Swat district, "Fraser Valley" no town Fraser
                     ids = tuple(i for i in ids if g.kind[i] != CITY)
                 if not ids:
@@ -314,7 +330,12 @@ def _accept(
         return label != "ORG" or g.pop[ids[0]] >= 20_000
     if len(key) < 3 and key not in g.aliases:
         return False
-    if toks[a].text.isupper() and len(key) <= 3 and key not in g.aliases and not kinds & {COUNTRY, REGION}:
+    if (
+        toks[a].text.isupper()
+        and len(key) <= 3
+        and key not in g.aliases
+        and not kinds & {COUNTRY, REGION}
+    ):
         return False  # an acronym ("WHO", "BAI"), not a town
     if label in ("GPE", "LOC"):
         return True
