@@ -92,6 +92,12 @@ POSITIVE = [
     ("The chief minister flayed the government for its silence.", "111", None),
     ("Egypt snapped ties with Qatar on Monday.", "161", None),
     ("The rebels spurned the government's offer of talks.", "12", "REB"),
+    # concessions on freedoms, policy, rights and institutions (08x)
+    ("The junta unbanned the opposition party.", "0812", None),
+    ("The authorities unblocked the news website.", "0811", None),
+    ("The government withdrew the controversial bill after the protests.", "0832", None),
+    ("The king restored the voting rights of women.", "0833", None),
+    ("Madrid granted autonomy to the region.", "0834", None),
     # security measures, concessions, probes, appeals
     ("Police cordoned off the market after the explosion.", "151", "COP"),
     ("Police made tight security arrangements for the festival.", "151", "COP"),
@@ -103,7 +109,7 @@ POSITIVE = [
     ("Police questioned the suspect for six hours.", "090", "COP"),
     ("The high court opened a hearing into the deaths in custody.", "090", None),
     ("The rebels held the villagers as human shields.", "184", "REB"),
-    ("The attackers hacked the shopkeeper with swords.", "182", None),
+    ("Militants hacked the shopkeeper with swords.", "182", None),
     ("The opposition leader went on a fast to press his demands.", "142", None),
 ]
 
@@ -179,8 +185,10 @@ NEGATIVE = [
      "The court sent the accused to jail for ten years.", "173"),
     ("The air show took place over the city on Sunday.",
      "The rebels took over the city on Sunday.", "19"),
+    ("The ministry said the won had been appreciating against the dollar.",
+     "The minister appreciated the efforts of the rescue teams.", "051"),
     ("Hackers hacked into the ministry's computers.",
-     "The attackers hacked the shopkeeper with swords.", "18"),
+     "Militants hacked the shopkeeper with swords.", "18"),
     ("The striker torched the defence in the second half.",
      "The soldiers torched the police post in the second week of fighting.", "17"),
 ]
