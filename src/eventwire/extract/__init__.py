@@ -8,6 +8,8 @@ publication time) and wire dateline recovered, story body cut before the footer.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import sys as _sys
 import types as _types
 
@@ -28,8 +30,15 @@ from eventwire.extract.text import (
     split_title_suffix,
     strip_markup,
 )
-from eventwire.ingest.sniff import BinaryContentError, decode_bytes, doc_id_for, looks_like_html
+from eventwire.ingest.sniff import (
+    BinaryContentError,
+    decode_bytes,
+    doc_id_for,
+    looks_like_html,
+    scrub_text,
+)
 from eventwire.model import Article, RawDocument
+from eventwire.nlp import MAX_CHARS
 
 __all__ = [
     "ExtractError",
@@ -46,6 +55,9 @@ __all__ = [
     "split_title_suffix",
     "strip_markup",
 ]
+
+
+log = logging.getLogger(__name__)
 
 
 class ExtractError(ValueError):
@@ -70,6 +82,29 @@ def _split_author(value: str | None, pats: NewsPatterns) -> tuple[str | None, st
     return ("; ".join(people) or None), agency
 
 
+def _scrub(raw: RawDocument) -> RawDocument:
+    """``raw`` with lone surrogates in its strings replaced by U+FFFD (with a warning)."""
+    fixed, changes = 0, {}
+    for name in ("content", "title", "date", "source", "url", "doc_id", "origin"):
+        value = getattr(raw, name)
+        if isinstance(value, str):
+            new, n = scrub_text(value)
+            if n:
+                fixed += n
+                changes[name] = new
+    if not fixed:
+        return raw
+    log.warning("%s: %d lone surrogate(s) replaced by U+FFFD", raw.origin or "document", fixed)
+    return dataclasses.replace(raw, **changes)
+
+
+def _long_body(body: str, where: str) -> None:
+    if len(body) > MAX_CHARS:
+        log.warning(
+            "%s: body is %d characters; only the first %d are coded", where, len(body), MAX_CHARS
+        )
+
+
 def extract_document(raw: RawDocument, *, patterns: NewsPatterns | None = None) -> Article:
     """Extract the article of one RawDocument; raises ExtractError when there is no body.
 
@@ -77,6 +112,7 @@ def extract_document(raw: RawDocument, *, patterns: NewsPatterns | None = None) 
     what the page text says (byline block, dateline); then HTML metadata. The publication
     time prefers the page's byline, then the container's date, then HTML metadata."""
     pats = patterns or default_patterns()
+    raw = _scrub(raw)
     where = raw.origin or raw.doc_id or "document"
     if not raw.content or not raw.content.strip():
         raise ExtractError(f"{where}: no article body found (the document is empty)")
@@ -96,6 +132,7 @@ def extract_document(raw: RawDocument, *, patterns: NewsPatterns | None = None) 
     if not cleaned.body:
         what = "only boilerplate" if text.strip() else "no text"
         raise ExtractError(f"{where}: no article body found (the page has {what})")
+    _long_body(cleaned.body, where)
     given_source = _clean_meta(raw.source)
     meta_author, author_agency = _split_author(meta_author, pats)
     meta = article_meta(

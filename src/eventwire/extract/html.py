@@ -111,8 +111,66 @@ def meta_published(html: str) -> str | None:
     return _attrs(m.group(0)).get("datetime") if m else None
 
 
+MAX_DEPTH = 200  # libxml2 stops parsing (and trafilatura loses the text) past 255 levels
+_HUGE = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
+
+
+_WRAPPERS = re.compile(
+    r"</?(?:div|span|section|article|main|font|center|table|tbody|thead|tr|td|th|b|i|em|"
+    r"strong|u|small|big)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _nesting(html: str) -> int:
+    """Deepest nesting of wrapper elements (div, span, table cells, ...), from the tags."""
+    depth = deepest = 0
+    for m in _WRAPPERS.finditer(html):
+        if m.group(0)[1] == "/":
+            depth = max(0, depth - 1)
+        elif not m.group(0).endswith("/>"):
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """``html`` unchanged, or, when its elements nest deeper than ``limit`` levels, the page
+    with each element at depth ``limit`` reduced to its text (one paragraph), so that parsers
+    with a depth limit keep the content instead of silently dropping it."""
+    if html.count("<") < limit:
+        return html
+    if _nesting(html) > limit:  # libxml2 stops near 2,048 levels even with huge_tree
+        html = _WRAPPERS.sub(" ", html)
+    try:
+        root = lxml.html.document_fromstring(html, parser=_HUGE)
+    except (etree.ParserError, ValueError):
+        return html
+    depth: dict[etree._Element, int] = {root: 0}
+    deep = []
+    for el in root.iterdescendants():
+        parent = el.getparent()
+        d = depth.get(parent, 0) + 1
+        depth[el] = d
+        if d == limit:
+            deep.append(el)
+    if not deep:
+        return html
+    log.warning("HTML nested deeper than %d levels: flattened below that depth", limit)
+    for el in deep:
+        text = " ".join(" ".join(el.itertext()).split())
+        tail = el.tail
+        for child in list(el):
+            el.remove(child)
+        el.tag = "p"
+        el.attrib.clear()
+        el.text, el.tail = text, tail
+    return lxml.html.tostring(root, encoding="unicode")
+
+
 def page_text(html: str, url: str | None = None) -> PageText:
     """Extract the main text of ``html``; trafilatura first, lxml if it finds nothing."""
+    html = flatten_deep(html)
     found = _trafilatura(html, url)
     if found is None or not found.text.strip():
         fallback = _lxml(html)

@@ -29,6 +29,7 @@ from eventwire.ingest.sniff import (
     detect_format,
     doc_id_for,
     looks_like_html,
+    scrub_text,
 )
 from eventwire.ingest.streams import (
     CHUNK,
@@ -75,7 +76,9 @@ def iter_inputs(
         if spec == "-":
             yield from _iter_stream(sys.stdin.buffer, "<stdin>", input_format, max_bytes, None)
             continue
-        paths = _expand(spec)
+        problems: list[IngestError] = []
+        paths = _expand(spec, problems)
+        yield from problems
         if isinstance(paths, IngestError):
             yield paths
             continue
@@ -87,30 +90,70 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _dir_files(root: Path) -> list[Path]:
-    files = [p for p in root.rglob("*") if p.is_file() and not _is_hidden(p, root)]
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _dir_files(root: Path, errors: list[IngestError] | None = None) -> list[Path]:
+    """Files under ``root`` (hidden ones left out); a directory that cannot be listed is an
+    error naming it (in ``errors``), and the walk goes on with the others."""
+    files: list[Path] = []
+
+    def failed(exc: OSError) -> None:
+        if errors is not None:
+            where = exc.filename or str(root)
+            errors.append(IngestError(str(where), f"cannot read directory: {_why(exc)}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
+        base = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            p = base / name
+            if name.startswith(".") or _is_hidden(p, root):
+                continue
+            try:
+                regular = p.is_file()
+            except OSError as exc:
+                if errors is not None:
+                    errors.append(IngestError(str(p), f"cannot open: {_why(exc)}"))
+                continue
+            if regular:
+                files.append(p)
     return sorted(files, key=lambda p: p.parts)
 
 
-def _expand(spec: str) -> list[Path] | IngestError:
-    """Resolve one input spec to a sorted list of files, or an error naming the spec."""
+def _expand(spec: str, errors: list[IngestError] | None = None) -> list[Path] | IngestError:
+    """Resolve one input spec to a sorted list of files, or an error naming the spec.
+
+    Problems below the spec (an unreadable subdirectory) go to ``errors`` when given."""
     path = Path(spec)
-    if path.is_dir():
-        files = _dir_files(path)
-        return files or IngestError(spec, "directory has no files")
-    if path.is_file():
-        return [path]
-    if path.exists():
-        return IngestError(spec, "not a regular file")
+    try:
+        if path.is_dir():
+            files = _dir_files(path, errors)
+            if files or (errors and any(e.origin != spec for e in errors)):
+                return files
+            return IngestError(spec, "directory has no files")
+        if path.is_file():
+            return [path]
+        if path.exists():
+            return IngestError(spec, "not a regular file")
+    except OSError as exc:  # e.g. a parent directory without search permission
+        return IngestError(spec, f"cannot access: {_why(exc)}")
     if glob.has_magic(spec):
         files = []
         for match in sorted(glob.glob(spec, recursive=True)):
             m = Path(match)
-            if m.is_dir():
-                files.extend(_dir_files(m))
-            elif m.is_file() and not m.name.startswith("."):
-                files.append(m)
-        return files or IngestError(spec, "no files match this pattern")
+            try:
+                if m.is_dir():
+                    files.extend(_dir_files(m, errors))
+                elif m.is_file() and not m.name.startswith("."):
+                    files.append(m)
+            except OSError as exc:
+                if errors is not None:
+                    errors.append(IngestError(match, f"cannot access: {_why(exc)}"))
+        if files or errors:
+            return files
+        return IngestError(spec, "no files match this pattern")
     return IngestError(spec, "no such file or directory")
 
 
@@ -124,13 +167,13 @@ def _iter_file(path: Path, input_format: str | None, max_bytes: int) -> Iterator
         size = path.stat().st_size
         fh = path.open("rb")
     except OSError as exc:
-        yield IngestError(origin, f"cannot open: {exc.strerror or exc}")
+        yield IngestError(origin, f"cannot open: {_why(exc)}")
         return
     with fh:
         try:
             yield from _iter_stream(fh, origin, input_format, max_bytes, size)
         except OSError as exc:
-            yield IngestError(origin, f"read error: {exc.strerror or exc}")
+            yield IngestError(origin, f"read error: {_why(exc)}")
 
 
 def _iter_stream(
@@ -237,6 +280,21 @@ def _field(obj: dict, key: str) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
+def _scrubbed(obj: dict, where: str) -> dict:
+    """The record's string fields with lone surrogates replaced (a warning says how many)."""
+    out, fixed = {}, 0
+    for key, value in obj.items():
+        if isinstance(value, str):
+            value, n = scrub_text(value)
+            fixed += n
+        out[key] = value
+    if fixed:
+        log.warning(
+            "%s: %d invalid Unicode escape(s) (lone surrogates) replaced by U+FFFD", where, fixed
+        )
+    return out
+
+
 def _jsonl_record(line: bytes, origin: str, lineno: int) -> Item | None:
     if not line.strip():
         return None
@@ -250,6 +308,7 @@ def _jsonl_record(line: bytes, origin: str, lineno: int) -> Item | None:
     if not isinstance(obj, dict):
         kind = type(obj).__name__
         return IngestError(origin, f"expected a JSON object, got {kind}", line=lineno)
+    obj = _scrubbed(obj, f"{origin}:{lineno}")
     fmt, content = "text", obj.get("text")
     if not (isinstance(content, str) and content.strip()):
         fmt, content = "html", obj.get("html")
@@ -308,6 +367,8 @@ def _warc_doc(  # type: ignore[no-untyped-def]
         yield IngestError(where, f"record is {_size(length)}, over the {_size(max_bytes)} limit")
         return
     payload = record.content_stream().read()
+    if getattr(record.raw_stream, "limit", 0):
+        return  # the record ends early: the caller reports the truncation, no document
     try:
         content = _decode(payload, where, charset) if payload.strip() else ""
     except BinaryContentError as exc:

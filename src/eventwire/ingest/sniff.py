@@ -47,14 +47,26 @@ _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECA
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+
+
 class BinaryContentError(ValueError):
     """The bytes are not text (a binary blob)."""
+
+
+def scrub_text(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (from JSON escapes such as ``"\\ud800"``, which no
+    encoder accepts) replaced by U+FFFD, and how many were replaced."""
+    if text.isascii():
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def doc_id_for(content: str) -> str:
     """Stable id for a document: sha1 of its whitespace- and Unicode-normalised content."""
     norm = " ".join(unicodedata.normalize("NFC", content).split())
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def looks_like_html(text: str, *, strong_only: bool = False) -> bool:
@@ -116,9 +128,32 @@ def binary_kind(data: bytes) -> str | None:
             return kind
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and wide_encoding(data) is None:
         return "contains NUL bytes"
     return None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 (either byte order) of text without a BOM, as charset-normalizer
+    detects it from the bytes; None for anything else (e.g. a binary blob with NUL bytes)."""
+    sample = data[:65536]
+    if b"\x00" not in sample:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample, cp_isolation=WIDE_ENCODINGS).best()
+    if best is None:
+        return None
+    try:
+        text = sample.decode(best.encoding, errors="strict")
+    except UnicodeDecodeError:
+        if len(data) <= len(sample):
+            return None
+        text = sample[: len(sample) // 4 * 4].decode(best.encoding, errors="replace")
+    # a text: few control characters and mostly letters, spaces and punctuation
+    if not text or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        return None
+    return best.encoding
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -150,6 +185,9 @@ def decode_bytes(data: bytes, *, charset: str | None = None) -> tuple[str, str |
                 return data.decode(enc), None
             except UnicodeDecodeError:
                 break
+    wide = wide_encoding(data)
+    if wide:
+        return data.decode(wide, errors="replace"), f"no byte-order mark; detected {wide}"
     warning = None
     candidates = [c for c in (charset, _declared_charset(data)) if c]
     text = None
