@@ -6,6 +6,7 @@ document-level failure into an ``IngestError`` so that one bad document never st
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -194,8 +195,14 @@ def run(
 
 def code_article(article: Article) -> DocResult:
     """Code one article (the Python API's path)."""
+    from eventwire.ingest.sniff import scrub_text
     from eventwire.nlp import mask_dateline, parse
     from eventwire.nlp.truecase import restore_case
 
+    if not isinstance(article.body, str):
+        raise TypeError(f"an article body must be a string, got {type(article.body).__name__}")
+    body, fixed = scrub_text(article.body)
+    if fixed:  # lone surrogates (no encoder takes them): replaced, same length
+        article = dataclasses.replace(article, body=body)
     doc = parse(restore_case(mask_dateline(article.body)))
     return DocResult(article=article, events=get_coder().code_doc(doc, article))
