@@ -10,7 +10,7 @@ longest name first. Whether a match is a toponym depends on the evidence around 
   ("in", "near", "outside", "to", also across "the" and direction words: "in southern
   Indiana"), a place noun before it ("the town of X", "X district"), a qualifier after it
   ("X, Kansas") or a place it is listed with ("Rogaland, Vestfold and Telemark");
-* a common English word ("Mobile", "Reading", ``common_words.txt``), or a word the text also
+* a common English word ("Mobile", "Reading", ``english_words.txt``), or a word the text also
   writes in lower case, needs the label or a locative cue; at the start of a sentence, a weak
   name needs the label.
 
@@ -77,7 +77,8 @@ _SENT_END = frozenset('.!?"\u201c\u201d:;\n')
 
 @functools.lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    path = data_file("common_words.txt")
+    """Lower-case English words (``data/places/english_words.txt``)."""
+    path = data_file("english_words.txt")
     out = set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -186,8 +187,8 @@ def _person(toks: list[Tok], a: int, b: int, labels: dict[int, str], text: str) 
         if not (0 <= j < len(toks) and labels.get(toks[j].start) == "PERSON"):
             continue
         between = text[min(toks[j].end, toks[a].end) : max(toks[j].start, toks[a].start)]
-        if toks[j].text[:1].isupper() and not between.strip():
-            return True
+        if toks[j].text[:1].isupper() and not between.strip() and toks[j].low not in common_words():
+            return True  # "Paris Hilton", not "Randwick Racecourse"
     return b + 1 < len(toks) and toks[b + 1].low in _SPEECH
 
 
