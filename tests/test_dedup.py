@@ -57,7 +57,7 @@ def test_signature_similarity_reflects_shared_text() -> None:
     assert similarity(a, a) == 1.0
     assert similarity(a, b) >= 0.6
     assert similarity(a, c) <= 0.1
-    assert len(band_keys(a)) == 16 and band_keys(a) == band_keys(signature(STORY))
+    assert len(band_keys(a)) == 32 and band_keys(a) == band_keys(signature(STORY))
     # markup, case and line breaks do not change the shingles
     assert similarity(a, signature(STORY.upper().replace(". ", ".\n\n"))) == 1.0
 
@@ -99,6 +99,7 @@ def m(mid: str, doc: str, date: str | None = "2020-05-04", **kw: object) -> Ment
         "date": date,
         "date_precision": "day" if date else None,
         "story_id": doc,
+        "terms": frozenset({"border", "crossing", "talks"}),  # what reports of it share
     }
     base.update(kw)
     return Mention(mention_id=mid, doc_id=doc, **base)  # type: ignore[arg-type]
@@ -118,6 +119,33 @@ def test_same_dyad_root_and_day_across_documents_is_one_event() -> None:
     eid = event_id_for("a:0")
     assert res.assign == {"a:0": eid, "b:0": eid, "c:0": eid}
     assert res.rules["b:0"] == "join:dyad-root-date-place"
+
+
+def test_other_stories_must_share_content_beyond_the_actors() -> None:
+    """Same dyad, root and day, but nothing in common: two statements, not one."""
+    ms = [
+        m("a:0", "a", terms=frozenset({"border", "crossing", "reopen", "bridge"})),
+        m("b:0", "b", terms=frozenset({"crossing", "reopen"})),  # shares two: the same talks
+        m("c:0", "c", terms=frozenset({"pipeline", "gas", "border"})),  # one: another matter
+        m("d:0", "d", story_id="a", terms=frozenset()),  # a copy in a's story needs none
+    ]
+    res = link(ms, [])
+    assert res.assign["a:0"] == res.assign["b:0"] == res.assign["d:0"] != res.assign["c:0"]
+
+
+def test_terms_leave_out_common_words_and_keep_names_and_numbers() -> None:
+    from eventwire.dedup.terms import terms
+
+    got = terms("Venezuela said on Monday it will lend Ecuador 50,000 barrels a day.", "OIL LOAN")
+    assert got == {"venezuela", "lend", "ecuador", "50,000", "barrel", "day", "oil", "loan"}
+
+
+def test_copies_may_differ_in_date_by_a_week() -> None:
+    first = m("a:0", "a", "2020-05-04")
+    copy = m("b:0", "b", "2020-05-08", story_id="a", copy=True)
+    other = m("c:0", "c", "2020-05-08", story_id="a")  # same story, not a copy: too late
+    res = link([first, copy, other], [])
+    assert res.assign["a:0"] == res.assign["b:0"] != res.assign["c:0"]
 
 
 def test_hard_negatives_stay_apart() -> None:
@@ -199,6 +227,7 @@ def test_joins_stored_event_and_keeps_its_id() -> None:
         date_precision="day",
         stories={"x"},
         docs={"x"},
+        terms={"border", "talks"},
     )
     res = link([m("n:0", "n", "2020-05-05")], [stored])
     assert res.assign == {"n:0": "ev-old"} and res.new_events == []
@@ -206,8 +235,11 @@ def test_joins_stored_event_and_keeps_its_id() -> None:
 
 
 def test_nearest_date_wins_and_no_merge_without_the_rule() -> None:
-    e1 = LinkedEvent("ev-1", "ARM/GOV", "AZE/GOV", "04", "asserted", "2020-05-04", "day")
-    e2 = LinkedEvent("ev-2", "ARM/GOV", "AZE/GOV", "04", "asserted", "2020-05-06", "day")
+    talks = {"border", "talks"}
+    e1 = LinkedEvent("ev-1", "ARM/GOV", "AZE/GOV", "04", "asserted", "2020-05-04", "day",
+                     terms=talks)  # fmt: skip
+    e2 = LinkedEvent("ev-2", "ARM/GOV", "AZE/GOV", "04", "asserted", "2020-05-06", "day",
+                     terms=talks)  # fmt: skip
     res = link([m("n:0", "n", "2020-05-05"), m("p:0", "p", "2020-05-06")], [e1, e2])
     assert res.assign["n:0"] == "ev-1"  # equal gaps: the older event
     assert res.assign["p:0"] == "ev-2" and res.merges == []

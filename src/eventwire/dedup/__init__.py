@@ -19,6 +19,7 @@ from .linker import (
     link,
     modality_group,
     place_ok,
+    sentence_key,
 )
 from .stories import StoredDoc, StoryAssignment, assign_stories, band_keys, signature, similarity
 
@@ -38,6 +39,7 @@ __all__ = [
     "link",
     "modality_group",
     "place_ok",
+    "sentence_key",
     "signature",
     "similarity",
 ]

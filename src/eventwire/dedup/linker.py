@@ -13,6 +13,13 @@ linking") in order:
    mention links only to an undated event of its own story cluster.
 3. **Place**: compatible when either side has none; else the same country, and for two
    city-level places the same name or at most ``MAX_KM`` apart.
+   **Content** (3b): a mention from another story cluster than all of the event's mentions must
+   share at least ``terms.MIN_SHARED`` content terms with them, not counting the actors' own
+   words (``terms.py``): two reports of one meeting share its subject, names, numbers; two
+   unrelated statements by one government about another on one day do not. In the event's own
+   story cluster a copy of the story (document similarity >= 0.9), or a mention whose sentence
+   is one the event already has (``sentence_key``: its words without numbers and month names),
+   may differ in date by up to ``MAX_COPY_DAYS`` (wire copies re-dated by their datelines).
 4. **One document, one report**: a mention never joins an event that already has a mention
    from its own document (the coder keeps one row per dyad, root, date and modality in a
    document, so two rows of one document are two events).
@@ -33,11 +40,15 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from .terms import MIN_SHARED
+
 MAX_DAYS = 1
+MAX_COPY_DAYS = 7
 MAX_KM = 100.0
 DAY_PRECISIONS = (None, "day", "week")
 
@@ -64,6 +75,17 @@ def actor_key(code: str | None, country: str | None, sector: str | None) -> str:
     if country:
         return f"{country}/{sector or ''}"
     return code[:6]
+
+
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+
+
+def sentence_key(sentence: str | None) -> str:
+    """The same sentence in two copies of a story, whatever date their datelines carry."""
+    words = [w for w in re.findall(r"[^\W\d_]+", (sentence or "").lower()) if w not in _MONTHS]
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()[:16] if words else ""
 
 
 def event_id_for(mention_id: str) -> str:
@@ -99,6 +121,8 @@ class Mention:
     place: Place = field(default_factory=Place)
     story_id: str | None = None
     copy: bool = False  # its document is a near-copy of an earlier one (story similarity)
+    terms: frozenset[str] = frozenset()  # content terms (terms.py), actors' words removed
+    sentence_key: str = ""  # sentence_key() of its sentence
 
     @property
     def block(self) -> tuple[str, str, str, str]:
@@ -119,6 +143,8 @@ class LinkedEvent:
     place: Place = field(default_factory=Place)
     stories: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)  # documents that already report it
+    terms: set[str] = field(default_factory=set)  # content terms of all its mentions
+    sentences: set[str] = field(default_factory=set)  # sentence_key() of its mentions
     root_mention: str | None = None  # the mention that created it (new events)
 
     @property
@@ -176,7 +202,9 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
         if a is None or b is None:
             return None
         gap = abs((a - b).days)
-        return gap if gap <= MAX_DAYS else None
+        retold = m.copy or (m.sentence_key and m.sentence_key in e.sentences)
+        limit = MAX_COPY_DAYS if retold and m.story_id in e.stories else MAX_DAYS
+        return gap if gap <= limit else None
     if mp != ep:
         return None
     width = 7 if mp == "month" else 4
@@ -211,7 +239,7 @@ def _date_key(day: str | None, precision: str | None) -> tuple:
 def _near_keys(m: Mention) -> list[tuple]:
     key = _date_key(m.date, m.date_precision)
     if key[0] == "d":
-        return [("d", key[1] + k) for k in range(-MAX_DAYS, MAX_DAYS + 1)]
+        return [("d", key[1] + k) for k in range(-MAX_COPY_DAYS, MAX_COPY_DAYS + 1)]
     return [key]
 
 
@@ -227,7 +255,17 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
         order[ev.event_id] = len(order)
 
     for ev in existing:
-        add(LinkedEvent(**{**ev.__dict__, "stories": set(ev.stories), "docs": set(ev.docs)}))
+        add(
+            LinkedEvent(
+                **{
+                    **ev.__dict__,
+                    "stories": set(ev.stories),
+                    "docs": set(ev.docs),
+                    "terms": set(ev.terms),
+                    "sentences": set(ev.sentences),
+                }
+            )
+        )
     alias: dict[str, str] = {}
     new_ids: set[str] = set()
     res = LinkResult()
@@ -247,6 +285,8 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 if gap is None or not place_ok(m.place, ev.place):
                     continue
                 in_story = bool(m.story_id) and m.story_id in ev.stories
+                if not in_story and len(m.terms & ev.terms) < MIN_SHARED:
+                    continue
                 cands.append(
                     (gap, not in_story, not _same_place(m.place, ev.place), order[ev.event_id], ev)
                 )
@@ -263,6 +303,8 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 place=m.place,
                 stories={m.story_id} if m.story_id else set(),
                 docs={m.doc_id},
+                terms=set(m.terms),
+                sentences={m.sentence_key} if m.sentence_key else set(),
                 root_mention=m.mention_id,
             )
             add(ev)
@@ -282,6 +324,8 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 alias[gone.event_id] = keep.event_id
                 keep.stories |= gone.stories
                 keep.docs |= gone.docs
+                keep.terms |= gone.terms
+                keep.sentences |= gone.sentences
                 if not keep.place.known and gone.place.known:
                     keep.place = gone.place
                     if keep.event_id not in new_ids:
@@ -294,6 +338,9 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
         if m.story_id:
             best.stories.add(m.story_id)
         best.docs.add(m.doc_id)
+        best.terms |= m.terms
+        if m.sentence_key:
+            best.sentences.add(m.sentence_key)
         if not best.place.known and m.place.known:
             best.place = m.place
             if best.event_id not in new_ids:

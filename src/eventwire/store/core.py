@@ -28,7 +28,9 @@ EXPORT_FORMATS = ("parquet", "jsonl", "csv", "gdelt")
 _ORDER = 'ORDER BY "date" NULLS LAST, doc_id, sentence_index, event_id'
 _FETCH = 10_000
 # columns kept for the store's own work, not exported
-_INTERNAL = {"source_json", "target_json", "speaker_json", "location_json", "block", "seq"}
+_INTERNAL = {
+    "source_json", "target_json", "speaker_json", "location_json", "block", "seq", "terms",
+}  # fmt: skip
 
 
 def mentions_path(out: str | os.PathLike[str]) -> Path:

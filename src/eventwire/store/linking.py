@@ -19,6 +19,7 @@ import pyarrow as pa
 from eventwire import dedup
 from eventwire.dedup import linker as link_rules
 from eventwire.dedup import stories
+from eventwire.dedup.terms import terms
 from eventwire.model import Article, Event
 
 from .rows import report_values
@@ -41,6 +42,12 @@ def lead_end(body: str) -> int:
     start = len(body) - len(body.lstrip())
     end = body.find("\n", start)
     return len(body) if end < 0 else end
+
+
+def mention_terms(ev: Event, title: str | None) -> frozenset[str]:
+    """Content terms of a report: its sentence and headline, without the actors' words."""
+    actors = terms(ev.source.text, ev.target.text if ev.target else None)
+    return terms(ev.sentence, title) - actors
 
 
 def block_of(ev: Event) -> tuple[str, str, str, str]:
@@ -101,7 +108,7 @@ def stored_events(
             'SELECT e.event_id, e.block, CAST(e."date" AS VARCHAR), e.date_precision, '
             "e.location_country, e.location_name, e.location_lat, e.location_lon, "
             "e.location_precision, list(DISTINCT d.story_id) FILTER (d.story_id IS NOT NULL), "
-            "list(DISTINCT m.doc_id) "
+            "list(DISTINCT m.doc_id), string_agg(m.terms, ' '), list(m.sentence) "
             "FROM events e JOIN mentions m ON m.event_id = e.event_id "
             "JOIN documents d ON d.doc_id = m.doc_id "
             f"WHERE e.block IN (SELECT b FROM _ew_blocks) AND ({when}) "
@@ -111,7 +118,8 @@ def stored_events(
     finally:
         con.unregister("_ew_blocks")
     out = []
-    for eid, block, day, prec, country, name, lat, lon, lprec, story_ids, doc_ids in got:
+    for row in got:
+        eid, block, day, prec, country, name, lat, lon, lprec, story_ids, doc_ids, words = row[:12]
         src, tgt, root, mod = block.split("|")
         out.append(
             dedup.LinkedEvent(
@@ -125,6 +133,8 @@ def stored_events(
                 place=dedup.Place(country=country, name=name, lat=lat, lon=lon, precision=lprec),
                 stories=set(story_ids or ()),
                 docs=set(doc_ids or ()),
+                terms=set((words or "").split()),
+                sentences={dedup.sentence_key(s) for s in row[12] or ()} - {""},
             )
         )
     return out
@@ -169,7 +179,9 @@ def plan_batch(
         for ev in events:
             block = block_of(ev)
             row = report_values(ev)
+            words = mention_terms(ev, art.title)
             row.update(
+                terms=" ".join(sorted(words)),
                 mention_id=ev.event_id,
                 doc_id=art.doc_id,
                 block="|".join(block),
@@ -203,6 +215,8 @@ def plan_batch(
                     place=place,
                     story_id=story,
                     copy=assigned.similarity[art.doc_id] >= stories.COPY_SIMILARITY,
+                    terms=words,
+                    sentence_key=dedup.sentence_key(ev.sentence),
                 )
             )
     day_dates = sorted(

@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire import dedup
+from eventwire.dedup.stories import COPY_SIMILARITY
 from eventwire.model import DocResult
 
 from . import linking, rows, schema
@@ -32,11 +33,14 @@ def _all_mentions(con: duckdb.DuckDBPyConnection) -> list[tuple[dedup.Mention, t
     got = con.execute(
         'SELECT m.mention_id, m.doc_id, m.block, CAST(m."date" AS VARCHAR), m.date_precision, '
         "m.location_country, m.location_name, m.location_lat, m.location_lon, "
-        "m.location_precision, d.story_id, m.sentence_index FROM mentions m "
+        "m.location_precision, d.story_id, m.sentence_index, d.story_similarity, m.terms, "
+        "m.sentence "
+        "FROM mentions m "
         "JOIN documents d ON d.doc_id = m.doc_id ORDER BY m.seq, m.doc_id, m.sentence_index"
     ).fetchall()
     out = []
-    for mid, doc, block, day, prec, country, name, lat, lon, lprec, story, si in got:
+    for row in got:
+        mid, doc, block, day, prec, country, name, lat, lon, lprec, story, si, sim, words = row[:14]
         src, tgt, root, mod = block.split("|")
         m = dedup.Mention(
             mention_id=mid,
@@ -49,6 +53,9 @@ def _all_mentions(con: duckdb.DuckDBPyConnection) -> list[tuple[dedup.Mention, t
             date_precision=prec,
             place=dedup.Place(country=country, name=name, lat=lat, lon=lon, precision=lprec),
             story_id=story,
+            copy=(sim or 0.0) >= COPY_SIMILARITY,
+            terms=frozenset((words or "").split()),
+            sentence_key=dedup.sentence_key(row[14]),
         )
         out.append((m, (doc, si, block)))
     return out
@@ -92,6 +99,7 @@ def recode(con: duckdb.DuckDBPyConnection, results: Sequence[DocResult]) -> dict
             seen.add(ev.event_id)
             row = rows.report_values(ev)
             row.update(
+                terms=" ".join(sorted(linking.mention_terms(ev, art.title))),
                 mention_id=ev.event_id,
                 doc_id=art.doc_id,
                 block="|".join(linking.block_of(ev)),

@@ -80,6 +80,7 @@ MENTION_COLUMNS: list[tuple[str, str]] = [
     ("in_lead", "BOOLEAN"),
     ("link_rule", "VARCHAR"),
     ("seq", "BIGINT"),
+    ("terms", "VARCHAR"),  # content terms for linking (dedup/terms.py), space-separated
 ]
 
 EVENT_COLUMNS: list[tuple[str, str]] = [
