@@ -152,8 +152,17 @@ def test_incremental_writes_give_the_ids_of_one_batch(tmp_path: Path) -> None:
 
 
 def test_other_day_and_other_place_are_new_events() -> None:
-    later = wire("wire-2")
-    later.article.body = WIRE.replace("May 4", "May 9")
+    # another story five days later (a copy re-dated by its dateline would be the same event)
+    body = (
+        "Talks resumed after a week in which both sides traded accusations over grazing land, "
+        "water rights and a road that villagers on each side say was built on their fields. "
+        "Diplomats said neither government wanted the dispute to spread, and that a joint "
+        "commission on the road would meet again before the end of the month in the capital. "
+        "Farmers in the valley said they had not been able to reach their orchards since "
+        "April, and traders said prices of fruit in the border markets had doubled.\n"
+        + MEET + "\n" + SHELL
+    )
+    later = DocResult(replace(wire("wire-2").article, body=body), _events("wire-2", body))
     for ev in later.events:
         ev.date = "2020-05-09"
     elsewhere = wire("wire-3")
