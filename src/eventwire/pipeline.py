@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from eventwire.model import Article, DocResult, IngestError, RawDocument
@@ -165,32 +166,91 @@ def _warm() -> None:
     get_nlp()
 
 
+@dataclasses.dataclass
+class Skipped:
+    """A document left out before parsing (already stored, or a kept older version)."""
+
+    doc_id: str
+    origin: str
+    reason: str = "already stored"
+
+
+# given a chunk of raw documents, the ones not to parse: index -> what to yield instead
+Screen = Callable[[list[RawDocument]], dict[int, "Skipped | IngestError"]]
+
+
+def _dead_chunk(chunk: list[RawDocument | IngestError]) -> list[DocResult | IngestError]:
+    """What a chunk that killed its worker twice becomes: an error for each document."""
+    msg = "worker process died twice on this document's chunk (killed, out of memory or crashed)"
+    return [
+        item
+        if isinstance(item, IngestError)
+        else IngestError(origin=item.origin or item.doc_id or "?", message=msg, stage="worker")
+        for item in chunk
+    ]
+
+
+def _screened(
+    raw: Iterator[RawDocument | IngestError], size: int, screen: Screen | None
+) -> Iterator[tuple[list, list]]:
+    """Chunks of ``raw`` as (to parse, kept aside with their positions)."""
+    while chunk := list(islice(raw, size)):
+        docs = [(k, d) for k, d in enumerate(chunk) if isinstance(d, RawDocument)]
+        aside = screen([d for _, d in docs]) if screen and docs else {}
+        out = {docs[i][0]: item for i, item in aside.items()}
+        yield [d for k, d in enumerate(chunk) if k not in out], sorted(out.items())
+
+
+def _merge(results: list, aside: list) -> Iterator:
+    """Results of the parsed documents with the screened-out ones back in their places."""
+    it = iter(results)
+    k = 0
+    for pos, item in aside:
+        while k < pos:
+            yield next(it)
+            k += 1
+        yield item
+        k += 1
+    yield from it
+
+
 def run(
     inputs: Sequence[str],
     input_format: str | None = None,
     *,
     batch_size: int = 32,
     n_process: int = 1,
-) -> Iterator[DocResult | IngestError]:
+    screen: Screen | None = None,
+) -> Iterator[DocResult | IngestError | Skipped]:
     """Everything from inputs to coded documents.
 
-    With ``n_process`` > 1 whole chunks of documents go to worker processes that each hold the
-    model and dictionaries (loaded once, before forking): extraction, parsing and coding all run
-    in parallel and only small results travel back, in input order."""
-    if n_process <= 1:
-        yield from code_items(read_articles(inputs, input_format), batch_size=batch_size)
-        return
-    import multiprocessing as mp
-
+    ``screen`` sees each chunk of raw documents before parsing and names those to leave out
+    (a resumed ingest skips stored documents). With ``n_process`` > 1 whole chunks go to worker
+    processes that each hold the model and dictionaries (loaded once, before forking):
+    extraction, parsing and coding all run in parallel and only small results travel back, in
+    input order. A worker that dies (killed, out of memory, crashed) never hangs the run: its
+    chunk is retried once in a fresh worker, then recorded as errors (``ingest/pool.py``)."""
     from eventwire.ingest import iter_inputs
 
-    _warm()  # load once in the parent; forked workers share the memory
     raw = iter_inputs(list(inputs), input_format)
-    chunks = iter(lambda: list(islice(raw, CHUNK // 2)), [])
-    ctx = mp.get_context("fork")
-    with ctx.Pool(n_process) as pool:
-        for results in pool.imap(_work, chunks):
-            yield from results
+    if n_process <= 1:
+        for todo, aside in _screened(raw, CHUNK, screen):
+            done = code_items(_extract_all(todo), batch_size=batch_size) if todo else iter(())
+            yield from _merge(list(done), aside)
+        return
+    from eventwire.ingest.pool import ordered_map
+
+    _warm()  # load once in the parent; forked workers share the memory
+    parts = _screened(raw, CHUNK // 2, screen)
+    held: deque = deque()
+
+    def todo_chunks() -> Iterator[list]:
+        for todo, aside in parts:
+            held.append(aside)
+            yield todo
+
+    for results in ordered_map(_work, todo_chunks(), n_process, _dead_chunk):
+        yield from _merge(results, held.popleft())
 
 
 def code_article(article: Article) -> DocResult:

@@ -1,0 +1,85 @@
+"""Worker processes that may die: an ordered parallel map that detects a dead worker.
+
+``multiprocessing.Pool`` waits forever for the result of a worker killed by the OOM killer or
+a segfault. Here chunks go to a ``ProcessPoolExecutor`` (forked, so the parent's loaded model
+is shared), which notices a dead worker (``BrokenProcessPool``). Every chunk that was in
+flight when a worker died is run again, alone, in a fresh one-process pool, so the chunk
+that kills its worker is found; if it kills that worker too, ``on_dead(chunk)`` gives the
+chunk's results (errors for each of its documents). Results come back in input order.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _pool(n: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(n, mp_context=mp.get_context("fork"))
+
+
+def _alone(fn: Callable[[T], R], chunk: T, on_dead: Callable[[T], R]) -> R:
+    """``fn(chunk)`` in a fresh one-process pool; ``on_dead(chunk)`` if that worker dies too."""
+    ex = _pool(1)
+    try:
+        return ex.submit(fn, chunk).result()
+    except BrokenProcessPool:
+        log.warning("a worker died again on the same chunk: its documents are recorded as errors")
+        return on_dead(chunk)
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+
+
+def ordered_map(
+    fn: Callable[[T], R],
+    chunks: Iterable[T],
+    n_process: int,
+    on_dead: Callable[[T], R],
+    *,
+    window: int | None = None,
+) -> Iterator[R]:
+    """``fn`` over ``chunks`` in ``n_process`` worker processes, results in input order.
+
+    At most ``window`` chunks (default: twice the workers) are in flight. A worker's death
+    never hangs the map: see the module's docstring. Exceptions raised by ``fn`` itself
+    propagate as usual."""
+    window = window or 2 * n_process
+    ex = _pool(n_process)
+    pending: deque[tuple[T, Future[R]]] = deque()
+
+    def take() -> R:
+        nonlocal ex
+        chunk, fut = pending.popleft()
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            if getattr(ex, "_broken", False):  # the current pool: replace it
+                log.warning("a worker process died (killed or crashed): retrying its chunks")
+                ex.shutdown(wait=True, cancel_futures=True)
+                ex = _pool(n_process)  # later chunks go to fresh workers
+            return _alone(fn, chunk, on_dead)
+
+    try:
+        for chunk in chunks:
+            while len(pending) >= window:
+                yield take()
+            try:
+                pending.append((chunk, ex.submit(fn, chunk)))
+            except BrokenProcessPool:  # the pool broke since the last result was taken
+                ex.shutdown(wait=True, cancel_futures=True)
+                ex = _pool(n_process)
+                pending.append((chunk, ex.submit(fn, chunk)))
+        while pending:
+            yield take()
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
