@@ -247,3 +247,17 @@ def test_deployed_police_show_force():
 def test_killed_in_police_firing_is_by_the_police():
     e = first(code("Two people were killed in police firing in Dhaka on Friday."), "19")
     assert e.source.code == "BGDCOP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police have not been able to arrest the kidnappers.",
+        "The police were unable to arrest the gang.",
+        "If necessary, the protesters will also be arrested.",
+    ],
+)
+def test_inability_and_conditionals_are_not_asserted(text):
+    # positive control: the plain act is asserted
+    assert first(code("The police arrested the kidnappers."), "173")
+    assert not [e for e in code(text) if e.cameo.startswith("173")]

@@ -31,6 +31,21 @@ class ModalityRules:
         marks = {c.lower_ for c in kids if c.dep_ == "mark"}
         if "if" in marks or "unless" in marks:
             return "hypothetical"
+        h = v.head
+        if v.dep_ == "xcomp" and h.lemma_.lower() in self.ps.cues["inability_word"]:
+            return "negated"  # "police were unable to arrest the gang"
+        if (
+            v.dep_ == "xcomp"
+            and h.lemma_.lower() == "able"
+            and any(c.dep_ == "neg" for w in (h, h.head) for c in w.children)
+        ):
+            return "negated"  # "have not been able to arrest the kidnappers"
+        if aux & (FUTURE_AUX | HYPOTHETICAL_AUX) and any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in kids
+        ):
+            return "hypothetical"  # "if necessary, they will be arrested": a conditional
         if aux & OBLIGATION_AUX:
             return "obligation"
         if aux & HYPOTHETICAL_AUX:

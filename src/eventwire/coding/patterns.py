@@ -73,6 +73,7 @@ CUE_SETS = {
     "cause_verb",
     "participation_verb",
     "hazard_noun",
+    "inability_word",
 }
 
 
