@@ -185,3 +185,18 @@ def test_common_word_locative_is_not_a_place() -> None:
     assert doc.resolve("Ohio") is not None
     place, rule = event_place(["Court"], doc.in_span(0, 80), None, ["USA"], doc)
     assert rule == "sentence-place" and place is not None and place.name == "Ohio"
+
+
+def test_affiliations_and_unknown_words_are_not_event_places() -> None:
+    text = "Senator Jane Roe (Kan.) said the Soviet Union would buy wheat."
+    doc = document_places(text)
+    assert [(p.text, p.country) for p in doc.places] == [("Kan.", "USA"), ("Soviet Union", "RUS")]
+    assert all(p.text != "Kan." for p in doc.in_span(0, len(text)))
+    union = Place("Union", "USA", precision="city", text="Union")
+    assert not doc.known(union)  # the coder's own reading of "Soviet Union"
+    place, rule = event_place([union], [], None, ["RUS"], doc)
+    assert rule == "actor-country" and place is not None and place.country == "RUS"
+    # a demonym is not a place (Canadian, Texas), but it is context
+    assert [p.text for p in document_places("Canadian negotiators met in London.").places] == [
+        "London"
+    ]

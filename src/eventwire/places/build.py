@@ -284,6 +284,25 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def _demonyms(normalize: Any) -> dict[str, str]:
+    """Demonym key -> ISO alpha-3 ("canadian" -> CAN), from countryinfo."""
+    out: dict[str, str] = {}
+    try:
+        d = package_dir("countryinfo") / "data"
+    except RuntimeError:
+        return out
+    for f in d.glob("*.json"):
+        try:
+            info = json.loads(f.read_text(encoding="utf-8"))
+            iso3, dem = info["ISO"]["alpha3"], info.get("demonym") or ""
+        except (KeyError, TypeError, json.JSONDecodeError):
+            continue
+        for name in dem.split(","):
+            if name.strip():
+                out.setdefault(normalize(name), iso3)
+    return out
+
+
 def build(g: Gazetteer, normalize: Any) -> None:
     """Fill an empty ``Gazetteer`` from the sources above (about 4 s)."""
     import functools
@@ -451,6 +470,7 @@ def build(g: Gazetteer, normalize: Any) -> None:
             g.capitals.add(i)
 
     # ---- country points: countryinfo's centroid, else the box of the country's towns
+    g.demonyms = _demonyms(normalize)
     cpts = _country_points()
     ctowns: dict[str, list[tuple[float, float]]] = {}
     for t, _ in towns:

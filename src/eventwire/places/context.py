@@ -46,18 +46,36 @@ class DocPlaces:
     gazetteer: Gazetteer | None = field(default=None, repr=False)
     dateline_end: int = 0  # a dateline found in the text: its places are not the sentence's
 
+    text: str = field(default="", repr=False)
+
     def in_span(self, start: int, end: int) -> list[Place]:
-        """The places inside a character span (a sentence of the same text)."""
+        """The places inside a character span (a sentence of the same text), without the
+        dateline's and without affiliations in parentheses ("Senator Dole (R-Kan.)")."""
         lo = max(start, self.dateline_end)
-        return [p for p in self.places if p.start is not None and lo <= p.start < end]
+        return [
+            p
+            for p in self.places
+            if p.start is not None and lo <= p.start < end and not self._bracketed(p)
+        ]
+
+    def _bracketed(self, p: Place) -> bool:
+        if not self.text or p.start is None or p.end is None:
+            return False
+        before = self.text[max(0, p.start - 3) : p.start]
+        return ("(" in before) and self.text[p.end : p.end + 1] == ")"
+
+    def known(self, place: Place) -> bool:
+        """False for a place named by a common English word ("Court", "Union") that the
+        geoparser did not take as a place anywhere in the document."""
+        key = normalize(place.text or place.name)
+        return key not in common_words() or any(normalize(q.text) == key for q in self.places)
 
     def resolve(self, name: str, countries: Sequence[str] = ()) -> Place | None:
         """A locative phrase's name, resolved with the document's context plus ``countries``.
         A common English word ("Court", "Mobile") is a place only if the geoparser took it as
         one somewhere in the document."""
         g = self.gazetteer or get_gazetteer()
-        key = normalize(name)
-        if key in common_words() and all(normalize(p.text) != key for p in self.places):
+        if not self.known(Place(name, None, text=name)):
             return None
         scope = self.scope
         extra = tuple(c for c in _iso(countries) if c not in scope.countries)
@@ -115,7 +133,7 @@ def document_places(
     dominant = scope.dominant
     if d is not None and d.country and d.country not in scope.countries:
         scope = dataclasses.replace(scope, countries=scope.countries + (d.country,))
-    return DocPlaces(places, d, dominant, scope, g, end)
+    return DocPlaces(places, d, dominant, scope, g, end, text)
 
 
 def country_place(code: str) -> Place | None:
@@ -144,7 +162,7 @@ def event_place(
     countries = _iso(actor_countries)
     for loc in clause_locatives:
         if isinstance(loc, Place):
-            p: Place | None = loc
+            p: Place | None = loc if doc_places is None or doc_places.known(loc) else None
         elif doc_places is not None:
             p = doc_places.resolve(loc, countries)
         else:

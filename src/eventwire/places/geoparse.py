@@ -104,6 +104,20 @@ def _is_list(g: Gazetteer, text: str, start: int, end: int) -> bool:
     )
 
 
+_CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+
+
+def _demonym_countries(g: Gazetteer, text: str) -> list[str]:
+    """Countries whose demonym the text uses ("the Kenyan lakeside town of Kisumu"): context
+    for resolution, not places."""
+    out: list[str] = []
+    for m in _CAPWORD.finditer(text):
+        c = g.demonyms.get(m.group().lower()) or g.demonyms.get(m.group().split()[0].lower())
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
 def _in_division_list(g: Gazetteer, text: str, start: int, end: int) -> bool:
     """ "Utah, Virginia, Washington, West Virginia and Wyoming": a list of states, not the town
     of Washington in West Virginia."""
@@ -211,7 +225,7 @@ def parse(
                 or (g.prior[i] - max((g.prior[j] for j in c.ids if j != i), default=0.0) >= 2.0)
             )
             first.append((c.start, c.end, i, sure, False))
-    scope = _scope(g, first, context_countries)
+    scope = _scope(g, first, [*context_countries, *_demonym_countries(g, text)])
     found: list[tuple[int, int, int]] = [(s, e, i) for s, e, i, _ in qualified]
     chosen: dict[int, int] = {}
     for c in cands:

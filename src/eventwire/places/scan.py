@@ -241,8 +241,8 @@ def find(
                 if not free(s, e):
                     continue
                 key = normalize(text[s:e])
-                if n == 1 and key in _NEVER:
-                    continue
+                if key in _NEVER or key in g.demonyms:
+                    continue  # "August", "Canadian" (a town in Texas, and a demonym)
                 ids = _lookup(g, key)
                 if n == 1 and toks[a].text.endswith(".") and key in g.qualifiers:
                     ids = (g.qualifiers[key],)  # "(Kan.)", "Hawthorne, Calif.": the state
