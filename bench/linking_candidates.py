@@ -2,8 +2,9 @@
 
     python bench/linking_candidates.py --db /tmp/reuters.duckdb --out /tmp/candidates.jsonl
 
-Kinds, sampled with a fixed seed: ``near`` (same linking block, dates at most a day apart:
-what the linker would join), ``day`` (same block and CAMEO code, 2 to 10 days apart: hard
+Kinds, sampled with a fixed seed: ``near`` (same linking block, dates at most a day apart,
+different story clusters: what the linker joins across stories), ``copy`` (the same, inside one
+story cluster: wire copies and repeats, the easy positives), ``day`` (same block and CAMEO code, 2 to 10 days apart: hard
 negatives by day), ``place`` (same block, same day, places in different countries or far
 apart: hard negatives by place), ``root`` (same dyad, same or next day, another root of the
 same quad class: links the linker cannot make). Output lines hold ids, spans and blocks only;
@@ -22,14 +23,16 @@ PAIRS_SQL = """
 WITH m AS (
   SELECT m.mention_id, m.doc_id, m.span_start, m.span_end, m.block, m.cameo, m.root,
          m.quad_class, m."date" AS day, m.location_country AS lc, m.location_name AS ln,
-         split_part(m.block, '|', 1) || '|' || split_part(m.block, '|', 2) AS dyad
-  FROM mentions m WHERE m."date" IS NOT NULL AND split_part(m.block, '|', 2) <> '-'
+         split_part(m.block, '|', 1) || '|' || split_part(m.block, '|', 2) AS dyad, d.story_id
+  FROM mentions m JOIN documents d ON d.doc_id = m.doc_id
+  WHERE m."date" IS NOT NULL AND split_part(m.block, '|', 2) <> '-'
 )
 SELECT a.mention_id, b.mention_id, a.doc_id, a.span_start, a.span_end, a.block,
        b.doc_id, b.span_start, b.span_end, b.block,
        abs(date_diff('day', a.day, b.day)) AS gap, a.cameo = b.cameo AS same_code,
        a.block = b.block AS same_block, a.quad_class = b.quad_class AS same_quad,
-       a.lc IS NOT NULL AND b.lc IS NOT NULL AND (a.lc <> b.lc OR a.ln <> b.ln) AS other_place
+       a.lc IS NOT NULL AND b.lc IS NOT NULL AND (a.lc <> b.lc OR a.ln <> b.ln) AS other_place,
+       a.story_id = b.story_id AS same_story
 FROM m a JOIN m b ON a.dyad = b.dyad AND a.doc_id < b.doc_id
 WHERE abs(date_diff('day', a.day, b.day)) <= 10
 """
@@ -40,7 +43,7 @@ def main() -> int:
     ap.add_argument("--db", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=1987)
-    ap.add_argument("--per-kind", default="near=170,day=80,place=30,root=40")
+    ap.add_argument("--per-kind", default="copy=60,near=150,day=80,place=30,root=40")
     ap.add_argument("--show", action="store_true", help="print the two sentences of each pair")
     args = ap.parse_args()
     quota = {k: int(v) for k, v in (x.split("=") for x in args.per_kind.split(","))}
@@ -48,9 +51,9 @@ def main() -> int:
     rows = con.execute(PAIRS_SQL).fetchall()
     kinds: dict[str, list] = {k: [] for k in quota}
     for r in rows:
-        gap, same_code, same_block, same_quad, other_place = r[10:]
+        gap, same_code, same_block, same_quad, other_place, same_story = r[10:]
         if same_block and gap <= 1 and not other_place:
-            kinds["near"].append(r)
+            kinds["copy" if same_story else "near"].append(r)
         elif same_block and same_code and 2 <= gap <= 10:
             kinds["day"].append(r)
         elif same_block and gap <= 1 and other_place:
@@ -74,14 +77,15 @@ def main() -> int:
                 if args.show:
                     sa, sb = (
                         con.execute(
-                            "SELECT CAST(m.date AS VARCHAR), m.cameo, m.location_name, d.title, "
-                            "m.sentence FROM mentions m JOIN documents d USING (doc_id) "
+                            "SELECT m.doc_id, CAST(m.date AS VARCHAR), m.cameo, m.modality, "
+                            "m.location_name, d.title, m.sentence FROM mentions m "
+                            "JOIN documents d USING (doc_id) "
                             "WHERE m.mention_id = ?",
                             [mid],
                         ).fetchone()
                         for mid in (r[0], r[1])
                     )
-                    print(f"## {rec['pair']} gap {r[10]}\n A {sa}\n B {sb}")
+                    print(f"## {rec['pair']} gap {r[10]} {r[5]}\n A {sa}\n B {sb}")
     print(
         f"{n} candidate pairs -> {args.out} ({', '.join(f'{k} {len(v)}' for k, v in kinds.items())} available)"
     )
