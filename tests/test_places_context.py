@@ -10,6 +10,7 @@ import pytest
 from eventwire.model import Actor, Article, DocResult, Event, Place
 from eventwire.places import (
     DocPlaces,
+    actor_place,
     country_place,
     document_places,
     event_place,
@@ -200,3 +201,18 @@ def test_affiliations_and_unknown_words_are_not_event_places() -> None:
     assert [p.text for p in document_places("Canadian negotiators met in London.").places] == [
         "London"
     ]
+
+
+def test_actor_place() -> None:
+    text = "Demonstrators in Kisumu clashed with Nairobi police, while officials from Goma watched."
+    doc = document_places(text)
+
+    def at(words: str) -> Place | None:
+        s = text.index(words)
+        return actor_place(s, s + len(words), doc)
+
+    kisumu, nairobi, goma = at("Demonstrators"), at("Nairobi police"), at("officials")
+    assert kisumu is not None and (kisumu.name, kisumu.rule) == ("Kisumu", "actor-locative")
+    assert nairobi is not None and (nairobi.name, nairobi.rule) == ("Nairobi", "actor-span")
+    assert goma is not None and goma.country == "COD"
+    assert at("clashed") is None

@@ -18,7 +18,13 @@ packaged GeoNames data the first time, then ~0.2 s from a pickle cached under
 ``$EVENTWIRE_PLACES``.
 """
 
-from eventwire.places.context import DocPlaces, country_place, document_places, event_place
+from eventwire.places.context import (
+    DocPlaces,
+    actor_place,
+    country_place,
+    document_places,
+    event_place,
+)
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer, normalize, reset_gazetteer
 from eventwire.places.geoparse import geoparse, geoparse_doc, get_ner
 from eventwire.places.resolve import resolve_place
@@ -26,6 +32,7 @@ from eventwire.places.resolve import resolve_place
 __all__ = [
     "DocPlaces",
     "Gazetteer",
+    "actor_place",
     "country_place",
     "document_places",
     "event_place",

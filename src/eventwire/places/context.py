@@ -21,6 +21,7 @@ Actor countries may be CAMEO codes (as ``Actor.country`` holds them) or ISO alph
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -136,6 +137,25 @@ def document_places(
     return DocPlaces(places, d, dominant, scope, g, end, text)
 
 
+_ACTOR_LINK = re.compile(r"\s*(?:in|from|of|at|based in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def actor_place(start: int, end: int, doc_places: DocPlaces) -> Place | None:
+    """Where the text puts an actor whose words span ``start:end`` of the document's text (for
+    GDELT's Actor1Geo/Actor2Geo): a place named inside the span ("Baghdad police", "the
+    governor of Texas") or right after it through "in/from/of/at" ("demonstrators in Kisumu",
+    "officials from Goma"); else None (an actor's country alone is no location)."""
+    text = doc_places.text
+    for p in doc_places.places:
+        if p.start is None or p.precision == "region":
+            continue
+        if start <= p.start < end:
+            return dataclasses.replace(p, rule="actor-span")
+        if end <= p.start <= end + 20 and _ACTOR_LINK.fullmatch(text[end : p.start]):
+            return dataclasses.replace(p, rule="actor-locative")
+    return None
+
+
 def country_place(code: str) -> Place | None:
     """A country (CAMEO or ISO code) on its own point, at precision "country"."""
     iso = _iso([code])
@@ -195,4 +215,11 @@ def event_place(
     return None, None
 
 
-__all__ = ["RULES", "DocPlaces", "country_place", "document_places", "event_place"]
+__all__ = [
+    "RULES",
+    "DocPlaces",
+    "actor_place",
+    "country_place",
+    "document_places",
+    "event_place",
+]
