@@ -33,6 +33,10 @@ def _main(
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="print the version"),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="show the traceback of an unexpected error (any position)"),
+    ] = False,
 ) -> None:
     """Turn raw news into political event data: who did what to whom, when and where."""
 
@@ -43,6 +47,17 @@ InputFormat = Annotated[
 ]
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file")]
 DEFAULT_DB = Path("eventwire.duckdb")
+WaitOption = Annotated[
+    float,
+    typer.Option("--wait", min=0, help="seconds to wait while an ingest holds the database"),
+]
+READ_WAIT = 10.0
+
+
+class OnConflict(str, Enum):
+    error = "error"
+    skip = "skip"
+    replace = "replace"
 
 
 class CodeFormat(str, Enum):
@@ -61,6 +76,12 @@ def _err(msg: str) -> None:
 def _check_format(fmt: str | None) -> None:
     if fmt is not None and fmt not in ("text", "html", "jsonl", "warc"):
         _err(f"unknown --input-format {fmt!r}: use text, html, jsonl or warc")
+        raise typer.Exit(2)
+
+
+def _check_confidence(value: float) -> None:
+    if not 0.0 <= value <= 1.0:  # also NaN
+        _err(f"--min-confidence must be between 0 and 1, got {value}")
         raise typer.Exit(2)
 
 
@@ -197,6 +218,7 @@ def code(
     from eventwire.pipeline import run
 
     _check_format(input_format)
+    _check_confidence(min_confidence)
     rows: list[dict] = []
     errors = docs = 0
     for item in run(inputs, input_format):
@@ -256,8 +278,21 @@ def ingest(
     workers: Annotated[
         int, typer.Option("--workers", "-j", help="worker processes (0: one per core, up to 4)")
     ] = 0,
+    on_conflict: Annotated[
+        OnConflict,
+        typer.Option(
+            "--on-conflict",
+            help="a stored id with new content: error (record it, keep the stored one), skip, "
+            "or replace (the stored one is kept as a version)",
+        ),
+    ] = OnConflict.error,
+    wait: Annotated[
+        float, typer.Option("--wait", min=0, help="seconds to wait while readers hold the db")
+    ] = 60.0,
 ) -> None:
-    """Code news and store documents, events and errors in DuckDB."""
+    """Code news and store documents, events and errors in DuckDB. Documents already stored
+    are skipped before parsing (a resumed ingest); the database is free for readers between
+    batches."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -269,37 +304,51 @@ def ingest(
     )
 
     from eventwire.model import DocResult, IngestError
-    from eventwire.pipeline import run
-    from eventwire.store import Store
+    from eventwire.pipeline import Skipped, run
+    from eventwire.store import Store, StoreError
+    from eventwire.store.versions import resume_screen
 
     _check_format(input_format)
+    _check_confidence(min_confidence)
     if workers <= 0:
         import os
 
         workers = min(4, os.cpu_count() or 1)
     t0 = time.perf_counter()
     console = Console(stderr=True)
+    mode = getattr(on_conflict, "value", on_conflict)
     try:
-        store = Store(db)
-    except Exception as exc:
+        store = Store(db, wait=wait, release=True)
+        known = store.known_documents()
+    except StoreError as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc
-    docs = events = errors = skipped = reports = 0
+    hashes: dict[str, str] = {}
+    screen = resume_screen(known, hashes, mode)
+    docs = events = errors = skipped = reports = conflicts = replaced = 0
     pending: list[DocResult] = []
     pend_err: list[IngestError] = []
 
     def flush() -> None:
-        nonlocal events, skipped, reports
+        nonlocal events, skipped, reports, conflicts, replaced, errors
         if pending or pend_err:
-            st = store.write(pending, pend_err)
+            raw = {r.article.doc_id: hashes.pop(r.article.doc_id, None) for r in pending}
+            st = store.write(
+                pending, pend_err, on_conflict=mode,
+                raw_hashes={k: v for k, v in raw.items() if v},
+            )  # fmt: skip
+            known.update(raw)
             events += st.events
             reports += st.mentions
             skipped += st.skipped_documents
+            conflicts += st.conflicts
+            replaced += st.replaced
+            errors += st.errors - len(pend_err)  # conflicts found at the write
             pending.clear()
             pend_err.clear()
 
     total = _known_total(inputs, input_format)
-    with Progress(
+    with store, Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -312,9 +361,16 @@ def ingest(
         transient=True,
     ) as prog:
         task = prog.add_task("coding", total=total, rate=0.0)
-        for item in run(inputs, input_format, n_process=workers):
-            if isinstance(item, IngestError):
+        for item in run(inputs, input_format, n_process=workers, screen=screen):
+            if isinstance(item, Skipped):
+                docs += 1
+                skipped += 1
+                if item.reason != "already stored":
+                    conflicts += 1
+                    console.print(f"[yellow]kept[/yellow] {item.origin}: {item.reason}")
+            elif isinstance(item, IngestError):
                 errors += 1
+                conflicts += item.stage == "conflict"
                 pend_err.append(item)
                 console.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
             else:
@@ -326,11 +382,11 @@ def ingest(
             el = time.perf_counter() - t0
             prog.update(task, completed=docs, rate=docs / el if el else 0.0)
         flush()
-    store.close()
     el = time.perf_counter() - t0
+    changed = f", {conflicts} changed ({replaced} replaced)" if conflicts else ""
     console.print(
-        f"{docs} documents ({skipped} already stored), {reports} new reports, {events} new "
-        f"events, {errors} errors "
+        f"{docs} documents ({skipped} already stored{changed}), {reports} new reports, "
+        f"{events} new events, {errors} errors "
         f"in {el:.1f} s ({docs / el if el else 0:.1f} docs/s) -> {db}",
         highlight=False,
     )
@@ -371,9 +427,10 @@ def events(
     mentions: Annotated[
         bool, typer.Option("--mentions", help="every report (one row per document sentence)")
     ] = False,
+    wait: WaitOption = READ_WAIT,
 ) -> None:
     """List stored events, filtered; the table fits the terminal (--wide for full values)."""
-    from eventwire.analytics import EventData, EventFilter, FilterError
+    from eventwire.analytics import EventFilter, FilterError
     from eventwire.store import StoreError
 
     if not db.exists():
@@ -385,7 +442,7 @@ def events(
             plover=plover, modality=modality, place=place, q=search, since=since, until=until,
             min_confidence=min_confidence,
         )  # fmt: skip
-        with EventData(db) as data:
+        with _open_data(db, wait) as data:
             rows = _linked_rows(data, flt, limit, mentions, format.value == "jsonl")
             docs = data.documents([e["doc_id"] for e in rows]) if article else None
     except (FilterError, StoreError) as exc:
@@ -421,13 +478,12 @@ def export(
             "--format", "-f", help="parquet|jsonl|csv|gdelt (default: from the extension)"
         ),
     ] = None,
+    wait: WaitOption = READ_WAIT,
 ) -> None:
     """Export stored events (one row per linked event, with its counts): Parquet, JSONL, CSV or
     GDELT 2.0 (tab-separated). Parquet and GDELT also write the mentions beside (X.mentions.EXT)."""
-    from eventwire.store import Store
-
     if str(out) == "-":
-        _export_stdout(db, format or "jsonl")
+        _export_stdout(db, format or "jsonl", wait)
         return
     format = format or _format_of(out)
     if format not in ("parquet", "jsonl", "csv", "gdelt"):
@@ -438,7 +494,7 @@ def export(
         raise typer.Exit(2)
     from eventwire.store import mentions_path
 
-    with Store(db, read_only=True) as st:
+    with _read_store(db, wait) as st:
         n = st.export(out, format)
     beside = f"; mentions -> {mentions_path(out)}" if format in ("parquet", "gdelt") else ""
     typer.echo(f"{n} events -> {out} ({format}){beside}")
@@ -457,11 +513,19 @@ def _format_of(out: Path) -> str:
     return fmt
 
 
-def _export_stdout(db: Path, fmt: str) -> None:
+def _read_store(db: Path, wait: float):
+    from eventwire.store import Store, StoreError
+
+    try:
+        return Store(db, read_only=True, wait=wait)
+    except StoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+
+
+def _export_stdout(db: Path, fmt: str, wait: float = READ_WAIT) -> None:
     """`export -`: a text format written to a temporary file, then to stdout."""
     import tempfile
-
-    from eventwire.store import Store
 
     if fmt not in ("jsonl", "csv", "gdelt"):
         _err(f"cannot write {fmt} to stdout: use jsonl, csv or gdelt")
@@ -471,7 +535,7 @@ def _export_stdout(db: Path, fmt: str) -> None:
         raise typer.Exit(2)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"events.{fmt}"
-        with Store(db, read_only=True) as st:
+        with _read_store(db, wait) as st:
             st.export(path, fmt)
         with open(path, encoding="utf-8") as fh:
             for line in fh:
@@ -513,15 +577,19 @@ def recode(
     )
 
 
-def _open_data(db: Path):
+def _open_data(db: Path, wait: float = READ_WAIT):
+    """A reader of ``db``, waiting up to ``wait`` seconds while an ingest holds the file."""
     from eventwire.analytics import EventData
-    from eventwire.store import StoreError
+    from eventwire.store import StoreError, StoreLocked
+    from eventwire.store.locks import lock_message, retrying
 
     if not db.exists():
         _err(f"{db}: no such database (run `eventwire ingest` first)")
         raise typer.Exit(2)
     try:
-        return EventData(db)
+        return retrying(
+            lambda: EventData(db), wait, lambda e: StoreLocked(lock_message(str(db), e, wait))
+        )
     except StoreError as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc
@@ -555,12 +623,13 @@ def trends(
     modality: Annotated[str | None, typer.Option(help="default: events that happened")] = None,
     format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
     wide: Annotated[bool, typer.Option("--wide")] = False,
+    wait: WaitOption = READ_WAIT,
 ) -> None:
     """A dyad's time series: events per quad class, conflict share, Goldstein mean, sparklines."""
     from eventwire.analytics import FilterError
     from eventwire.analytics.terminal import trend_lines
 
-    with _open_data(db) as data:
+    with _open_data(db, wait) as data:
         try:
             res = data.series(
                 a, b, by=by, direction=direction, since=since, until=until, modality=modality
@@ -590,13 +659,14 @@ def alerts(
     limit: Annotated[int, typer.Option(help="most severe first")] = 50,
     format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
     wide: Annotated[bool, typer.Option("--wide")] = False,
+    wait: WaitOption = READ_WAIT,
 ) -> None:
     """Escalation alerts per dyad against its own baseline (see README: Alerts)."""
     from eventwire.analytics import EventFilter, FilterError
     from eventwire.analytics import alerts as run_alerts
     from eventwire.analytics.terminal import alert_lines
 
-    with _open_data(db) as data:
+    with _open_data(db, wait) as data:
         try:
             flt = EventFilter.parse(since=since, until=until)
             cur = data.cursor()
@@ -803,8 +873,54 @@ def _checks():
     return [("model", model), ("ontology", ontology), ("patterns", patterns), ("actors", actors)]
 
 
+def _one_line(exc: BaseException) -> str:
+    from eventwire.store import StoreError
+    from eventwire.store.locks import is_lock_error, lock_message
+
+    if is_lock_error(exc) and not isinstance(exc, StoreError):
+        return lock_message("the database", exc, 0)
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, (OSError, ValueError, StoreError)):
+        return text
+    return f"{type(exc).__name__}: {text}"
+
+
 def main() -> None:
-    app()
+    """The console script: any unexpected error is one line and exit status 1 (2 for the
+    database), its traceback only with ``--debug`` (anywhere on the command line) or
+    ``EVENTWIRE_DEBUG=1``."""
+    import os
+
+    try:
+        from typer._click import exceptions as cx  # this Typer carries its own click
+    except ImportError:  # pragma: no cover - Typer on the click package
+        from click import exceptions as cx
+
+    debug = "--debug" in sys.argv[1:] or os.environ.get("EVENTWIRE_DEBUG", "") not in ("", "0")
+    sys.argv[1:] = [a for a in sys.argv[1:] if a != "--debug"]
+    try:
+        code = app(standalone_mode=False)
+    except cx.NoArgsIsHelpError as exc:
+        typer.echo(exc.format_message())
+        sys.exit(2)
+    except cx.UsageError as exc:  # one line, not a panel
+        cmd = exc.ctx.command_path if exc.ctx else "eventwire"
+        _err(f"{' '.join(exc.format_message().split())} (see '{cmd} -h')")
+        sys.exit(exc.exit_code)
+    except cx.ClickException as exc:
+        _err(" ".join(exc.format_message().split()))
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        _err("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: no traceback
+        if debug:
+            raise
+        from eventwire.store import StoreError
+
+        _err(_one_line(exc) + "  (--debug shows the traceback)")
+        sys.exit(2 if isinstance(exc, StoreError) else 1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from eventwire.model import Article, DocResult, Event, IngestError
 
-from . import rows, schema
+from . import locks, rows, schema, versions
 from .gdelt import GDELT_COLUMNS, gdelt_sql
 from .gdelt_mentions import MENTION_COLUMNS, mentions_sql
 from .recode import recode as recode_batch
@@ -47,6 +47,10 @@ class StoreError(RuntimeError):
     """The store cannot be opened or used (bad path, not a DuckDB file, locked, read-only)."""
 
 
+class StoreLocked(StoreError, locks.LockedError):
+    """Another process holds the database file (an ingest writing, or readers)."""
+
+
 def _quote(path: str | os.PathLike[str]) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
@@ -65,15 +69,28 @@ class Store:
 
     Tables are created if missing. One Store may be shared between threads: calls are
     serialised by a lock. Use as a context manager or call ``close()``.
+
+    ``wait``: seconds to keep trying while another process holds the file (then
+    ``StoreLocked``). ``release=True`` (what ``eventwire ingest`` uses) lets go of the file
+    after each write, so that readers get in between batches; it is opened again when needed.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str] = "eventwire.duckdb", *, read_only: bool = False
+        self,
+        path: str | os.PathLike[str] = "eventwire.duckdb",
+        *,
+        read_only: bool = False,
+        wait: float = 0.0,
+        release: bool = False,
     ):
         self.path = str(path)
         self.read_only = read_only
+        self.wait = wait
+        self.release = release
         self._lock = threading.RLock()
-        self._con = self._connect()
+        self._conn: duckdb.DuckDBPyConnection | None = None
+        self._closed = False
+        self._conn = self._open()
         try:
             self._check_version()
             if read_only:
@@ -90,12 +107,37 @@ class Store:
                     "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
                     [schema.SCHEMA_VERSION],
                 )
+                versions.ensure(self._con)
         except duckdb.Error as exc:
             self._con.close()
             raise StoreError(f"{self.path}: cannot set up the store: {exc}") from exc
         except StoreError:
             self._con.close()
             raise
+        if release:
+            self._let_go()
+
+    @property
+    def _con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, opened again (waiting for the lock) after a release."""
+        if self._conn is None:
+            if self._closed:
+                raise StoreError(f"{self.path}: the store is closed")
+            self._conn = self._open()
+        return self._conn
+
+    def _let_go(self) -> None:
+        """Close the connection (releasing the file lock) until it is needed again."""
+        with self._lock:
+            if self._conn is not None and self.path != ":memory:":
+                self._conn.close()
+                self._conn = None
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        def timeout(exc: BaseException) -> Exception:
+            return StoreLocked(locks.lock_message(self.path, exc, self.wait))
+
+        return locks.retrying(self._connect, self.wait, timeout)
 
     def _check_version(self) -> None:
         if "meta" not in self._tables():
@@ -122,6 +164,8 @@ class Store:
         try:
             return duckdb.connect(self.path, read_only=self.read_only)
         except duckdb.Error as exc:
+            if locks.is_lock_error(exc):
+                raise StoreLocked(locks.lock_message(self.path, exc, 0)) from exc
             raise StoreError(f"{self.path}: cannot open as a DuckDB database: {exc}") from exc
 
     def _tables(self) -> set[str]:
@@ -138,30 +182,55 @@ class Store:
         errors: Sequence[IngestError] = (),
         *,
         run_id: str | None = None,
+        on_conflict: str = "error",
+        raw_hashes: Mapping[str, str] | None = None,
     ) -> WriteStats:
         """Store documents, their events and ingest errors in one transaction.
 
         Idempotent by document id: a document already stored, or repeated later in the batch,
-        is skipped together with its events. Events are filed under their article's doc_id; an
-        event id already stored (or repeated) is written once. Errors are always appended.
+        with the same content is skipped together with its events. With other content it is
+        a conflict, handled as ``on_conflict`` says (``error``, ``skip`` or ``replace``: see
+        ``store/versions.py``). Events are filed under their article's doc_id; an event id
+        already stored (or repeated) is written once. Errors are always appended.
+        ``raw_hashes`` (doc_id -> ``doc_id_for`` of the input text) lets a later ingest skip
+        the documents before parsing them.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only, cannot write")
+        versions.check_mode(on_conflict)
+        try:
+            with self._lock:
+                return self._write(results, list(errors), run_id, on_conflict, raw_hashes or {})
+        finally:
+            if self.release:
+                self._let_go()
+
+    def _write(
+        self,
+        results: Sequence[DocResult],
+        errors: list[IngestError],
+        run_id: str | None,
+        on_conflict: str,
+        raw_hashes: Mapping[str, str],
+    ) -> WriteStats:
         run_id = run_id or uuid.uuid4().hex[:12]
         now = datetime.now(UTC).replace(tzinfo=None)
 
-        seen_docs: set[str] = set()
+        seen_docs: dict[str, Article] = {}
         seen_events: set[str] = set()
         batch: list[tuple[Article, list[Event]]] = []
-        repeated = 0
+        repeated = conflicts = 0
         for res in results:
             doc_id = res.article.doc_id
             if not doc_id:
                 raise ValueError(f"article without doc_id (origin {res.article.origin!r})")
             if doc_id in seen_docs:
                 repeated += 1
+                if not versions.same_content(seen_docs[doc_id].body, res.article.body):
+                    conflicts += 1
+                    errors.append(versions.conflict_error(res.article, "error"))
                 continue
-            seen_docs.add(doc_id)
+            seen_docs[doc_id] = res.article
             evs = []
             for ev in res.events:
                 if ev.event_id not in seen_events:
@@ -169,11 +238,38 @@ class Store:
                     evs.append(ev)
             batch.append((res.article, evs))
 
-        with self._lock:
-            stored = self.has_documents(seen_docs)
-            stats = write_batch(self._con, batch, errors, stored, run_id, now)
-        stats.skipped_documents = len(batch) - stats.documents + repeated
+        stored = self.has_documents(seen_docs)
+        replace: list[DocResult] = []
+        if stored:
+            bodies = versions.stored_bodies(self._con, stored)
+            for art, evs in batch:
+                old = bodies.get(art.doc_id)
+                if art.doc_id in stored and not versions.same_content(old, art.body):
+                    conflicts += 1
+                    if on_conflict == "replace":
+                        replace.append(DocResult(article=art, events=evs))
+                    else:
+                        errors.append(versions.conflict_error(art, on_conflict))
+        hashes = {d: h for d, h in raw_hashes.items() if d in seen_docs and d not in stored}
+        stats = write_batch(self._con, batch, errors, stored, run_id, now, hashes)
+        if replace:
+            recode_batch(self._con, replace)
+            arts = [r.article for r in replace]
+            versions.replace_documents(self._con, arts, raw_hashes, run_id, now)
+        stats.skipped_documents = len(batch) - stats.documents + repeated - len(replace)
+        stats.conflicts = conflicts
+        stats.replaced = len(replace)
         return stats
+
+    def known_documents(self) -> dict[str, str | None]:
+        """Every stored doc_id with the hash of its input text (None when not recorded): what
+        a resumed ingest skips before parsing."""
+        try:
+            with self._lock:
+                return versions.known(self._con)
+        finally:
+            if self.release:
+                self._let_go()
 
     @staticmethod
     def _arrow(columns: dict[str, list[Any]], arrow_schema: pa.Schema) -> pa.Table:
@@ -410,7 +506,10 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
-            self._con.close()
+            if self._conn is not None:
+                self._conn.close()
+            self._conn = None
+            self._closed = True
 
     def __enter__(self) -> Self:
         return self

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from eventwire.model import Article, Event, IngestError
 
-from . import linking, rows, schema
+from . import linking, rows, schema, versions
 
 
 @dataclass
@@ -25,6 +25,8 @@ class WriteStats:
     mentions: int = 0  # new mentions (coded reports) stored
     linked: int = 0  # of those, mentions that joined an event already stored
     merged: int = 0  # events merged into another by the bridge rule
+    conflicts: int = 0  # stored (or repeated) ids that came with different content
+    replaced: int = 0  # of those, documents replaced by the new version (on_conflict=replace)
 
 
 def _arrow(columns: dict[str, list[Any]], cols: list[tuple[str, str]], skip=()) -> pa.Table:
@@ -83,8 +85,10 @@ def write_batch(
     stored: set[str],
     run_id: str,
     now: datetime,
+    hashes: Mapping[str, str] | None = None,
 ) -> WriteStats:
-    """Write new documents (not in ``stored``) with their mentions, linked to events."""
+    """Write new documents (not in ``stored``) with their mentions, linked to events, and
+    the raw-content ``hashes`` of new documents (``store/versions.py``)."""
     stats = WriteStats()
     fresh = [(art, evs) for art, evs in results if art.doc_id not in stored]
     plan = linking.plan_batch(con, fresh)
@@ -160,6 +164,7 @@ def write_batch(
             [run_id, now],
         ).fetchall()[0]
         con.execute("DROP TABLE IF EXISTS _ew_refresh")
+        versions.record_hashes(con, hashes or {})
         con.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(duckdb.Error):  # e.g. BEGIN itself failed
