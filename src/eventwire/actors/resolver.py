@@ -161,10 +161,9 @@ class ActorResolver:
 
         self.lex = lexicon or load_lexicon()
         self.onto = get_ontology()
-        # the last sentence's country mentions (the same sentence is asked about many times)
+        # each sentence's country mentions in the current document (asked about many times)
         self._mentions_doc: Any = None
-        self._mentions_start = -1
-        self._mentions: list[tuple[tuple[int, int], Any, str]] = []
+        self._mentions_by_start: dict[int, list[tuple[tuple[int, int], Any, str]]] = {}
 
     # -- phrase pieces -------------------------------------------------------------------
     def np_tokens(self, head: Any) -> list[Any]:
@@ -580,9 +579,12 @@ class ActorResolver:
 
     def _country_mentions(self, sent: Any) -> list[tuple[tuple[int, int], Any, str]]:
         """(token range, anchor token, country) of each country the sentence names, worked out
-        once per sentence."""
-        if self._mentions_doc is sent.doc and self._mentions_start == sent.start:
-            return self._mentions
+        once per sentence of the current document."""
+        if self._mentions_doc is not sent.doc:
+            self._mentions_doc, self._mentions_by_start = sent.doc, {}
+        hit = self._mentions_by_start.get(sent.start)
+        if hit is not None:
+            return hit
         out: list[tuple[tuple[int, int], Any, str]] = []
         for ent in sent.ents:
             if ent.label_ not in ("GPE", "NORP", "LOC", "ORG"):
@@ -616,7 +618,7 @@ class ActorResolver:
                 e = self.lex.lookup(t.text)
                 if e is not None and e.country and e.kind in ("country", "adjective"):
                     out.append(((t.i, t.i + 1), t, e.country))
-        self._mentions_doc, self._mentions_start, self._mentions = sent.doc, sent.start, out
+        self._mentions_by_start[sent.start] = out
         return out
 
     @staticmethod
