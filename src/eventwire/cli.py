@@ -348,18 +348,21 @@ def ingest(
             pend_err.clear()
 
     total = _known_total(inputs, input_format)
-    with store, Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}" + (f"/{total}" if total else "") + " docs"),
-        TextColumn("· {task.fields[rate]:.1f} docs/s"),
-        TimeElapsedColumn(),
-        *([TextColumn("ETA"), TimeRemainingColumn()] if total else []),
-        console=console,
-        disable=not console.is_terminal,
-        transient=True,
-    ) as prog:
+    with (
+        store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}" + (f"/{total}" if total else "") + " docs"),
+            TextColumn("· {task.fields[rate]:.1f} docs/s"),
+            TimeElapsedColumn(),
+            *([TextColumn("ETA"), TimeRemainingColumn()] if total else []),
+            console=console,
+            disable=not console.is_terminal,
+            transient=True,
+        ) as prog,
+    ):
         task = prog.add_task("coding", total=total, rate=0.0)
         for item in run(inputs, input_format, n_process=workers, screen=screen):
             if isinstance(item, Skipped):

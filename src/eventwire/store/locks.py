@@ -37,7 +37,11 @@ def is_lock_error(exc: BaseException) -> bool:
 
 
 def lock_message(path: str, exc: BaseException, waited: float) -> str:
-    m = _PID.search(str(exc))
+    text, cause = "", exc
+    while cause is not None:
+        text += f" {cause}"
+        cause = cause.__cause__
+    m = _PID.search(text)
     who = f"process {m.group(1)}" if m else "another process"
     how = f"waited {waited:g} s; " if waited else ""
     return (
@@ -59,7 +63,8 @@ def retrying(
         except Exception as exc:
             if not is_lock_error(exc):
                 raise
-            if time.monotonic() + pause > deadline:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 raise on_timeout(exc) from exc
-        time.sleep(pause)
+        time.sleep(min(pause, left))
         pause = min(pause * 2, 0.5)
