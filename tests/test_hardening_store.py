@@ -42,8 +42,10 @@ def test_same_id_new_content_is_a_recorded_conflict_by_default(tmp_path):
         (
             "in.jsonl:d2",
             "conflict",
-            "document id 'd2' is already stored with different content: kept the stored "
-            "version; --on-conflict replace stores the new one",
+            (
+                "document id 'd2' is already stored with different content: kept the stored "
+                "version; --on-conflict replace stores the new one"
+            ),
         )
     ]
 
@@ -143,13 +145,15 @@ def test_a_resumed_ingest_parses_nothing_already_stored(tmp_path, monkeypatch):
 # --- the file lock: readers during an ingest ---------------------------------------------
 
 
+HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)"
+
+
 def test_a_locked_database_is_one_clear_error_after_waiting(tmp_path):
     db = tmp_path / "x.duckdb"
     Store(db).close()
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); "
-         "time.sleep(60)", str(db)],
+         HOLD, str(db)],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -192,7 +196,7 @@ def test_readers_get_in_while_an_ingest_runs(tmp_path):
                 if proc.poll() is None:
                     seen.append(n)
             time.sleep(0.3)
-        out, err = proc.communicate(timeout=max(1, deadline - time.monotonic()))
+        _, err = proc.communicate(timeout=max(1, deadline - time.monotonic()))
     finally:
         if proc.poll() is None:
             proc.kill()
