@@ -65,14 +65,24 @@ def main() -> int:
                 pred = gold.with_suffix(".events.jsonl")
                 with pred.open("w") as f:
                     subprocess.run(
-                        [str(EW), "code", str(gold), "--input-format", "jsonl", "--format", "jsonl"],
+                        [
+                            str(EW),
+                            "code",
+                            str(gold),
+                            "--input-format",
+                            "jsonl",
+                            "--format",
+                            "jsonl",
+                        ],
                         stdout=f,
                         stderr=subprocess.DEVNULL,
                         check=True,
                     )
                 coded[gold] = pred
             if scorer[0] == "eventwire eval":
-                res = subprocess.run([str(EW), "eval", str(gold)], capture_output=True, text=True)
+                res = subprocess.run(
+                    [str(EW), "eval", str(gold)], capture_output=True, text=True, check=False
+                )
                 line = next(x for x in res.stdout.splitlines() if x.startswith("pentaclass"))
             else:
                 cmd = [sys.executable, str(SHARED / "tools" / scorer[0]), *scorer[1:]]

@@ -51,6 +51,8 @@ GROUP_COLUMNS = ["code", "names", "kind", "country", "sector"]
 PEOPLE_COLUMNS = ["name", "aliases", "code", "country", "sector", "role", "start", "end"]
 SECTOR_COLUMNS = ["term", "sector", "position"]
 SECTOR_RULE_COLUMNS = ["sector", "without_country", "note"]
+WORD_COLUMNS = ["set", "word"]
+WORD_SETS = ("ngo_head", "part_noun", "people_noun")
 OVERRIDE_COLUMNS = ["phrase", "code"]
 ETHNIC_COLUMNS = ["code", "names"]
 
@@ -138,6 +140,7 @@ class ActorLexicon:
         max_words: int,
         ethnic: dict[str, str] | None = None,
         no_unknown_country: frozenset[str] = frozenset(),
+        words: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self._phrases = phrases
         self._acronyms = acronyms
@@ -148,6 +151,8 @@ class ActorLexicon:
         self._ethnic = ethnic or {}
         # sectors that are not coded at all when no country is known (see sector_rules.tsv)
         self.no_unknown_country = no_unknown_country
+        # word lists the resolver consults (words.tsv): ngo_head, part_noun, people_noun
+        self.words = {k: frozenset() for k in WORD_SETS} | (words or {})
         self._lookup_cache: dict[str, Entry | None] = {}
         self._sector_cache: dict[str, tuple[str, str] | None] = {}
         self._fuzzy_index: dict[str, set[str]] | None = None
@@ -566,6 +571,16 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
         if r["without_country"] == "no":
             no_unknown.add(r["sector"])
 
+    # word lists the resolver consults
+    words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
+    for row in _rows(dirs, "words.tsv", WORD_COLUMNS, lambda d: (d["set"], d["word"].lower())):
+        r = row.data
+        if r["set"] not in words:
+            raise DataError(
+                f"unknown word set {r['set']!r} ({', '.join(WORD_SETS)})", row.path, row.line
+            )
+        words[r["set"]].add(r["word"].strip().lower())
+
     return ActorLexicon(
         phrases={k: v[0] for k, v in idx.phrases.items()},
         acronyms={k: v[0] for k, v in idx.acronyms.items()},
@@ -575,6 +590,7 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
         max_words=idx.max_words,
         ethnic=ethnic,
         no_unknown_country=frozenset(no_unknown),
+        words={k: frozenset(v) for k, v in words.items()},
     )
 
 

@@ -36,51 +36,6 @@ LOCATIVE = {
     "outside",
     "along",
 }
-NGO_HEADS = {
-    "association",
-    "committee",
-    "forum",
-    "federation",
-    "society",
-    "foundation",
-    "institute",
-    "network",
-    "coalition",
-    "watch",
-    "organization",
-    "organisation",
-}
-PART_NOUNS = {
-    "thousand",
-    "hundred",
-    "dozen",
-    "million",
-    "score",
-    "number",
-    "majority",
-    "half",
-    "third",
-    "quarter",
-    "rest",
-    "part",
-    "batch",
-    "contingent",
-    "delegation",
-    "team",
-    "unit",
-    "deployment",
-    "wing",
-    "arm",
-    "faction",
-    "branch",
-    "side",
-    "member",
-    "supporter",
-    "representative",
-    "head",
-    "chief",
-}
-PEOPLE_NOUNS = {"population", "community", "minority", "people", "group", "family", "tribe"}
 COUNTRY_KINDS = {"country", "adjective", "capital", "seat", "region"}
 GOV_KINDS = {"capital", "seat"}
 
@@ -351,7 +306,7 @@ class ActorResolver:
         # "the Ceasefire Violations Committee": a non-governmental body, whatever it names
         if (
             head.pos_ == "PROPN"
-            and head.lemma_.lower() in NGO_HEADS
+            and head.lemma_.lower() in self.lex.words["ngo_head"]
             and head.ent_type_ == "ORG"
             and not countries
             and not sector  # "the Senate Foreign Relations Committee" is the legislature's
@@ -475,7 +430,8 @@ class ActorResolver:
         if marker is None:
             return None
         if marker != head and not (
-            self.lex.sector_of(head.lemma_.lower()) or head.lemma_.lower() in PEOPLE_NOUNS
+            self.lex.sector_of(head.lemma_.lower())
+            or head.lemma_.lower() in self.lex.words["people_noun"]
         ):
             return None  # "the South Korean won": an ethnic word on a thing, not on people
         code = self.lex.ethnic(marker.text) or ""
@@ -744,8 +700,8 @@ class ActorResolver:
         return (
             head.pos_ in ("PROPN", "NUM", "PRON")
             or sector is not None
-            or low in PEOPLE_NOUNS
-            or low in PART_NOUNS
+            or low in self.lex.words["people_noun"]
+            or low in self.lex.words["part_noun"]
             or self.lex.sector_of(low) is not None
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from eventwire.coding._common import FUTURE_AUX, PLACE_NOUNS, PLACE_PREPS
+from eventwire.coding._common import FUTURE_AUX, PLACE_PREPS
 from eventwire.model import Actor, Place
 
 
@@ -61,8 +61,10 @@ class DatePlace:
             from eventwire.dates import resolve_date
 
             r = resolve_date(text, pub, future=True if future else None, context=context)
-            if r and getattr(r, "kind", "point") != "period" and not any(
-                f.startswith("cause:") for f in getattr(r, "flags", ())
+            if (
+                r
+                and getattr(r, "kind", "point") != "period"
+                and not any(f.startswith("cause:") for f in getattr(r, "flags", ()))
             ):
                 return r[0].isoformat(), r[1]
         if pub:
@@ -95,7 +97,11 @@ class DatePlace:
                 if pr.dep_ != "prep" or pr.lower_ not in PLACE_PREPS:
                     continue
                 for n in pr.subtree:
-                    if n.dep_ == "pobj" and n.pos_ == "NOUN" and n.lemma_.lower() in PLACE_NOUNS:
+                    if (
+                        n.dep_ == "pobj"
+                        and n.pos_ == "NOUN"
+                        and n.lemma_.lower() in self.ps.cues["place_noun"]
+                    ):
                         of_heads.add(n.i)
         for root in sent:
             if root.pos_ != "PROPN" or root.dep_ != "pobj":

@@ -31,20 +31,6 @@ CLAUSE_GOVERNORS = {
     "12",
     "13",
 }  # appeal, intend, demand, accuse, reject, threaten
-PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "district",
-    "capital",
-    "port",
-    "state",
-    "enclave",
-    "area",
-    "suburb",
-}
 # demobilise, disarm, deploy, station: what the passive subject itself does ("guerrillas were
 # demobilized", "police were deployed in the old city": the force shows itself)
 SELF_DIRECTED = {"0873", "150", "153", "154"}

@@ -78,7 +78,9 @@ class CodingConventions:
             return None
         if code[:4] in ("1723", "1724") and self._hazard_nearby(tok):
             if trace:  # "fires are burning ... the government declared a state of emergency"
-                trace(f"  '{tok.text}' ({p.id}): an emergency against a natural hazard, not coercion")
+                trace(
+                    f"  '{tok.text}' ({p.id}): an emergency against a natural hazard, not coercion"
+                )
             return None
         if code[:2] in VIOLENT_ROOTS | {"15"} and all(s.sector == "BUS" for s in sources):
             if trace:  # "traders took positions", "the company's shares were hit"

@@ -56,18 +56,7 @@ class ModalityRules:
             return "planned"
         # "is to visit", "plans to", "is expected to"
         h = v.head
-        if v.dep_ == "xcomp" and h.lemma_.lower() in (
-            "plan",
-            "intend",
-            "expect",
-            "schedule",
-            "be",
-            "aim",
-            "prepare",
-            "want",
-            "hope",
-            "seek",
-        ):
+        if v.dep_ == "xcomp" and h.lemma_.lower() in self.ps.cues["intent_head"]:
             return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"

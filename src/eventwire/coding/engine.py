@@ -389,7 +389,7 @@ class Coder(
         infinitive = (
             verb.dep_ in ("acl", "xcomp", "relcl", "advcl")
             and _infinitive(verb)
-            and verb.head.lemma_.lower() not in ("attempt", "plot", "bid", "effort")
+            and verb.head.lemma_.lower() not in self.ps.cues["attempt_noun"]
         ) or (verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "acl"))  # "guilty of murdering"
         if (
             not sources
@@ -413,7 +413,7 @@ class Coder(
                     if w.pos_ == "NOUN" and w.dep_ not in ("nsubjpass", "nsubj")
                 )
                 or tok.pos_ == "NOUN"
-                or verb.head.lemma_.lower() in ("attempt", "plot", "bid")  # "an attempt to kill"
+                or verb.head.lemma_.lower() in self.ps.cues["attempt_noun"]  # "an attempt to kill"
             )
         ):
             # "three soldiers were killed by a roadside bomb near Samarra": CAMEO codes unknown

@@ -74,6 +74,9 @@ CUE_SETS = {
     "participation_verb",
     "hazard_noun",
     "inability_word",
+    "place_noun",
+    "intent_head",
+    "attempt_noun",
 }
 
 

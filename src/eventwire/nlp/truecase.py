@@ -11,8 +11,8 @@ restored text; events keep the body's own words):
   (``actors``), places of the gazetteer (``places``) that are not ordinary English words
   (``data/nlp/common_words.txt``: "police" is a town in Poland, and a noun); acronyms of groups
   ("bjp", "un") are written in capitals;
-- words after a title ("president", "commissioner", "mr") that are not ordinary English words are
-  a person's name ("chairman biman bose" -> "chairman Biman Bose");
+- words after a title (``data/nlp/titles.txt``: "president", "commissioner", "mr") that are not
+  ordinary English words are a person's name ("chairman biman bose" -> "chairman Biman Bose");
 - in ALL-CAPS text, short words that are not English words stay in capitals (acronyms);
 - a Title Case line in otherwise normal text (a headline: "Senate Approves Aid Package") has its
   ordinary words lower-cased.
@@ -32,27 +32,62 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 # a sentence starts at the text's start, after . ! ? (and closing quotes), after a line break,
 # and after a dateline's colon or dash at a paragraph's start ("kolkata: the first ...")
-SENT_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*|^[^\n:]{1,40}:\s+)[\"'“‘(\[]*(?=[A-Za-z])", re.M)
-# title words after which a run of unknown words is a person's name
-TITLES = frozenset(
-    """president minister chairman chairperson chief commissioner secretary leader spokesman
-    spokeswoman spokesperson governor mayor senator judge justice general gen col colonel
-    inspector superintendent director mr mrs ms dr shri smt sri prof professor sheikh king queen
-    prince ambassador envoy premier chancellor pm cm mla mp sp dsp dig igp dgp officer
-    commander captain capt lt major maj sergeant sgt mullah imam cardinal pope bishop rev""".split()
+SENT_START = re.compile(
+    r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*|^[^\n:]{1,40}:\s+)[\"'“‘(\[]*(?=[A-Za-z])", re.MULTILINE
 )
 # connecting words inside multi-word names keep their case ("Bosnia and Herzegovina")
 NAME_LINKS = frozenset({"of", "and", "the", "de", "la", "el", "al", "du", "da", "von", "van", "on"})
 MAX_NAME_WORDS = 4
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 # "march" and "may" are verbs too: a month only beside a day number or after a time word
 AMBIGUOUS_MONTHS = frozenset({"march", "may", "mar", "jan", "dec"})
 MONTH_CUES = frozenset(
-    "in on since until till by early late mid last next this of from to during".split()
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "of",
+        "from",
+        "to",
+        "during",
+    ]
 )
 
 
@@ -64,6 +99,7 @@ class CaseNames:
     single: frozenset[str]  # one-word names
     multi: dict[str, frozenset[tuple[str, ...]]]  # first word -> names of 2..4 words
     acronyms: frozenset[str]
+    titles: frozenset[str] = frozenset()  # words after which unknown words are a name
 
 
 def case_profile(text: str) -> str:
@@ -106,16 +142,14 @@ def restore_case(text: str, names: CaseNames | None = None) -> str:
             _upper(chars, start, end)
         elif profile == "upper" and len(w) <= 4 and w not in names.common and w.isascii():
             _upper(chars, start, end)  # an acronym the dictionaries do not know: "VHP"
-        elif w == "i" or w in WEEKDAYS:
+        elif w == "i" or w in WEEKDAYS or w in MONTHS and _is_month(words, spans, i, text):
             _cap(chars, start)
-        elif w in MONTHS and _is_month(words, spans, i, text):
-            _cap(chars, start)
-        elif w in TITLES and i + 1 < len(spans):
+        elif w in names.titles and i + 1 < len(spans):
             k = i + 1
             while k < len(spans) and k <= i + 3 and _unknown(words[k], names, text, spans[k]):
                 _cap(chars, spans[k][0])
                 k += 1
-            i = k if k > i + 1 else i + 1
+            i = max(i + 1, k)
             continue
         i += 1
     for m in SENT_START.finditer(text):
@@ -154,7 +188,9 @@ def _unknown(word: str, names: CaseNames, text: str, span: tuple[int, int, str])
 
 def _hyphenated(text: str, start: int, end: int) -> bool:
     """ "lathi-charged": a word joined to another by a hyphen is not a name on its own."""
-    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end : end + 1] == "-")
+    return (start > 0 and text[start - 1] == "-") or (
+        end < len(text) and text[end : end + 1] == "-"
+    )
 
 
 def _cap(chars: list[str], i: int) -> None:
@@ -195,9 +231,15 @@ def _title_lines(text: str, names: CaseNames | None) -> str:
             for k, m in enumerate(WORD.finditer(line)):
                 w = m.group()
                 low = w.lower()
-                if k and w[0].isupper() and not w.isupper() and low in names.common:
-                    if _name_at([low], 0, names) == 0 and low not in names.multi:
-                        out[pos + m.start()] = w[0].lower()
+                if (
+                    k
+                    and w[0].isupper()
+                    and not w.isupper()
+                    and low in names.common
+                    and _name_at([low], 0, names) == 0
+                    and low not in names.multi
+                ):
+                    out[pos + m.start()] = w[0].lower()
         pos += len(line) + 1
     return "".join(out) if out is not None else text
 
@@ -222,10 +264,14 @@ def case_names() -> CaseNames:
     from eventwire.actors.lexicon import load_lexicon
 
     common: set[str] = set()
+    titles: set[str] = set()
     for d in (DATA, *_env_dirs()):
         p = d / "common_words.txt"
         if p.exists():
             common |= _read_words(p)
+        t = d / "titles.txt"
+        if t.exists():
+            titles |= _read_words(t)
     lex = load_lexicon()
     phrases = set(lex.phrases)
     try:
@@ -255,4 +301,5 @@ def case_names() -> CaseNames:
         single=frozenset(single),
         multi={k: frozenset(v) for k, v in multi.items()},
         acronyms=frozenset(k for k in getattr(lex, "_acronyms", {}) if k.isalpha()),
+        titles=frozenset(titles),
     )
