@@ -23,8 +23,9 @@ linking") in order:
 4. **One document, one report**: a mention never joins an event that already has a mention
    from its own document (the coder keeps one row per dyad, root, date and modality in a
    document, so two rows of one document are two events).
-5. **Choice**: of the compatible events the nearest in date, then one sharing the mention's
-   story cluster, then the one with a place equal to the mention's, then the oldest.
+5. **Choice**: of the compatible events one holding the mention's own story cluster (a copy
+   or an update joins the event its story reported), then the nearest in date, then the one
+   with a place equal to the mention's, then the oldest.
 6. **Bridging**: a mention compatible with several events never merges them, except by the
    recorded rule ``bridge-same-story``: the events each already hold a mention from the
    mention's own story cluster (an update or a copy of one story split them) and share no
@@ -288,7 +289,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 if not in_story and len(m.terms & ev.terms) < MIN_SHARED:
                     continue
                 cands.append(
-                    (gap, not in_story, not _same_place(m.place, ev.place), order[ev.event_id], ev)
+                    (not in_story, gap, not _same_place(m.place, ev.place), order[ev.event_id], ev)
                 )
         if not cands:
             eid = event_id_for(m.mention_id)
@@ -315,7 +316,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
             continue
         cands.sort(key=lambda c: c[:4])
         best = cands[0][4]
-        rule = "join:same-story" if not cands[0][1] else "join:dyad-root-date-place"
+        rule = "join:same-story" if not cands[0][0] else "join:dyad-root-date-place"
         if len(cands) > 1 and m.story_id and m.story_id in best.stories and not m.copy:
             for other in [c[4] for c in cands[1:] if m.story_id in c[4].stories]:
                 if other.event_id in alias or other.docs & best.docs:
