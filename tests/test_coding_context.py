@@ -261,3 +261,10 @@ def test_inability_and_conditionals_are_not_asserted(text):
     # positive control: the plain act is asserted
     assert first(code("The police arrested the kidnappers."), "173")
     assert not [e for e in code(text) if e.cameo.startswith("173")]
+
+
+def test_agentless_use_of_chemical_weapons_is_by_unidentified_forces():
+    e = first(code("Chlorine was used as a chemical weapon in Douma."), "204")
+    assert e.source.code == "SYRUAF"
+    # a chemical used on weeds is no weapon (and no event)
+    assert not [e for e in code("The chemical was used to kill weeds.") if e.root == "20"]
