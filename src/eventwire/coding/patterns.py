@@ -248,24 +248,23 @@ def load_patterns(dirs: Sequence[str | os.PathLike] = ()) -> PatternSet:
 
 
 @functools.lru_cache(maxsize=4)
+# the files of a pattern directory, in load order, and the loader of each
+_FILES = (
+    ("events.tsv", _load_events),
+    ("complements.tsv", _load_complements),
+    ("cues.tsv", _load_cues),
+    ("agentless.tsv", _load_agentless),
+    ("actor_recodes.tsv", _load_actor_recodes),
+)
+
+
 def _load(extra: tuple[str, ...]) -> PatternSet:
     ps = PatternSet(verbs={}, nouns={}, complements={}, by_id={})
     for d in (str(DATA), *extra):
-        ev = Path(d) / "events.tsv"
-        if ev.exists():
-            _load_events(ev, ps)
-        comp = Path(d) / "complements.tsv"
-        if comp.exists():
-            _load_complements(comp, ps)
-        cues = Path(d) / "cues.tsv"
-        if cues.exists():
-            _load_cues(cues, ps)
-        agentless = Path(d) / "agentless.tsv"
-        if agentless.exists():
-            _load_agentless(agentless, ps)
-        recodes = Path(d) / "actor_recodes.tsv"
-        if recodes.exists():
-            _load_actor_recodes(recodes, ps)
+        for name, loader in _FILES:
+            path = Path(d) / name
+            if path.exists():
+                loader(path, ps)
     if not ps.by_id:
         raise DataError(f"{DATA}/events.tsv: no event patterns found")
     return ps
