@@ -247,7 +247,6 @@ def load_patterns(dirs: Sequence[str | os.PathLike] = ()) -> PatternSet:
     return _load(tuple(str(d) for d in extra))
 
 
-@functools.lru_cache(maxsize=4)
 # the files of a pattern directory, in load order, and the loader of each
 _FILES = (
     ("events.tsv", _load_events),
@@ -258,6 +257,7 @@ _FILES = (
 )
 
 
+@functools.lru_cache(maxsize=4)
 def _load(extra: tuple[str, ...]) -> PatternSet:
     ps = PatternSet(verbs={}, nouns={}, complements={}, by_id={})
     for d in (str(DATA), *extra):
