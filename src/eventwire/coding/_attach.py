@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from eventwire.coding._common import FUTURE_AUX, PLACE_PREPS
-from eventwire.model import Actor, Place
+from eventwire.model import Actor, Article, Event, Place
 
 
 class DatePlace:
@@ -124,3 +124,33 @@ class DatePlace:
             if place is not None:
                 return place
         return None
+
+    def _locate_rest(
+        self, events: list[Event], sent: Any, doc: Any, article: Article, trace: Any
+    ) -> None:
+        """Events whose clause names no place take, through ``places.event_place``, a place the
+        sentence names, else the dateline's, else the actors' country, else the story's
+        (``location.rule`` says which). The document's places are worked out once."""
+        todo = [e for e in events if e.location is None]
+        if not todo:
+            return
+        from eventwire.places import document_places, event_place
+
+        cached = getattr(self, "_doc_places", None)
+        if cached is None or cached[0] is not doc:
+            try:
+                dp = document_places(doc.text, doc=doc, dateline=article.dateline)
+            except Exception:  # noqa: BLE001 - no place is better than no events
+                dp = None
+            self._doc_places = cached = (doc, dp)
+        dp = cached[1]
+        if dp is None:
+            return
+        here = dp.in_span(sent.start_char, sent.end_char)
+        for e in todo:
+            countries = [a.country for a in (e.source, e.target) if a is not None and a.country]
+            place, rule = event_place((), here, dp.dateline, countries, dp)
+            if place is not None:
+                e.location = place
+                if trace:
+                    trace(f"  place of {e.source.code} {e.cameo}: {place.name} ({rule})")

@@ -85,6 +85,7 @@ class Coder(
                     trace(f"sentence {si}: error {exc!r}")
                 continue
             if evs:
+                self._locate_rest(evs, sent, doc, article, trace)
                 start, end = sent.start_char, sent.end_char
                 if to_body is not None:
                     start, end = to_body(start), to_body(end - 1) + 1
