@@ -6,12 +6,16 @@ is shared), which notices a dead worker (``BrokenProcessPool``). Every chunk tha
 flight when a worker died is run again, alone, in a fresh one-process pool, so the chunk
 that kills its worker is found; if it kills that worker too, ``on_dead(chunk)`` gives the
 chunk's results (errors for each of its documents). Results come back in input order.
+Workers exit when the parent dies, so a killed ingest leaves no process behind.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,8 +28,22 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def _orphan_watch(parent: int) -> None:
+    """In a worker: exit as soon as the parent is gone (``kill -9`` of the ingest). Forked
+    siblings hold the task pipe open, so a worker would otherwise wait on it forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="eventwire-orphan-watch", daemon=True).start()
+
+
 def _pool(n: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(n, mp_context=mp.get_context("fork"))
+    return ProcessPoolExecutor(
+        n, mp_context=mp.get_context("fork"), initializer=_orphan_watch, initargs=(os.getpid(),)
+    )
 
 
 def _alone(fn: Callable[[T], R], chunk: T, on_dead: Callable[[T], R]) -> R:
