@@ -91,7 +91,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(tmp_path):
         proc.wait(30)
         proc.stderr.close()
         # a dead parent leaves no worker behind
-        gone, alive = psutil.wait_procs(children, timeout=30)
+        _, alive = psutil.wait_procs(children, timeout=30)
         for p in alive:
             p.kill()
         assert not alive, f"workers outlived the killed ingest: {alive}"
