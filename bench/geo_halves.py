@@ -1,6 +1,6 @@
 """Score the geoparser on the two halves of a toponym gold set (default: GeoVirus dev).
 
-    .venv/bin/python bench/geo_halves.py [GOLD.jsonl] [--errors A|B] [--scorer PATH]
+    .venv/bin/python bench/geo_halves.py [GOLD.jsonl] [--errors A|B] [--case lower|upper]
 
 Half A (read errors from) and half B (scored only) are split by a stable hash of the id: the
 first hex digit of md5(id) even -> A. Each half is written to a temp directory and scored with
@@ -66,9 +66,18 @@ def main() -> None:
     ap.add_argument("gold", nargs="?", default=str(SHARED / "dev" / "geovirus.jsonl"))
     ap.add_argument("--scorer", default=str(SHARED / "tools" / "score_geo.py"))
     ap.add_argument("--errors", choices=["A", "B"])
+    ap.add_argument(
+        "--case", choices=["lower", "upper"], help="score the texts lower-cased or in capitals"
+    )
     a = ap.parse_args()
     with open(a.gold, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
+    if a.case:  # character by character, so the gold offsets still hold ("ß" stays)
+        for r in rows:
+            conv = [c.lower() if a.case == "lower" else c.upper() for c in r["text"]]
+            r["text"] = "".join(
+                x if len(x) == 1 else c for x, c in zip(conv, r["text"], strict=True)
+            )
     halves = {
         "A": [r for r in rows if half(r["id"]) == "A"],
         "B": [r for r in rows if half(r["id"]) == "B"],

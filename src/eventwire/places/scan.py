@@ -320,7 +320,7 @@ def _accept(
             return strong or cue or g.pop[ids[0]] >= 20_000
         if len(key) < 4 and key not in g.aliases:
             return False
-        return strong or (cue and g.pop[ids[0]] >= 10_000)
+        return strong or cue
     if label == "PERSON" and (_person(toks, a, b, labels, text) or not (cue or strong)):
         return False
     if len(words) > 1:
