@@ -160,7 +160,9 @@ def test_other_day_and_other_place_are_new_events() -> None:
         "commission on the road would meet again before the end of the month in the capital. "
         "Farmers in the valley said they had not been able to reach their orchards since "
         "April, and traders said prices of fruit in the border markets had doubled.\n"
-        + MEET + "\n" + SHELL
+        + MEET
+        + "\n"
+        + SHELL
     )
     later = DocResult(replace(wire("wire-2").article, body=body), _events("wire-2", body))
     for ev in later.events:
