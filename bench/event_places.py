@@ -6,7 +6,8 @@
 Runs extract -> pre-filter -> parse -> code on the first N stories, then, per document,
 ``document_places`` on the parsed text (once) and, per asserted event, ``event_place`` with the
 coder's own location as the clause locative, the sentence's places, the dateline and the
-actors' countries: what the coder will do once it calls ``event_place``. Prints the share of
+actors' countries: what the coder does when it calls ``event_place`` (an event the coder
+already placed through ``event_place`` keeps its place and rule). Prints the share of
 asserted events with a place, by rule; the time of ``document_places`` against the end-to-end
 time; and writes a random sample of located events (seeded) to check by hand.
 """
@@ -90,9 +91,12 @@ def main() -> int:
             n += 1
             at = s.text.find(ev.sentence) if ev.sentence else -1
             in_sent = dp.in_span(at, at + len(ev.sentence)) if at >= 0 else []
-            clause = [ev.location] if ev.location is not None else []
-            actors = [ev.source.country, ev.target.country if ev.target else None]
-            place, rule = event_place(clause, in_sent, dp.dateline, actors, dp)
+            if ev.location is not None and ev.location.rule:  # the coder called event_place
+                place, rule = ev.location, ev.location.rule
+            else:
+                clause = [ev.location] if ev.location is not None else []
+                actors = [ev.source.country, ev.target.country if ev.target else None]
+                place, rule = event_place(clause, in_sent, dp.dateline, actors, dp)
             rules[rule or "none"] += 1
             if place is not None:
                 located.append(

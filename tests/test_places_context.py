@@ -216,3 +216,13 @@ def test_actor_place() -> None:
     assert nairobi is not None and (nairobi.name, nairobi.rule) == ("Nairobi", "actor-span")
     assert goma is not None and goma.country == "COD"
     assert at("clashed") is None
+
+
+def test_dateline_refines_a_sentence_country() -> None:
+    usa = Place("United States", "USA", precision="country", start=5, end=9)
+    dc = resolve_place("Washington")
+    place, rule = event_place([], [usa], dc, ["USA"])
+    assert rule == "dateline" and place is not None and place.name == dc.name  # type: ignore[union-attr]
+    kenya = Place("Kenya", "KEN", precision="country", start=5, end=10)
+    place, rule = event_place([], [kenya], dc, [])
+    assert rule == "sentence-place" and place is not None and place.country == "KEN"

@@ -8,7 +8,9 @@
 1. ``clause-locative``: the first name (or ``Place``) of the clause's locative phrases ("in
    Crimea", "travels to Kiev") that resolves, in the document's scope;
 2. ``sentence-place``: else a place the sentence names (a town or division before a country;
-   one in an actor's country first; never a continent or sea);
+   one in an actor's country first; never a continent or sea) -- unless it is a country or
+   state that holds the dateline's town, which is then the finer answer (``dateline``:
+   "WASHINGTON - The U.S. Treasury said");
 3. ``dateline``: else the dateline's place ("KIEV, March 20 (Reuters) -");
 4. ``actor-country``: else the first actor country that is a real country, on the country's
    point at precision "country";
@@ -165,6 +167,17 @@ def country_place(code: str) -> Place | None:
     return g.place(g.country_ids[iso[0]], text="")
 
 
+def _inside(fine: Place, coarse: Place) -> bool:
+    """``fine`` is a town or division inside the country or division ``coarse``."""
+    if fine.country != coarse.country or _RANK.get(fine.precision, 5) >= _RANK.get(
+        coarse.precision, 5
+    ):
+        return False
+    return coarse.precision == "country" or (
+        coarse.precision == "admin1" and fine.admin1 is not None and fine.admin1 == coarse.admin1
+    )
+
+
 def _with(place: Place, rule: str) -> tuple[Place, str]:
     p = dataclasses.replace(place, rule=rule)
     return p, rule
@@ -191,10 +204,6 @@ def event_place(
             p = g.place(i, text=loc) if i is not None else None
         if p is not None and p.precision != "region":
             return _with(p, "clause-locative")
-    usable = [p for p in sentence_places if p.precision != "region" and p.country]
-    if usable:
-        mine = [p for p in usable if p.country in countries] or usable
-        return _with(min(mine, key=lambda p: _RANK.get(p.precision, 5)), "sentence-place")
     if isinstance(dateline, str):
         if doc_places is not None:
             dateline = doc_places.resolve(dateline, countries)
@@ -202,6 +211,13 @@ def event_place(
             g = get_gazetteer()
             i = resolve_id(g, dateline, tuple(countries))
             dateline = g.place(i, text=dateline) if i is not None else None
+    usable = [p for p in sentence_places if p.precision != "region" and p.country]
+    if usable:
+        mine = [p for p in usable if p.country in countries] or usable
+        best = min(mine, key=lambda p: _RANK.get(p.precision, 5))
+        if dateline is not None and _inside(dateline, best):
+            return _with(dateline, "dateline")  # "WASHINGTON - The U.S. Treasury said ..."
+        return _with(best, "sentence-place")
     if dateline is not None and dateline.country:
         return _with(dateline, "dateline")
     for c in countries:
