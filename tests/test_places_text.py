@@ -114,3 +114,10 @@ def test_months_and_state_abbreviations() -> None:
         ("Hawthorne", "USA", "city"),
         ("Calif.", "USA", "admin1"),
     ]
+
+
+def test_state_holding_a_named_town() -> None:
+    text = "The firm will sell its smelter in Goldendale, Washington. Output in Washington fell."
+    assert [k for _, _, _, k in got(text)][-1] == "admin1"  # the state, not the capital
+    stays = got("Police in New York questioned a man from Buffalo, New York.")
+    assert stays[0][:2] == ("New York", "USA") and stays[0][3] == "city"

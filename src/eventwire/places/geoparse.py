@@ -237,7 +237,12 @@ def parse(
             continue
         i = chosen[c.start]
         if g.kind[i] != ADMIN1:
-            i = _listed_division(g, text, c, cands, chosen) or _titled_division(g, text, c, i) or i
+            i = (
+                _listed_division(g, text, c, cands, chosen)
+                or _titled_division(g, text, c, i)
+                or _holding_division(g, text, c, i, scope)
+                or i
+            )
         found.append((c.start, c.end, i))
     places = []
     for s, e, i in sorted(found):
@@ -267,6 +272,22 @@ def _listed_division(
         for i in all_ids(g, scan.normalize(text[c.start : c.end])):
             if g.kind[i] == ADMIN1 and g.country[i] == g.country[oi]:
                 return i
+    return None
+
+
+def _holding_division(
+    g: Gazetteer, text: str, c: scan.Candidate, i: int, scope: Scope
+) -> int | None:
+    """A name shared by a city and a state is the state when the story names another town
+    of that state and the city lies outside it ("a smelter in Washington" in a story about
+    Goldendale, Washington; but "New York" with Buffalo stays the city, which is in the state)."""
+    if g.kind[i] != CITY:
+        return None
+    for j in all_ids(g, scan.normalize(text[c.start : c.end])):
+        if g.kind[j] != ADMIN1 or g.parent[i] == j:
+            continue
+        if any(t != i and g.parent[t] == j for t in scope.towns):
+            return j
     return None
 
 
