@@ -109,7 +109,15 @@ class ModalityRules:
             return "an earlier event the sentence refers back to"
         if self._describes_noun(verb):
             return "describes a noun ('a team trying to broker'), background"
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _headline_predicate(verb):
+        harm_noun = (  # "persons injured in police firing": the firing is told, not described
+            t.token.pos_ == "NOUN" and verb.lemma_.lower() in self.ps.cues["harm_verb"]
+        )
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and not _headline_predicate(verb)
+            and not harm_noun
+        ):
             return f"participle describing '{verb.head.text}', background"
         if _purpose(verb):
             # a purpose is not an event, except protest and inspection, which the going there
