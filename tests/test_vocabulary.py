@@ -97,6 +97,8 @@ POSITIVE = [
     ("The chief minister flayed the government for its silence.", "111", None),
     ("Egypt snapped ties with Qatar on Monday.", "161", None),
     ("The rebels spurned the government's offer of talks.", "12", "REB"),
+    ("The railway police kept a close vigil on the trains.", "151", "COP"),
+    ("The police jammed the mobile phone network in the district.", "1721", "COP"),
     # concessions on freedoms, policy, rights and institutions (08x)
     ("The junta unbanned the opposition party.", "0812", None),
     ("The authorities unblocked the news website.", "0811", None),
