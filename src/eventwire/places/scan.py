@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from eventwire.data_files import DataError
@@ -106,15 +106,21 @@ class Candidate:
     weak: bool = False  # a common word: never taken on a list's evidence alone
 
 
-def tokens(text: str) -> list[Tok]:
+_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft"})
+
+
+def tokens(text: str, abbreviations: Collection[str] = frozenset()) -> list[Tok]:
+    """Word tokens; a final dot stays only on abbreviations: dotted ones ("U.S.", "D.C."),
+    "St.", "Mt.", and ``abbreviations`` (lower case, no dot: the state qualifiers "kan")."""
     out = []
     for m in _TOKEN.finditer(text):
         s, e = m.start(), m.end()
         w = m.group()
         if w.endswith("."):
             inner = w[:-1]
-            if "." not in inner and not (len(inner) <= 4 and inner[:1].isupper()):
-                e -= 1  # a sentence's full stop, not an abbreviation ("St.", "U.S.")
+            low = inner.lower()
+            if "." not in inner and low not in _ABBREVIATIONS and low not in abbreviations:
+                e -= 1  # a sentence's full stop ("in Utah."), not an abbreviation
         for poss in ("'s", "\u2019s"):
             if text[s:e].endswith(poss) and e - s > 2:
                 e -= 2
@@ -221,7 +227,7 @@ def find(
     start offset, and each entity's end under ``-(entity start) - 1`` (``geoparse._labels``);
     ``taken``: spans already claimed ("City, Region" forms)."""
     cased = not caseless(text)
-    toks = tokens(text)
+    toks = tokens(text, g.qualifiers.keys())
     common = common_words()
     lowered = {t.low for t in toks if t.text[:1].islower()} if cased else set()
     out: list[Candidate] = []
