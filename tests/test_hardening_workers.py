@@ -33,7 +33,7 @@ def deadline(seconds: int):
         signal.signal(signal.SIGALRM, old)
 
 
-def _fake_work(chunk):
+def _fake_work(chunk, batch_size=32):
     """Stands in for extract+parse+code; dies like an OOM-killed worker on marked documents."""
     out = []
     for item in chunk:
@@ -110,3 +110,23 @@ def test_ordered_map_survives_deaths_and_keeps_order():
     with deadline(120):
         got = list(ordered_map(_square, range(30), 2, lambda x: -1, window=3))
     assert got == [-1 if x == 13 else x * x for x in range(30)]
+
+
+def test_a_chunk_that_raises_is_done_document_by_document(monkeypatch, tmp_path):
+    real = pipeline.code_items
+
+    def fragile(items, **kw):
+        items = list(items)
+        if any("POISON" in getattr(a, "body", "") for a in items):
+            raise RuntimeError("parser blew up")
+        return real(items, **kw)
+
+    monkeypatch.setattr(pipeline, "code_items", fragile)
+    path = tmp_path / "in.jsonl"
+    _jsonl(path, 6, {2: "POISON"})
+    got = list(pipeline.run([str(path)], "jsonl"))
+    assert [type(g).__name__ for g in got] == ["DocResult"] * 2 + ["IngestError"] + [
+        "DocResult"
+    ] * 3
+    assert got[2].stage == "code" and "parser blew up" in got[2].message
+    assert got[2].origin == f"{path}:3"

@@ -152,9 +152,25 @@ def _extract_all(items: Iterable[RawDocument | IngestError]) -> Iterator[Article
             yield IngestError(origin=item.origin, message=str(exc), stage="extract")
 
 
-def _work(chunk: list[RawDocument | IngestError]) -> list[DocResult | IngestError]:
-    """One worker's share: extract, pre-filter, parse and code a chunk of documents."""
-    return list(code_items(_extract_all(chunk)))
+def _work(
+    chunk: list[RawDocument | IngestError], batch_size: int = 32
+) -> list[DocResult | IngestError]:
+    """One worker's share: extract, pre-filter, parse and code a chunk of documents. Should
+    the chunk fail as a whole (the parser raising on one text), each document is done alone,
+    so the failure is an error for that document only."""
+    try:
+        return list(code_items(_extract_all(chunk), batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - isolated below, document by document
+        out: list[DocResult | IngestError] = []
+        for item in chunk:
+            try:
+                out.extend(code_items(_extract_all([item]), batch_size=batch_size))
+            except Exception as exc:  # noqa: BLE001 - reported per document, the run goes on
+                origin = getattr(item, "origin", None) or getattr(item, "doc_id", None) or "?"
+                out.append(
+                    IngestError(origin=origin, message=f"parsing failed: {exc}", stage="code")
+                )
+        return out
 
 
 def _warm() -> None:
@@ -235,8 +251,7 @@ def run(
     raw = iter_inputs(list(inputs), input_format)
     if n_process <= 1:
         for todo, aside in _screened(raw, CHUNK, screen):
-            done = code_items(_extract_all(todo), batch_size=batch_size) if todo else iter(())
-            yield from _merge(list(done), aside)
+            yield from _merge(_work(todo, batch_size) if todo else [], aside)
         return
     from eventwire.ingest.pool import ordered_map
 
