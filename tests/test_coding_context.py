@@ -268,3 +268,12 @@ def test_agentless_use_of_chemical_weapons_is_by_unidentified_forces():
     assert e.source.code == "SYRUAF"
     # a chemical used on weeds is no weapon (and no event)
     assert not [e for e in code("The chemical was used to kill weeds.") if e.root == "20"]
+
+
+def test_an_arrest_and_a_dispersal_on_one_day_are_two_events():
+    evs = code(
+        "Police arrested ten men in Lahore on Monday. Later the police fired tear gas to "
+        "disperse the crowd in Lahore."
+    )
+    codes = {e.cameo[:3] for e in evs if e.source.sector == "COP"}
+    assert {"173", "175"} <= codes, show(evs)

@@ -14,6 +14,12 @@ from eventwire.coding.patterns import Pattern
 from eventwire.model import Actor, Article, Event, Place
 
 
+# roots whose three-digit codes are different acts, not one act told more or less precisely:
+# seizing (171), restricting (172), arresting (173), expelling (174) and repressing (175) by
+# the same actor on the same day are separate events; 190/193/194 are one fight
+DISTINCT_SUBCODE_ROOTS = {"17"}
+
+
 class EventEmission:
     def _event(
         self,
@@ -118,7 +124,8 @@ class EventEmission:
         seen: dict[tuple, Event] = {}
         out = []
         for e in events:
-            key = (e.source.code, e.target.code if e.target else None, e.root, e.date, e.modality)
+            kind = e.cameo[:3] if e.root in DISTINCT_SUBCODE_ROOTS else e.root
+            key = (e.source.code, e.target.code if e.target else None, kind, e.date, e.modality)
             prev = seen.get(key)
             if prev is None:
                 seen[key] = e
