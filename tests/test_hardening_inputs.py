@@ -227,3 +227,17 @@ def test_text_past_the_coding_limit_is_a_warning_saying_what_is_coded(caplog):
         art = extract_document(RawDocument(content=body, format="text", origin="long.txt"))
     assert len(art.body) > MAX_CHARS
     assert f"only the first {MAX_CHARS} are coded" in caplog.text and "long.txt" in caplog.text
+
+
+def test_a_page_too_big_for_trafilatura_is_read_with_lxml_and_says_so(caplog):
+    from eventwire.extract.html import TRAFILATURA_MAX
+
+    para = "<p>Officials in Kiev said talks with Moscow would resume next week.</p>\n"
+    page = (
+        "<html><head><title>Big</title><script>" + "var x = 1;" * 1000 + "</script></head><body>"
+        + para * (TRAFILATURA_MAX // len(para) + 10) + "</body></html>"
+    )  # fmt: skip
+    with caplog.at_level(logging.WARNING, logger="eventwire.extract"):
+        art = extract_document(RawDocument(content=page, format="html", origin="big.html"))
+    assert art.body.startswith("Officials in Kiev said talks") and "var x" not in art.body
+    assert "block text taken with lxml, not trafilatura" in caplog.text

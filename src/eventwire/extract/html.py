@@ -111,6 +111,26 @@ def meta_published(html: str) -> str | None:
     return _attrs(m.group(0)).get("datetime") if m else None
 
 
+# characters of HTML given to trafilatura (its time grows faster than the page: 10 s for 1 MB
+# of paragraphs, 45 s for 2 MB); larger pages (without their scripts) go to the lxml fallback
+TRAFILATURA_MAX = 1_000_000
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+
+
+def _drop_scripts(html: str) -> str:
+    """``html`` without its script and style elements, in one pass (an unclosed one is kept)."""
+    low, parts, pos = html.lower(), [], 0
+    while m := _SCRIPT_OPEN.search(html, pos):
+        end = low.find(f"</{m.group(1).lower()}", m.end())
+        if end < 0:
+            break
+        parts.append(html[pos : m.start()])
+        close = html.find(">", end)
+        pos = close + 1 if close >= 0 else len(html)
+    parts.append(html[pos:])
+    return " ".join(parts)
+
+
 MAX_DEPTH = 200  # libxml2 stops parsing (and trafilatura loses the text) past 255 levels
 _HUGE = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
 
@@ -171,7 +191,16 @@ def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
 def page_text(html: str, url: str | None = None) -> PageText:
     """Extract the main text of ``html``; trafilatura first, lxml if it finds nothing."""
     html = flatten_deep(html)
-    found = _trafilatura(html, url)
+    if len(html) > TRAFILATURA_MAX:
+        html = _drop_scripts(html)  # inline scripts and styles make most of a heavy page
+    if len(html) > TRAFILATURA_MAX:
+        log.warning(
+            "page is %d characters (over %d): block text taken with lxml, not trafilatura",
+            len(html), TRAFILATURA_MAX,
+        )  # fmt: skip
+        found = None  # trafilatura takes minutes and gigabytes on such pages
+    else:
+        found = _trafilatura(html, url)
     if found is None or not found.text.strip():
         fallback = _lxml(html)
         if found is not None:  # keep trafilatura's metadata even when its text is empty

@@ -67,4 +67,4 @@ def retrying(
             if left <= 0:
                 raise on_timeout(exc) from exc
         time.sleep(min(pause, left))
-        pause = min(pause * 2, 0.5)
+        pause = min(pause * 2, 0.1)  # short: an ingest lets go only between batches
