@@ -118,12 +118,33 @@ class DatePlace:
             while left < root.i and sent.doc[left].pos_ not in ("PROPN",):
                 left += 1
             name = sent.doc[left : root.i + 1].text
-            place = resolve_place(name, context_countries=ctx_iso)
-            if place is None and name != root.text:
-                place = resolve_place(root.text, context_countries=ctx_iso)
-            if place is not None:
-                return place
+            dp = self._places_of(sent.doc)
+            for cand in dict.fromkeys((name, root.text)):
+                # in the document's context ("Paris" in a Texas story); a common word only if
+                # the geoparser took it as a place ("Court", "Union" are not towns here)
+                place = (
+                    dp.resolve(cand, ctx_iso)
+                    if dp is not None
+                    else resolve_place(cand, context_countries=ctx_iso)
+                )
+                if place is not None:
+                    return place
         return None
+
+    def _places_of(self, doc: Any) -> Any:
+        """The document's places (``places.document_places``), worked out once per document;
+        None when geoparsing failed."""
+        cached = getattr(self, "_doc_places", None)
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        from eventwire.places import document_places
+
+        try:
+            dp = document_places(doc.text, doc=doc, dateline=getattr(self, "_dateline", None))
+        except Exception:  # noqa: BLE001 - no place is better than no events
+            dp = None
+        self._doc_places = (doc, dp)
+        return dp
 
     def _locate_rest(
         self, events: list[Event], sent: Any, doc: Any, article: Article, trace: Any
@@ -134,16 +155,9 @@ class DatePlace:
         todo = [e for e in events if e.location is None]
         if not todo:
             return
-        from eventwire.places import document_places, event_place
+        from eventwire.places import event_place
 
-        cached = getattr(self, "_doc_places", None)
-        if cached is None or cached[0] is not doc:
-            try:
-                dp = document_places(doc.text, doc=doc, dateline=article.dateline)
-            except Exception:  # noqa: BLE001 - no place is better than no events
-                dp = None
-            self._doc_places = cached = (doc, dp)
-        dp = cached[1]
+        dp = self._places_of(doc)
         if dp is None:
             return
         here = dp.in_span(sent.start_char, sent.end_char)

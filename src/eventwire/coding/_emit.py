@@ -13,7 +13,6 @@ from eventwire.coding._common import PLOVER_COOPERATIVE, PLOVER_FORCEFUL
 from eventwire.coding.patterns import Pattern
 from eventwire.model import Actor, Article, Event, Place
 
-
 # roots whose three-digit codes are different acts, not one act told more or less precisely:
 # seizing (171), restricting (172), arresting (173), expelling (174) and repressing (175) by
 # the same actor on the same day are separate events; 190/193/194 are one fight

@@ -71,6 +71,7 @@ class Coder(
         the article body when only some sentences were parsed (see ``nlp.prefilter``)."""
         from eventwire.actors.context import document_country
 
+        self._dateline = article.dateline  # for the document's places (_attach)
         pub = _dateline_anchor(article.body, _iso_date(article.published))
         ctx = ActorContext(date=pub)
         ctx.default_country, ctx.default_from = document_country(article, doc, self.actors)
