@@ -277,3 +277,11 @@ def test_an_arrest_and_a_dispersal_on_one_day_are_two_events():
     )
     codes = {e.cameo[:3] for e in evs if e.source.sector == "COP"}
     assert {"173", "175"} <= codes, show(evs)
+
+
+def test_actor_place_for_gdelt_actor_geo():
+    evs = code("Demonstrators in Kisumu clashed with police on Monday.")
+    src = next(e.source for e in evs if e.source.sector == "CVL")
+    assert src.place is not None and src.place.name == "Kisumu"
+    # an actor the text does not place has none
+    assert all(e.source.place is None for e in evs if e.source.sector == "COP")

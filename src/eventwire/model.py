@@ -91,6 +91,7 @@ class Actor(_ToDict):
     # phrase's own locative), "sentence" (the one country the sentence names), "dateline",
     # "story" (the country the story is about), "unknown" (``---``: no country known)
     country_from: str | None = None
+    place: Place | None = None  # where the text puts the actor ("police in Kisumu": GDELT ActorGeo)
 
 
 @dataclass

@@ -153,13 +153,12 @@ class DatePlace:
         sentence names, else the dateline's, else the actors' country, else the story's
         (``location.rule`` says which). The document's places are worked out once."""
         todo = [e for e in events if e.location is None]
-        if not todo:
-            return
         from eventwire.places import event_place
 
         dp = self._places_of(doc)
         if dp is None:
             return
+        self._place_actors(events, sent, dp)
         here = dp.in_span(sent.start_char, sent.end_char)
         for e in todo:
             countries = [a.country for a in (e.source, e.target) if a is not None and a.country]
@@ -168,3 +167,25 @@ class DatePlace:
                 e.location = place
                 if trace:
                     trace(f"  place of {e.source.code} {e.cameo}: {place.name} ({rule})")
+
+    @staticmethod
+    def _place_actors(events: list[Event], sent: Any, dp: Any) -> None:
+        """Where the text puts each actor ("demonstrators in Kisumu", "Baghdad police"), for
+        GDELT's Actor1Geo/Actor2Geo; the actor is copied, never changed where it is shared."""
+        import dataclasses
+
+        from eventwire.places import actor_place
+
+        text = sent.text
+        for e in events:
+            for role in ("source", "target"):
+                a = getattr(e, role)
+                if a is None or not a.text or a.place is not None:
+                    continue
+                k = text.find(a.text)
+                if k < 0:
+                    continue
+                start = sent.start_char + k
+                p = actor_place(start, start + len(a.text), dp)
+                if p is not None:
+                    setattr(e, role, dataclasses.replace(a, place=p))
