@@ -108,8 +108,22 @@ def _square(x):
 
 def test_ordered_map_survives_deaths_and_keeps_order():
     with deadline(120):
-        got = list(ordered_map(_square, range(30), 2, lambda x: -1, window=3))
+        got = list(ordered_map(_square, range(30), 2, lambda x, why: -1, window=3))
     assert got == [-1 if x == 13 else x * x for x in range(30)]
+
+
+def _stuck(x):
+    if x == 5:
+        import time
+
+        time.sleep(600)  # a worker that hangs rather than dies
+    return x * x
+
+
+def test_a_stuck_worker_times_out_and_its_chunk_is_recorded_never_a_hang():
+    with deadline(60):
+        got = list(ordered_map(_stuck, range(10), 2, lambda x, why: why, window=2, timeout=2))
+    assert got == ["took over 2 s twice" if x == 5 else x * x for x in range(10)]
 
 
 def test_a_chunk_that_raises_is_done_document_by_document(monkeypatch, tmp_path):

@@ -195,9 +195,15 @@ class Skipped:
 Screen = Callable[[list[RawDocument]], dict[int, "Skipped | IngestError"]]
 
 
-def _dead_chunk(chunk: list[RawDocument | IngestError]) -> list[DocResult | IngestError]:
+def _dead_chunk(
+    chunk: list[RawDocument | IngestError], why: str = "died twice"
+) -> list[DocResult | IngestError]:
     """What a chunk that killed its worker twice becomes: an error for each document."""
-    msg = "worker process died twice on this document's chunk (killed, out of memory or crashed)"
+    if why == "died twice":
+        why = "died twice on this document's chunk (killed, out of memory or crashed)"
+    else:
+        why = f"{why} on this document's chunk (a worker stuck)"
+    msg = f"worker process {why}"
     return [
         item
         if isinstance(item, IngestError)
@@ -237,6 +243,7 @@ def run(
     batch_size: int = 32,
     n_process: int = 1,
     screen: Screen | None = None,
+    chunk_timeout: float | None = 1800.0,
 ) -> Iterator[DocResult | IngestError | Skipped]:
     """Everything from inputs to coded documents.
 
@@ -244,8 +251,9 @@ def run(
     (a resumed ingest skips stored documents). With ``n_process`` > 1 whole chunks go to worker
     processes that each hold the model and dictionaries (loaded once, before forking):
     extraction, parsing and coding all run in parallel and only small results travel back, in
-    input order. A worker that dies (killed, out of memory, crashed) never hangs the run: its
-    chunk is retried once in a fresh worker, then recorded as errors (``ingest/pool.py``)."""
+    input order. A worker that dies (killed, out of memory, crashed) or takes longer than
+    ``chunk_timeout`` seconds on a chunk never hangs the run: its chunk is retried once in a
+    fresh worker, then recorded as errors (``ingest/pool.py``)."""
     from eventwire.ingest import iter_inputs
 
     raw = iter_inputs(list(inputs), input_format)
@@ -264,7 +272,7 @@ def run(
             held.append(aside)
             yield todo
 
-    for results in ordered_map(_work, todo_chunks(), n_process, _dead_chunk):
+    for results in ordered_map(_work, todo_chunks(), n_process, _dead_chunk, timeout=chunk_timeout):
         yield from _merge(results, held.popleft())
 
 

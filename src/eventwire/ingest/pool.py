@@ -19,6 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
@@ -46,14 +47,30 @@ def _pool(n: int) -> ProcessPoolExecutor:
     )
 
 
-def _alone(fn: Callable[[T], R], chunk: T, on_dead: Callable[[T], R]) -> R:
-    """``fn(chunk)`` in a fresh one-process pool; ``on_dead(chunk)`` if that worker dies too."""
+DIED = "died twice"
+
+
+def _kill_workers(ex: ProcessPoolExecutor) -> None:
+    """Kill a pool's workers (one hangs): the pool breaks and its futures fail at once."""
+    for proc in list((getattr(ex, "_processes", None) or {}).values()):
+        proc.kill()
+
+
+def _alone(
+    fn: Callable[[T], R], chunk: T, on_dead: Callable[[T, str], R], timeout: float | None
+) -> R:
+    """``fn(chunk)`` in a fresh one-process pool; ``on_dead(chunk, why)`` if that worker dies
+    too or takes longer than ``timeout`` seconds."""
     ex = _pool(1)
     try:
-        return ex.submit(fn, chunk).result()
+        return ex.submit(fn, chunk).result(timeout=timeout)
     except BrokenProcessPool:
         log.warning("a worker died again on the same chunk: its documents are recorded as errors")
-        return on_dead(chunk)
+        return on_dead(chunk, DIED)
+    except FutureTimeout:
+        _kill_workers(ex)
+        log.warning("a chunk took over %g s twice: its documents are recorded as errors", timeout)
+        return on_dead(chunk, f"took over {timeout:g} s twice")
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
 
@@ -62,15 +79,17 @@ def ordered_map(
     fn: Callable[[T], R],
     chunks: Iterable[T],
     n_process: int,
-    on_dead: Callable[[T], R],
+    on_dead: Callable[[T, str], R],
     *,
     window: int | None = None,
+    timeout: float | None = None,
 ) -> Iterator[R]:
     """``fn`` over ``chunks`` in ``n_process`` worker processes, results in input order.
 
     At most ``window`` chunks (default: twice the workers) are in flight. A worker's death
-    never hangs the map: see the module's docstring. Exceptions raised by ``fn`` itself
-    propagate as usual."""
+    never hangs the map: see the module's docstring. A chunk whose result is not there
+    ``timeout`` seconds after it is waited for counts as a dead worker (the pool's workers
+    are killed, its chunks retried alone). Exceptions raised by ``fn`` itself propagate."""
     window = window or 2 * n_process
     ex = _pool(n_process)
     pending: deque[tuple[T, Future[R]]] = deque()
@@ -79,13 +98,18 @@ def ordered_map(
         nonlocal ex
         chunk, fut = pending.popleft()
         try:
-            return fut.result()
+            try:
+                return fut.result(timeout=timeout)
+            except FutureTimeout:
+                log.warning("a chunk took over %g s: killing the workers to retry it", timeout)
+                _kill_workers(ex)
+                return fut.result(timeout=60)  # BrokenProcessPool, now
         except BrokenProcessPool:
             if getattr(ex, "_broken", False):  # the current pool: replace it
                 log.warning("a worker process died (killed or crashed): retrying its chunks")
                 ex.shutdown(wait=True, cancel_futures=True)
                 ex = _pool(n_process)  # later chunks go to fresh workers
-            return _alone(fn, chunk, on_dead)
+            return _alone(fn, chunk, on_dead, timeout)
 
     try:
         for chunk in chunks:
