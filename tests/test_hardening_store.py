@@ -4,6 +4,7 @@ lock (a reader during an ingest), and one-line CLI errors."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -164,8 +165,10 @@ def test_a_locked_database_is_one_clear_error_after_waiting(tmp_path):
         assert time.monotonic() - t0 >= 0.5
         msg = str(err.value)
         assert f"process {holder.pid}" in msg and "waited 0.6 s" in msg and "\n" not in msg
-        res = RUNNER.invoke(cli.app, ["events", "--db", str(db), "--wait", "0"])
-        assert res.exit_code == 2 and "in use by process" in res.output
+        for cmd in (["events"], ["export", str(tmp_path / "out.jsonl")], ["trends", "RUS"]):
+            res = RUNNER.invoke(cli.app, [*cmd, "--db", str(db), "--wait", "0"])
+            assert res.exit_code == 2 and "in use by process" in res.output, cmd
+            assert len(res.output.strip().splitlines()) == 1
     finally:
         holder.kill()
         holder.wait(10)
@@ -231,14 +234,17 @@ def _main(monkeypatch, capsys, *args: str) -> tuple[int, str]:
         (["code", "x.txt", "--input-format", "pdf"], "unknown --input-format"),
         (["ingest", "x.txt", "--on-conflict", "merge"], "--on-conflict"),
         (["explain"], "Missing argument"),
+        (["extract", "no-such-file.txt"], "no such file or directory"),
+        (["events", "--db", "no-such.duckdb"], "no such database"),
         (["events", "--bogus"], "No such option"),
     ],
 )
 def test_cli_misuse_is_one_line_and_a_non_zero_exit(tmp_path, monkeypatch, capsys, args, needle):
     db = tmp_path / "x.duckdb"
     Store(db).close()
-    if args[0] == "events":
+    if args[0] == "events" and "--db" not in args:
         args = [*args, "--db", str(db)]
+    monkeypatch.chdir(tmp_path)
     code, err = _main(monkeypatch, capsys, *args)
     assert code != 0
     lines = err.strip().splitlines()
@@ -258,3 +264,18 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypat
     monkeypatch.setattr(sys, "argv", ["eventwire", "code", "whatever.txt", "--debug"])
     with pytest.raises(KeyError):
         cli.main()
+
+
+def test_a_bad_user_dictionary_row_is_one_line_naming_the_file(tmp_path):
+    actors = tmp_path / "actors"
+    actors.mkdir()
+    (actors / "groups.tsv").write_text("code\tnames\tkind\tcountry\tsector\nbroken row\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "eventwire.cli", "explain", "Russia attacked Ukraine."],
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "EVENTWIRE_ACTORS": str(actors)},
+    )  # fmt: skip
+    assert out.returncode != 0
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and "groups.tsv" in lines[0]
+    assert "Traceback" not in out.stderr
