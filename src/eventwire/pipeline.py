@@ -198,9 +198,10 @@ Screen = Callable[[list[RawDocument]], dict[int, "Skipped | IngestError"]]
 def _dead_chunk(
     chunk: list[RawDocument | IngestError], why: str = "died twice"
 ) -> list[DocResult | IngestError]:
-    """What a chunk that killed its worker twice becomes: an error for each document."""
+    """What a document that killed its worker (twice), or a chunk that stuck it, becomes: an
+    error for each document."""
     if why == "died twice":
-        why = "died twice on this document's chunk (killed, out of memory or crashed)"
+        why = "died on this document, twice (killed, out of memory or crashed)"
     else:
         why = f"{why} on this document's chunk (a worker stuck)"
     msg = f"worker process {why}"

@@ -4,8 +4,9 @@
 a segfault. Here chunks go to a ``ProcessPoolExecutor`` (forked, so the parent's loaded model
 is shared), which notices a dead worker (``BrokenProcessPool``). Every chunk that was in
 flight when a worker died is run again, alone, in a fresh one-process pool, so the chunk
-that kills its worker is found; if it kills that worker too, ``on_dead(chunk)`` gives the
-chunk's results (errors for each of its documents). Results come back in input order.
+that kills its worker is found; if it kills that worker too, the chunk (a list) is halved and
+the halves run alone, down to the documents that kill a worker, for which ``on_dead`` gives
+the results (an error each). Results come back in input order.
 Workers exit when the parent dies, so a killed ingest leaves no process behind.
 """
 
@@ -56,16 +57,28 @@ def _kill_workers(ex: ProcessPoolExecutor) -> None:
         proc.kill()
 
 
+def _halves(chunk: list) -> list[list]:
+    mid = len(chunk) // 2
+    return [chunk[:mid], chunk[mid:]]
+
+
 def _alone(
     fn: Callable[[T], R], chunk: T, on_dead: Callable[[T, str], R], timeout: float | None
 ) -> R:
-    """``fn(chunk)`` in a fresh one-process pool; ``on_dead(chunk, why)`` if that worker dies
-    too or takes longer than ``timeout`` seconds."""
+    """``fn(chunk)`` in a fresh one-process pool; if that worker dies too, a list chunk is
+    halved and each half tried alone in turn, down to the single items that kill a worker
+    (``on_dead(item, why)``); ``on_dead(chunk, why)`` when it takes over ``timeout`` seconds."""
     ex = _pool(1)
     try:
         return ex.submit(fn, chunk).result(timeout=timeout)
     except BrokenProcessPool:
-        log.warning("a worker died again on the same chunk: its documents are recorded as errors")
+        if isinstance(chunk, list) and len(chunk) > 1:
+            ex.shutdown(wait=True, cancel_futures=True)
+            out: list = []
+            for half in _halves(chunk):
+                out.extend(_alone(fn, half, on_dead, timeout))  # type: ignore[arg-type]
+            return out  # type: ignore[return-value]
+        log.warning("a worker died again on the same document: it is recorded as an error")
         return on_dead(chunk, DIED)
     except FutureTimeout:
         _kill_workers(ex)
