@@ -178,8 +178,12 @@ def _warm() -> None:
     cue_forms()
     actor_probe()
     from eventwire.nlp import get_nlp
+    from eventwire.nlp.truecase import case_names
+    from eventwire.places import get_gazetteer
 
     get_nlp()
+    get_gazetteer()  # the places stage's index, shared by forked workers
+    case_names()  # the case restorer's names, likewise
 
 
 @dataclasses.dataclass

@@ -8,6 +8,7 @@ what earlier sentences introduced, for surnames, role phrases and pronouns.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -375,7 +376,7 @@ class ActorResolver:
 
     def _country_of(self, tok: Any) -> str | None:
         if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
-            ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            ent = self._entity_at(tok)
             if ent is not None:
                 c = self._country_of_span(ent.text)
                 if c:
@@ -533,6 +534,31 @@ class ActorResolver:
             found.add(c)
         return found
 
+    def _sent_ents(self, sent: Any) -> list[Any]:
+        """The entities of a sentence, worked out once per sentence of the current document
+        (``Span.ents`` walks every entity of the document: quadratic on long documents)."""
+        cache = getattr(self, "_ents_cache", None)
+        if cache is None or cache[0] is not sent.doc:
+            by_start: dict[int, list[Any]] = {}
+            starts = [s.start for s in sent.doc.sents]
+            for e in sent.doc.ents:
+                k = starts[bisect.bisect_right(starts, e.start) - 1] if starts else 0
+                by_start.setdefault(k, []).append(e)
+            cache = self._ents_cache = (sent.doc, by_start)
+        return cache[1].get(sent.start, [])
+
+    def _entity_at(self, tok: Any) -> Any | None:
+        """The entity a token is part of, if any (by walking its IOB tags, not the document)."""
+        if not tok.ent_type_:
+            return None
+        doc, start = tok.doc, tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+
     def _country_mentions(self, sent: Any) -> list[tuple[tuple[int, int], Any, str]]:
         """(token range, anchor token, country) of each country the sentence names, worked out
         once per sentence of the current document."""
@@ -542,7 +568,7 @@ class ActorResolver:
         if hit is not None:
             return hit
         out: list[tuple[tuple[int, int], Any, str]] = []
-        for ent in sent.ents:
+        for ent in self._sent_ents(sent):
             if ent.label_ not in ("GPE", "NORP", "LOC", "ORG"):
                 continue
             if _against_prefix(ent[0]) or ent.text.lower().startswith(AGAINST_PREFIXES):
@@ -685,7 +711,7 @@ class ActorResolver:
         past the head ("Republic of Korea", "League of Arab States")."""
         if head.ent_type_ not in ("GPE", "ORG", "NORP", "LOC") or head.pos_ != "PROPN":
             return None
-        ent = next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
+        ent = self._entity_at(head)
         if ent is None or ent.root != head or ent.end - 1 == head.i:
             return None  # a name ending at its head is matched word by word anyway
         e = self.lex.lookup(ent.text)

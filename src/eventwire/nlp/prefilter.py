@@ -8,6 +8,8 @@ article body so that events keep their true character spans.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -127,10 +129,15 @@ class Selection:
     total: int
 
     def to_body(self, pos: int) -> int:
-        for off, start, length in reversed(self.pieces):
-            if pos >= off:
-                return start + min(pos - off, length)
-        return pos
+        k = bisect.bisect_right(self._offsets, pos) - 1  # the piece holding pos (log time)
+        if k < 0:
+            return pos
+        off, start, length = self.pieces[k]
+        return start + min(pos - off, length)
+
+    @functools.cached_property
+    def _offsets(self) -> list[int]:
+        return [off for off, _, _ in self.pieces]
 
 
 def split_sentences(body: str) -> list[tuple[int, int]]:
