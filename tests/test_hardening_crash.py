@@ -100,7 +100,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(tmp_path):
     # the first kill always lands (it comes as soon as a batch is stored); the second run may
     # finish its few remaining documents before it can be killed, so it is not required
     assert kills >= 1
-    assert 0 <= partial[0] < 160  # the first kill cut a run short
+    assert partial[0] < 160  # the first kill cut a run short (-1: the store was held)
 
     final = _ingest(src, db, "-j", "2")
     _, err = final.communicate(timeout=300)
