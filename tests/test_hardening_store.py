@@ -279,3 +279,22 @@ def test_a_bad_user_dictionary_row_is_one_line_naming_the_file(tmp_path):
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:") and "groups.tsv" in lines[0]
     assert "Traceback" not in out.stderr
+
+
+def test_the_reading_api_waits_for_a_held_database(tmp_path):
+    import eventwire
+
+    db = tmp_path / "x.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreLocked):
+            eventwire.open(db, wait=0.3)
+    finally:
+        holder.kill()
+        holder.wait(10)
+    with eventwire.open(db, wait=5) as data:  # free again: it opens
+        assert data.events().records() == []

@@ -86,10 +86,11 @@ def geoparse(text: str) -> list[Place]:
     return _geoparse(text)
 
 
-def open(path="eventwire.duckdb"):
+def open(path="eventwire.duckdb", *, wait: float = 10.0):
     """A read-only view of a stored database for notebooks: ``.events(...)``, ``.series(...)``,
     ``.top_actors()``, ``.top_dyads()``, ``.country(code)``, ``.alerts()``, ``.sql(query)``;
-    each returns records (``.records()``), Arrow (``.arrow()``) or pandas (``.df()``)."""
+    each returns records (``.records()``), Arrow (``.arrow()``) or pandas (``.df()``). While an
+    ingest writes a batch, opening waits up to ``wait`` seconds, then raises ``StoreLocked``."""
     from eventwire.analytics import open_db
 
-    return open_db(path)
+    return open_db(path, wait=wait)

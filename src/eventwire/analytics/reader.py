@@ -47,17 +47,25 @@ MAX_ROWS = 1_000_000
 class EventData:
     """A read-only view of an eventwire database. Thread-safe; use as a context manager."""
 
-    def __init__(self, path: str | os.PathLike[str]):
-        from eventwire.store import Store, StoreError
+    def __init__(self, path: str | os.PathLike[str], *, wait: float = 10.0):
+        from eventwire.store import Store, StoreError, StoreLocked
+        from eventwire.store.locks import retrying
 
         p = Path(path)
         if not p.exists():
             raise StoreError(f"{path}: no such database")
-        # Store validates that this is an eventwire database and gives clear errors.
-        with Store(p, read_only=True):
+        # Store validates that this is an eventwire database and gives clear errors; while an
+        # ingest writes a batch the file is held, so opening waits up to ``wait`` seconds
+        with Store(p, read_only=True, wait=wait):
             pass
         self.path = str(p)
-        self._con = duckdb.connect(self.path, read_only=True)
+        self._con = retrying(
+            lambda: duckdb.connect(self.path, read_only=True),
+            wait,
+            lambda exc: StoreLocked(
+                f"{path}: the database is held by another process (waited {wait:g} s)"
+            ),
+        )
         self._lock = threading.Lock()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -161,5 +169,5 @@ class EventData:
         return f"EventData({self.path!r})"
 
 
-def open_db(path: str | os.PathLike[str] = "eventwire.duckdb") -> EventData:
-    return EventData(path)
+def open_db(path: str | os.PathLike[str] = "eventwire.duckdb", *, wait: float = 10.0) -> EventData:
+    return EventData(path, wait=wait)
