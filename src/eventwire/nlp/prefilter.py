@@ -186,9 +186,18 @@ def select(
     return Selection(text="\n\n".join(parts), pieces=pieces, kept=len(pieces), total=len(spans))
 
 
+# prepositions and particles are parts of multi-word triggers ("sit in" for a sit-in), never a
+# sign of one on their own: a sentence with "in" is not a candidate for that
+FUNCTION_WORDS = frozenset(
+    {"in", "on", "at", "of", "to", "for", "up", "out", "off", "down", "by", "with", "from", "over",
+     "into", "the", "a", "an", "and", "or"}
+)  # fmt: skip
+
+
 def cue_forms_of(lemmas: Iterable[str]) -> set[str]:
     forms: set[str] = set()
     for lemma in lemmas:
         for part in lemma.split():
-            forms |= inflections(part)
+            if part not in FUNCTION_WORDS:
+                forms |= inflections(part)
     return forms
