@@ -19,7 +19,8 @@ new coder version gains or loses events in a few stories: the other stories keep
 The listing (corpus text: research-only, never commit it) goes to ``--out``; the sampled events
 as JSON Lines beside it (``.jsonl``). With ``--verdicts`` an earlier verdict file is read and
 each sampled event whose ``event_id`` (a hash of document, sentence, trigger, actors and code)
-is unchanged shows its verdict, so that only new or changed events need reading again.
+is unchanged shows its verdict (an event with a new id but the same story, code and actors
+shows it too, marked for checking), so that only new or changed events need reading again.
 ``--cache`` keeps every coded event of the subset (and, beside it, ``.commit``: the commit
 that coded them) so that a re-sample needs no re-coding (``--recode`` ignores it).
 """
@@ -98,8 +99,13 @@ def sample(events: list[dict], n: int, seed: int) -> list[dict]:
     return out
 
 
+def codes_key(doc_id: str, cameo: str, source: str, target: str) -> str:
+    return f"{doc_id}|{cameo}|{source}|{target}"
+
+
 def read_verdicts(path: Path) -> dict[str, tuple[str, str]]:
-    """event_id -> (verdict, reason) from a verdict file (``#`` lines are comments)."""
+    """(verdict, reason) by event_id and by codes_key from a verdict file (``#`` lines are
+    comments)."""
     got: dict[str, tuple[str, str]] = {}
     if not path.is_file():
         return got
@@ -112,8 +118,24 @@ def read_verdicts(path: Path) -> dict[str, tuple[str, str]]:
             head = cells
             continue
         row = dict(zip(head, cells))
-        got[row["event_id"]] = (row.get("verdict", ""), row.get("reason", ""))
+        vr = (row.get("verdict", ""), row.get("reason", ""))
+        got[row["event_id"]] = vr
+        got.setdefault(
+            codes_key(row["doc_id"], row["cameo"], row["source"], row.get("target", "")), vr
+        )
     return got
+
+
+def earlier(e: dict, verdicts: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
+    """The earlier verdict of this event: by its id, else ("same codes") by story, code and
+    actors (an id also changes when only the sentence numbering does; read those again)."""
+    if e["event_id"] in verdicts:
+        return (*verdicts[e["event_id"]], "same event_id")
+    tgt = (e.get("target") or {}).get("code", "")
+    key = codes_key(e["doc_id"], e["cameo"], e["source"]["code"], tgt)
+    if key in verdicts:
+        return (*verdicts[key], "same story, code and actors only: check")
+    return None
 
 
 def actor_words(a: dict | None) -> str:
@@ -141,9 +163,9 @@ def listing(sampled: list[dict], verdicts: dict[str, tuple[str, str]]) -> str:
         )
         lines.append(f"  trigger {e['trigger']!r}")
         lines.append(f"  sent    {' '.join(e['sentence'].split())}")
-        if e["event_id"] in verdicts:
-            v, r = verdicts[e["event_id"]]
-            lines.append(f"  EARLIER VERDICT: {v} {r}")
+        old = earlier(e, verdicts)
+        if old is not None:
+            lines.append(f"  EARLIER VERDICT ({old[2]}): {old[0]} {old[1]}")
         lines.append("")
     return "\n".join(lines)
 
@@ -211,9 +233,16 @@ def main() -> int:
         for i, e in enumerate(sampled, 1):
             w.write(json.dumps({"index": i, **e}) + "\n")
     reused = sum(e["event_id"] in verdicts for e in sampled)
+    by_codes = sum(
+        e["event_id"] not in verdicts and earlier(e, verdicts) is not None for e in sampled
+    )
     print(head.strip().replace("# ", ""), file=sys.stderr)
     if a.verdicts:
-        print(f"{reused} of {len(sampled)} sampled events have an earlier verdict", file=sys.stderr)
+        print(
+            f"{reused} of {len(sampled)} sampled events have an earlier verdict by event_id, "
+            f"{by_codes} more by story, code and actors",
+            file=sys.stderr,
+        )
     print(f"listing: {a.out}  events: {jl}", file=sys.stderr)
     return 0
 
