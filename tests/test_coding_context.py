@@ -285,3 +285,28 @@ def test_actor_place_for_gdelt_actor_geo():
     assert src.place is not None and src.place.name == "Kisumu"
     # an actor the text does not place has none
     assert all(e.source.place is None for e in evs if e.source.sector == "COP")
+
+
+def test_business_only_acts_and_addressless_comments_are_not_events():
+    # positive controls: a political actor on one side, a comment aimed at someone
+    assert first(code("The government criticised the mining company."), "11")
+    assert not code("The company agreed to sell its packaging unit to a rival firm.")
+    assert not [
+        e
+        for e in code("The minister said he hoped the cabinet would approve the tax cut.")
+        if e.root == "01"
+    ]
+
+
+def test_an_obligation_on_no_actor_is_a_rule_not_a_demand():
+    assert first(code("The minister said Japan must open its rice market."), "10")
+    assert not [e for e in code("All shipments must be registered by June, the ministry said.")]
+
+
+def test_may_be_able_to_is_hypothetical():
+    assert not [
+        e
+        for e in code("Officials said the United States may be able to lift the sanctions on Iran.")
+        if e.root == "08"
+    ]
+    assert first(code("The United States lifted the sanctions on Iran."), "08")

@@ -578,7 +578,7 @@ def test_a_real_place_is_not_a_misspelt_country(code_text):
 
 def test_a_country_inside_an_organisation_name_is_read_whole(code_text):
     evs = code_text(
-        "The Papua New Guinea Government will set up a corporation to invest in mining.",
+        "The Papua New Guinea Government criticised the Australian mining company.",
         date=DATE,
     )
     assert evs and all(e.source.code.startswith("PNG") for e in evs), show(evs)

@@ -50,7 +50,7 @@ COUNTRY_COLUMNS = ["code", "iso3", "kind", "name", "aliases", "adjectives", "cap
 GROUP_COLUMNS = ["code", "names", "kind", "country", "sector"]
 PEOPLE_COLUMNS = ["name", "aliases", "code", "country", "sector", "role", "start", "end"]
 SECTOR_COLUMNS = ["term", "sector", "position"]
-SECTOR_RULE_COLUMNS = ["sector", "without_country", "note"]
+SECTOR_RULE_COLUMNS = ["sector", "without_country"]
 WORD_COLUMNS = ["set", "word"]
 WORD_SETS = ("ngo_head", "part_noun", "people_noun")
 OVERRIDE_COLUMNS = ["phrase", "code"]
@@ -140,6 +140,7 @@ class ActorLexicon:
         max_words: int,
         ethnic: dict[str, str] | None = None,
         no_unknown_country: frozenset[str] = frozenset(),
+        non_political: frozenset[str] = frozenset(),
         words: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self._phrases = phrases
@@ -151,6 +152,8 @@ class ActorLexicon:
         self._ethnic = ethnic or {}
         # sectors that are not coded at all when no country is known (see sector_rules.tsv)
         self.no_unknown_country = no_unknown_country
+        # sectors whose actors alone make no political event (sector_rules.tsv)
+        self.non_political = non_political
         # word lists the resolver consults (words.tsv): ngo_head, part_noun, people_noun
         self.words = {k: frozenset() for k in WORD_SETS} | (words or {})
         self._lookup_cache: dict[str, Entry | None] = {}
@@ -558,6 +561,7 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
 
     # sectors never coded without a country
     no_unknown: set[str] = set()
+    non_political: set[str] = set()
     for row in _rows(dirs, "sector_rules.tsv", SECTOR_RULE_COLUMNS, lambda d: d["sector"]):
         r = row.data
         if r["sector"] not in onto.sectors:
@@ -570,6 +574,13 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
             )
         if r["without_country"] == "no":
             no_unknown.add(r["sector"])
+        political = r.get("political") or "yes"
+        if political not in ("yes", "no"):
+            raise DataError(
+                f"political must be yes or no, not {political!r}", row.path, row.line
+            )
+        if political == "no":
+            non_political.add(r["sector"])
 
     # word lists the resolver consults
     words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
@@ -590,6 +601,7 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
         max_words=idx.max_words,
         ethnic=ethnic,
         no_unknown_country=frozenset(no_unknown),
+        non_political=frozenset(non_political),
         words={k: frozenset(v) for k, v in words.items()},
     )
 

@@ -121,6 +121,17 @@ class CodingConventions:
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): by its actor, {hit[0]} -> {hit[1]}")
             code = hit[1]
+        apolitical = self.actors.lex.non_political
+        if apolitical and all(a.sector in apolitical for a in sources) and all(
+            g.sector in apolitical or (not g.sector and not g.country) for g in targets
+        ):
+            if trace:  # "the company agreed to sell its unit to a rival": market news
+                trace(f"  '{tok.text}' ({p.id}): no political actor on either side, not an event")
+            return None
+        if code[:2] == "01" and not targets:
+            if trace:  # "the minister said he hoped the tax cut would pass": an opinion
+                trace(f"  '{tok.text}' ({p.id}): a comment with no addressee, not an event")
+            return None
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         return code, targets

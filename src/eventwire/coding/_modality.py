@@ -40,6 +40,16 @@ class ModalityRules:
             and any(c.dep_ == "neg" for w in (h, h.head) for c in w.children)
         ):
             return "negated"  # "have not been able to arrest the kidnappers"
+        if (
+            v.dep_ == "xcomp"
+            and h.lemma_.lower() == "able"
+            and any(
+                c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX
+                for w in (h, h.head)
+                for c in w.children
+            )
+        ):
+            return "hypothetical"  # "the US may be able to lift the sanctions by June"
         if aux & (FUTURE_AUX | HYPOTHETICAL_AUX) and any(
             c.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)

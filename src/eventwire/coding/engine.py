@@ -355,6 +355,10 @@ class Coder(
                 targets += self.actors.resolve(o, ctx, speaker=speaker)
         if t.obliged is not None:  # "Y must Z": Y is asked
             targets = self._clause_subject(t.obliged, ctx)
+            if not targets:
+                if trace:  # "all shipments must be registered, the ministry said": a rule
+                    trace(f"  '{tok.text}': an obligation on no actor is a rule, not a demand")
+                return []
         if not targets and t.code[:2] in ("02", "10", "11"):
             # "demanded that Azerbaijan withdraw", "its demand that Israel ease": the one asked
             # is the subject of the clause
