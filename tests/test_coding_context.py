@@ -310,3 +310,21 @@ def test_may_be_able_to_is_hypothetical():
         if e.root == "08"
     ]
     assert first(code("The United States lifted the sanctions on Iran."), "08")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Soviet Union criticised the United States on Monday.", "USR"),
+        ("The Israeli Defense Ministry criticised Hamas.", "ISRMIL"),  # a role in a name
+    ],
+)
+def test_words_of_a_place_name_are_no_role(text, want):
+    assert first(code(text), "11").source.code == want
+
+
+def test_a_treaty_name_holds_no_role():
+    evs = code("Japan will complain to the General Agreement on Tariffs and Trade about tariffs.")
+    assert not [e for e in evs if e.target is not None and e.target.sector == "MIL"], show(evs)
+    # positive control: a general before a person's name is military
+    assert first(code("General Smith attacked the rebels."), "19").source.sector == "MIL"

@@ -38,6 +38,10 @@ LOCATIVE = {
     "along",
 }
 COUNTRY_KINDS = {"country", "adjective", "capital", "seat", "region"}
+# entity types of names that are not people's: a title word before them is part of the name
+NAME_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+# names of things that hold no role at all: treaties, laws, events, products, works
+NON_ACTOR_NAMES = {"LAW", "EVENT", "PRODUCT", "WORK_OF_ART"}
 GOV_KINDS = {"capital", "seat"}
 
 
@@ -184,7 +188,11 @@ class ActorResolver:
         return found
 
     def _sector(self, toks: list[Any], head: Any) -> str | None:
-        """Sector from role words: a modifier's sector beats the head's ("defense minister")."""
+        """Sector from role words: a modifier's sector beats the head's ("defense minister").
+        A treaty's or an event's name holds no role ("the General Agreement on Tariffs and
+        Trade"), nor does a place's ("the Soviet Union" is no union)."""
+        if head.ent_type_ in NON_ACTOR_NAMES:
+            return None
         head_sec = None
         mod_sec = None
         words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.text.lower().rstrip(".") for t in toks]
@@ -202,11 +210,14 @@ class ActorResolver:
                 continue
             sec, pos = s
             if t == head and pos in ("head", "both"):
-                head_sec = head_sec or sec
+                if not (head.pos_ == "PROPN" and head.ent_type_ == "GPE"):
+                    head_sec = head_sec or sec
             elif t != head and pos in ("modifier", "both"):
                 mod_sec = mod_sec or sec
-            elif t != head and head.pos_ == "PROPN":
-                head_sec = head_sec or sec  # a title before a name: "President X", "Judge Y"
+            elif t != head and head.pos_ == "PROPN" and head.ent_type_ not in NAME_ENTITIES:
+                # a title before a person's name: "President X", "Judge Y" (not the first word
+                # of an organisation's: "the General Agreement on Tariffs and Trade")
+                head_sec = head_sec or sec
         return mod_sec or head_sec
 
     # -- main entry ----------------------------------------------------------------------
@@ -258,11 +269,18 @@ class ActorResolver:
             return [_actor(whole, head.text)]
         toks = self.np_tokens(head)
         text = head.doc[toks[0].i : head.i + 1].text
-        sector = self._sector(toks, head)
+        matches = self._matches(toks)
+        # words of a country's or group's own name are no role ("the Soviet Union" is no union)
+        named = {
+            toks[k].i
+            for i, j, e in matches
+            if j - i > 1 and e.kind != "person"
+            for k in range(i, j)
+        }
+        sector = self._sector([t for t in toks if t.i not in named] or toks, head)
         if not sector and head.lemma_.lower() == "counterpart":
             # "his Chinese counterpart": the same office as the actor just named
             sector = next((a.sector for a in reversed(ctx.in_sentence) if a.sector), None)
-        matches = self._matches(toks)
         # named people first: they carry their office
         person = self._person(head, ctx)
         if person is not None:
