@@ -576,9 +576,7 @@ def _build(dirs: Sequence[Path], onto: Ontology) -> ActorLexicon:
             no_unknown.add(r["sector"])
         political = r.get("political") or "yes"
         if political not in ("yes", "no"):
-            raise DataError(
-                f"political must be yes or no, not {political!r}", row.path, row.line
-            )
+            raise DataError(f"political must be yes or no, not {political!r}", row.path, row.line)
         if political == "no":
             non_political.add(r["sector"])
 
