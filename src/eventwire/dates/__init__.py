@@ -22,13 +22,15 @@ month, quarter, year, decade or century. Modules: ``find`` (the finder, the code
 from eventwire.dates.find import DateMention, find_date_expressions
 from eventwire.dates.resolve import resolve_date, to_date
 from eventwire.dates.result import DateResult
-from eventwire.dates.tables import DateTableError
+from eventwire.dates.tables import DateTableError, month_names, weekday_names
 
 __all__ = [
     "DateMention",
     "DateResult",
     "DateTableError",
     "find_date_expressions",
+    "month_names",
     "resolve_date",
     "to_date",
+    "weekday_names",
 ]

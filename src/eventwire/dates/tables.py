@@ -82,6 +82,19 @@ def words() -> dict[str, Any]:
 
 
 @cache
+def month_names() -> frozenset[str]:
+    """Month names and their abbreviations, lower case ("march", "sept"), from ``words.json``."""
+    w = words()
+    return frozenset(w["months"]) | frozenset(w["month_abbreviations"])
+
+
+@cache
+def weekday_names() -> frozenset[str]:
+    """Full weekday names, lower case ("monday"), from ``words.json``."""
+    return frozenset(words()["weekdays"])
+
+
+@cache
 def numbers(text: str | None = None) -> dict[str, tuple[int, str]]:
     """Spelled numbers: word -> (value, kind), kind in cardinal/tens/scale/ordinal."""
     out = {}

@@ -46,6 +46,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from eventwire.dates import month_names
+
 from .terms import MIN_SHARED
 
 MAX_DAYS = 1
@@ -78,39 +80,11 @@ def actor_key(code: str | None, country: str | None, sector: str | None) -> str:
     return code[:6]
 
 
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-
-
 def sentence_key(sentence: str | None) -> str:
     """The same sentence in two copies of a story, whatever date their datelines carry."""
-    words = [w for w in re.findall(r"[^\W\d_]+", (sentence or "").lower()) if w not in _MONTHS]
+    words = [
+        w for w in re.findall(r"[^\W\d_]+", (sentence or "").lower()) if w not in month_names()
+    ]
     return hashlib.sha1(" ".join(words).encode()).hexdigest()[:16] if words else ""
 
 

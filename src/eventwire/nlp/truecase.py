@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.dates import month_names, weekday_names
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 # a sentence starts at the text's start, after . ! ? (and closing quotes), after a line break,
@@ -38,35 +40,6 @@ SENT_START = re.compile(
 # connecting words inside multi-word names keep their case ("Bosnia and Herzegovina")
 NAME_LINKS = frozenset({"of", "and", "the", "de", "la", "el", "al", "du", "da", "von", "van", "on"})
 MAX_NAME_WORDS = 4
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 # "march" and "may" are verbs too: a month only beside a day number or after a time word
 AMBIGUOUS_MONTHS = frozenset({"march", "may", "mar", "jan", "dec"})
 MONTH_CUES = frozenset(
@@ -142,7 +115,11 @@ def restore_case(text: str, names: CaseNames | None = None) -> str:
             _upper(chars, start, end)
         elif profile == "upper" and len(w) <= 4 and w not in names.common and w.isascii():
             _upper(chars, start, end)  # an acronym the dictionaries do not know: "VHP"
-        elif w == "i" or w in WEEKDAYS or w in MONTHS and _is_month(words, spans, i, text):
+        elif (
+            w == "i"
+            or w in weekday_names()
+            or (w in month_names() and _is_month(words, spans, i, text))
+        ):
             _cap(chars, start)
         elif w in names.titles and i + 1 < len(spans):
             k = i + 1
