@@ -62,14 +62,17 @@ def _documents(db) -> int:
         return -1
 
 
+N = 480  # documents: enough that a kill soon after the first stored batch lands mid-run
+
+
 def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(tmp_path):
     src = tmp_path / "in.jsonl"
-    _corpus(src, 160)
+    _corpus(src, N)
     clean = _ingest(src, tmp_path / "clean.duckdb", "-j", "1")
     _, err = clean.communicate(timeout=300)
     assert clean.returncode == 0, err[-2000:]
     want = _state(tmp_path / "clean.duckdb")
-    assert len(want[0]) == 160 and want[1]
+    assert len(want[0]) == N and want[1]
 
     db = tmp_path / "crash.duckdb"
     rng = random.Random(13)
@@ -83,7 +86,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(tmp_path):
         while proc.poll() is None and time.monotonic() < deadline:
             children = psutil.Process(proc.pid).children(recursive=True) or children
             if db.exists() and _documents(db) > before:
-                time.sleep(rng.uniform(0.0, 0.5))  # somewhere in a later chunk or batch
+                time.sleep(rng.uniform(0.0, 0.1))  # somewhere in a later chunk or batch
                 break
             time.sleep(0.2)
         if proc.poll() is None:
@@ -100,7 +103,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_a_clean_run(tmp_path):
     # the first kill always lands (it comes as soon as a batch is stored); the second run may
     # finish its few remaining documents before it can be killed, so it is not required
     assert kills >= 1
-    assert partial[0] < 160  # the first kill cut a run short (-1: the store was held)
+    assert partial[0] < N  # the first kill cut a run short (-1: the store was held)
 
     final = _ingest(src, db, "-j", "2")
     _, err = final.communicate(timeout=300)
