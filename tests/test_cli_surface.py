@@ -234,3 +234,74 @@ def test_serve_answers_on_loopback(db):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+EXPORT_FILTERS = [
+    ("--dyad", "UKR,RUS"),
+    ("--actor", "RUS"),
+    ("--source", "UKR"),
+    ("--root", "19"),
+    ("--quad", "3,4"),
+    ("--plover", "ASSAULT"),
+    ("--modality", "real"),
+    ("--since", "2024-03-01"),
+    ("-q", "convoy"),
+]
+
+
+@pytest.mark.parametrize(("option", "value"), EXPORT_FILTERS)
+def test_export_takes_the_filters_of_events(db, option, value):
+    ev = run("events", "--db", db, option, value, "--format", "jsonl")
+    ex = run("export", "-", "--db", db, option, value)
+    assert ev.exit_code == 0 == ex.exit_code, _text(ex)
+    want = [json.loads(line)["event_id"] for line in ev.stdout.splitlines()]
+    got = [json.loads(line)["event_id"] for line in ex.stdout.splitlines()]
+    everything = run("export", "-", "--db", db).stdout.splitlines()
+    assert want and got == want and len(got) < len(everything)
+
+
+def test_export_filters_in_every_format(db, tmp_path):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    args = ("--db", db, "--dyad", "RUS,UKR", "--quad", "4")
+    want = {json.loads(line)["event_id"]
+            for line in run("events", *args, "--format", "jsonl").stdout.splitlines()}  # fmt: skip
+    assert want
+    r = run("export", str(tmp_path / "x.parquet"), *args)
+    assert r.exit_code == 0, _text(r)
+    assert set(pq.read_table(tmp_path / "x.parquet")["event_id"].to_pylist()) == want
+    mentions = pq.read_table(tmp_path / "x.mentions.parquet")["event_id"].to_pylist()
+    assert set(mentions) <= want
+    r = run("export", str(tmp_path / "x.csv"), *args)
+    with open(tmp_path / "x.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {row["event_id"] for row in rows} == want and all(
+        row["quad_class"] == "4" for row in rows
+    )
+    r = run("export", str(tmp_path / "x.tsv"), *args)
+    assert r.exit_code == 0, _text(r)
+    lines = (tmp_path / "x.tsv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(want) and all(line.split("\t")[29] == "4" for line in lines)
+    stdout_csv = run("export", "-", *args, "--format", "csv").stdout.splitlines()
+    assert sum(line.startswith("event_id,") for line in stdout_csv) == 1
+    assert len(stdout_csv) == len(want) + 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--since", "2024-02-31"), ("--dyad", "RUS"), ("--quad", "9"), ("--root", "33"),
+     ("--source", "RUS'; DROP TABLE events; --")],
+)  # fmt: skip
+def test_export_bad_filters_are_one_line_errors(db, tmp_path, args):
+    r = run("export", str(tmp_path / "x.jsonl"), "--db", db, *args)
+    assert r.exit_code == 2 and "Traceback" not in _text(r)
+    assert len([line for line in r.stderr.splitlines() if line.strip()]) == 1, _text(r)
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_export_text_search_is_a_value_not_sql(db):
+    r = run("export", "-", "--db", db, "-q", "x') OR 1=1 OR contains(sentence, '")
+    assert r.exit_code == 0 and r.stdout == ""
+    assert run("export", "-", "--db", db).stdout.count("\n") > 10  # the table is still there

@@ -397,27 +397,54 @@ def ingest(
         raise typer.Exit(1)
 
 
+# The event filters, shared by `events` and `export` (one EventFilter builds the SQL of both).
+SourceOpt = Annotated[str | None, typer.Option(help="source actor code prefix, e.g. RUS")]
+TargetOpt = Annotated[str | None, typer.Option(help="target actor code prefix")]
+DyadOpt = Annotated[str | None, typer.Option(help="A,B: events between A and B, both ways")]
+ActorOpt = Annotated[str | None, typer.Option(help="either side, code prefix")]
+CodeOpt = Annotated[str | None, typer.Option("--code", help="CAMEO code prefix, e.g. 04")]
+RootOpt = Annotated[str | None, typer.Option(help="CAMEO roots, e.g. 18,19")]
+QuadOpt = Annotated[str | None, typer.Option(help="quad classes, e.g. 3,4")]
+PloverOpt = Annotated[str | None, typer.Option(help="PLOVER types, e.g. ASSAULT,COERCE")]
+ModalityOpt = Annotated[
+    str | None,
+    typer.Option(help="e.g. asserted,intent; 'real' drops negated/denied/hypothetical"),
+]
+PlaceOpt = Annotated[str | None, typer.Option(help="ISO alpha-3 country or place name")]
+SearchOpt = Annotated[str | None, typer.Option("--search", "-q", help="words in the sentence")]
+SinceOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD")]
+UntilOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD")]
+MinConfOpt = Annotated[float, typer.Option("--min-confidence")]
+
+
+def _event_filter(**raw):
+    """The EventFilter of the command's filter options; a bad value: one line, exit 2."""
+    from eventwire.analytics import EventFilter, FilterError
+
+    try:
+        return EventFilter.parse(**raw)
+    except FilterError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+
+
 @app.command()
 def events(
     db: DbOption = DEFAULT_DB,
-    source: Annotated[str | None, typer.Option(help="source actor code prefix, e.g. RUS")] = None,
-    target: Annotated[str | None, typer.Option(help="target actor code prefix")] = None,
-    dyad: Annotated[str | None, typer.Option(help="A,B: events between A and B, both ways")] = None,
-    actor: Annotated[str | None, typer.Option(help="either side, code prefix")] = None,
-    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix, e.g. 04")] = None,
-    quad: Annotated[str | None, typer.Option(help="quad classes, e.g. 3,4")] = None,
-    plover: Annotated[str | None, typer.Option(help="PLOVER types, e.g. ASSAULT,COERCE")] = None,
-    modality: Annotated[
-        str | None,
-        typer.Option(help="e.g. asserted,intent; 'real' drops negated/denied/hypothetical"),
-    ] = None,
-    place: Annotated[str | None, typer.Option(help="ISO alpha-3 country or place name")] = None,
-    search: Annotated[
-        str | None, typer.Option("--search", "-q", help="words in the sentence")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence")] = 0.0,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    dyad: DyadOpt = None,
+    actor: ActorOpt = None,
+    code: CodeOpt = None,
+    root: RootOpt = None,
+    quad: QuadOpt = None,
+    plover: PloverOpt = None,
+    modality: ModalityOpt = None,
+    place: PlaceOpt = None,
+    search: SearchOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_confidence: MinConfOpt = 0.0,
     limit: Annotated[int | None, typer.Option(min=0)] = None,
     format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,
     wide: Annotated[
@@ -433,18 +460,18 @@ def events(
     wait: WaitOption = READ_WAIT,
 ) -> None:
     """List stored events, filtered; the table fits the terminal (--wide for full values)."""
-    from eventwire.analytics import EventFilter, FilterError
+    from eventwire.analytics import FilterError
     from eventwire.store import StoreError
 
+    flt = _event_filter(
+        source=source, target=target, dyad=dyad, actor=actor, code=code, root=root, quad=quad,
+        plover=plover, modality=modality, place=place, q=search, since=since, until=until,
+        min_confidence=min_confidence,
+    )  # fmt: skip
     if not db.exists():
         _err(f"{db}: no such database (run `eventwire ingest` first)")
         raise typer.Exit(2)
     try:
-        flt = EventFilter.parse(
-            source=source, target=target, dyad=dyad, actor=actor, code=code, quad=quad,
-            plover=plover, modality=modality, place=place, q=search, since=since, until=until,
-            min_confidence=min_confidence,
-        )  # fmt: skip
         with _open_data(db, wait) as data:
             rows = _linked_rows(data, flt, limit, mentions, format.value == "jsonl")
             docs = data.documents([e["doc_id"] for e in rows]) if article else None
@@ -481,12 +508,33 @@ def export(
             "--format", "-f", help="parquet|jsonl|csv|gdelt (default: from the extension)"
         ),
     ] = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    dyad: DyadOpt = None,
+    actor: ActorOpt = None,
+    code: CodeOpt = None,
+    root: RootOpt = None,
+    quad: QuadOpt = None,
+    plover: PloverOpt = None,
+    modality: ModalityOpt = None,
+    place: PlaceOpt = None,
+    search: SearchOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_confidence: MinConfOpt = 0.0,
     wait: WaitOption = READ_WAIT,
 ) -> None:
     """Export stored events (one row per linked event, with its counts): Parquet, JSONL, CSV or
-    GDELT 2.0 (tab-separated). Parquet and GDELT also write the mentions beside (X.mentions.EXT)."""
+    GDELT 2.0 (tab-separated). Parquet and GDELT also write the mentions beside (X.mentions.EXT).
+    The filters are those of `events`; without any, every event is written."""
+    flt = _event_filter(
+        source=source, target=target, dyad=dyad, actor=actor, code=code, root=root, quad=quad,
+        plover=plover, modality=modality, place=place, q=search, since=since, until=until,
+        min_confidence=min_confidence,
+    )  # fmt: skip
+    where = None if flt == type(flt)() else flt.sql()
     if str(out) == "-":
-        _export_stdout(db, format or "jsonl", wait)
+        _export_stdout(db, format or "jsonl", wait, where)
         return
     format = format or _format_of(out)
     if format not in ("parquet", "jsonl", "csv", "gdelt"):
@@ -498,7 +546,7 @@ def export(
     from eventwire.store import mentions_path
 
     with _read_store(db, wait) as st:
-        n = st.export(out, format)
+        n = st.export(out, format, where=where)
     beside = f"; mentions -> {mentions_path(out)}" if format in ("parquet", "gdelt") else ""
     typer.echo(f"{n} events -> {out} ({format}){beside}")
 
@@ -526,7 +574,7 @@ def _read_store(db: Path, wait: float):
         raise typer.Exit(2) from exc
 
 
-def _export_stdout(db: Path, fmt: str, wait: float = READ_WAIT) -> None:
+def _export_stdout(db: Path, fmt: str, wait: float = READ_WAIT, where=None) -> None:
     """`export -`: a text format written to a temporary file, then to stdout."""
     import tempfile
 
@@ -539,7 +587,7 @@ def _export_stdout(db: Path, fmt: str, wait: float = READ_WAIT) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"events.{fmt}"
         with _read_store(db, wait) as st:
-            st.export(path, fmt)
+            st.export(path, fmt, where=where)
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 sys.stdout.write(line)

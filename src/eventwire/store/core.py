@@ -422,8 +422,17 @@ class Store:
 
     # ---------------------------------------------------------------- export
 
-    def export(self, out: str | os.PathLike[str], fmt: str, *, header: bool = False) -> int:
-        """Write every linked event to ``out``; returns the number of events written.
+    def export(
+        self,
+        out: str | os.PathLike[str],
+        fmt: str,
+        *,
+        header: bool = False,
+        where: tuple[str, Sequence[Any]] | None = None,
+    ) -> int:
+        """Write every linked event to ``out`` (or those ``where`` keeps: a clause over the
+        ``events`` columns and its parameters, e.g. ``EventFilter.sql()``, and the mentions of
+        those); returns the number of events written.
 
         ``parquet``: the ``events`` columns, and the ``mentions`` columns beside it
         (:func:`mentions_path`); ``csv`` the ``events`` columns with a header row; ``jsonl`` one
@@ -445,32 +454,41 @@ class Store:
                     f'"{n}"' for n in schema.names(schema.EVENT_COLUMNS) if n not in _INTERNAL
                 )
                 got = self._con.execute(
-                    f"COPY (SELECT {flat} FROM events {_ORDER}) TO {_quote(path)} ({options})"
+                    f"COPY (SELECT {flat} FROM {events} {_ORDER}) TO {_quote(path)} ({options})",
+                    args,
                 ).fetchall()
                 if fmt == "parquet":
                     mflat = ", ".join(
                         f'"{n}"' for n in schema.names(schema.MENTION_COLUMNS)
                         if n not in _INTERNAL
                     )  # fmt: skip
+                    kept = "" if where is None else (
+                        f" WHERE event_id IN (SELECT event_id FROM {events})"
+                    )  # fmt: skip
                     self._con.execute(
-                        f"COPY (SELECT {mflat} FROM mentions ORDER BY seq) TO "
-                        f"{_quote(mentions_path(path))} (FORMAT PARQUET)"
+                        f"COPY (SELECT {mflat} FROM mentions{kept} ORDER BY seq) TO "
+                        f"{_quote(mentions_path(path))} (FORMAT PARQUET)",
+                        args,
                     )
                 return int(got[0][0]) if got else 0
             if fmt == "jsonl":
-                return self._export_jsonl(path)
+                return self._export_jsonl(path, events, args)
             columns = [r[0] for r in self._con.execute("DESCRIBE events").fetchall()]
             first = "\t".join(GDELT_COLUMNS) if header else None
-            n = self._write_lines(path, gdelt_sql(columns), lambda r: r["line"], first)
+            n = self._write_lines(
+                path, gdelt_sql(columns, events), lambda r: r["line"], first, args
+            )
             mfirst = "\t".join(MENTION_COLUMNS) if header else None
-            self._write_lines(mentions_path(path), mentions_sql(), lambda r: r["line"], mfirst)
+            self._write_lines(
+                mentions_path(path), mentions_sql(events), lambda r: r["line"], mfirst, args
+            )
             return n
 
-    def _export_jsonl(self, path: Path) -> int:
+    def _export_jsonl(self, path: Path, events: str = "events", args: Sequence[Any] = ()) -> int:
         n = 0
         cur = self._con.cursor()
         try:
-            cur.execute(f"SELECT {rows.EVENT_SELECT} FROM events {_ORDER}")
+            cur.execute(f"SELECT {rows.EVENT_SELECT} FROM {events} {_ORDER}", list(args))
             names = [d[0] for d in cur.description]
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 while batch := cur.fetchmany(_FETCH):
@@ -485,12 +503,17 @@ class Store:
         return n
 
     def _write_lines(
-        self, path: Path, sql: str, line: Callable[[dict[str, Any]], str], first: str | None = None
+        self,
+        path: Path,
+        sql: str,
+        line: Callable[[dict[str, Any]], str],
+        first: str | None = None,
+        args: Sequence[Any] = (),
     ) -> int:
         n = 0
         cur = self._con.cursor()  # its own result, so a failed export leaves none pending
         try:
-            cur.execute(sql)
+            cur.execute(sql, list(args))
             names = [d[0] for d in cur.description]
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 if first is not None:

@@ -159,8 +159,9 @@ def _fips_values() -> str:
     return ", ".join(f"({q(k)}, {q(v[0])}, {q(v[1])})" for k, v in ISO3_TO_FIPS.items())
 
 
-def gdelt_sql(event_columns: Iterable[str]) -> str:
-    """Query with one VARCHAR column ``line``: the 61 GDELT fields joined by tabs.
+def gdelt_sql(event_columns: Iterable[str], events: str = "events") -> str:
+    """Query with one VARCHAR column ``line``: the 61 GDELT fields joined by tabs, one line per
+    row of ``events`` (the table, or a filtered subquery of it).
 
     ``event_columns`` are the columns the events table has now: ``num_mentions``,
     ``num_sources``, ``num_articles`` and ``is_root_event`` (linked events) fill NumMentions,
@@ -213,7 +214,7 @@ def gdelt_sql(event_columns: Iterable[str]) -> str:
     return (
         f"WITH fips(iso3, fips, name) AS (VALUES {_fips_values()}), "
         "ev AS (SELECT ev.*, d.url AS _url, d.origin AS _origin, d.ingested_at AS _added "
-        "FROM events ev LEFT JOIN documents d ON d.doc_id = ev.doc_id) "
+        f"FROM {events} ev LEFT JOIN documents d ON d.doc_id = ev.doc_id) "
         f"SELECT {line} AS line FROM ev e "
         'ORDER BY e."date" NULLS LAST, e.doc_id, e.sentence_index, e.event_id'
     )

@@ -37,8 +37,9 @@ def _offset(needle: str) -> str:
     return f"CASE WHEN {needle} IS NULL OR {needle} = '' OR {pos} = 0 THEN -1 ELSE m.span_start + {pos} - 1 END"
 
 
-def mentions_sql() -> str:
-    """Query with one VARCHAR column ``line``: the 16 GDELT Mentions fields joined by tabs."""
+def mentions_sql(events: str = "events") -> str:
+    """Query with one VARCHAR column ``line``: the 16 GDELT Mentions fields joined by tabs, for
+    the mentions of the rows of ``events`` (the table, or a filtered subquery of it)."""
     fields: list[str | None] = [
         "CAST(('0x' || substr(md5(m.event_id), 1, 15)) AS BIGINT)",
         "strftime(e.first_added, '%Y%m%d%H%M%S')",
@@ -63,6 +64,6 @@ def mentions_sql() -> str:
     )
     return (
         f"SELECT {line} AS line FROM mentions m "
-        "JOIN events e ON e.event_id = m.event_id "
+        f"JOIN {events} e ON e.event_id = m.event_id "
         "LEFT JOIN documents d ON d.doc_id = m.doc_id ORDER BY m.seq"
     )
