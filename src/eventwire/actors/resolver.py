@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.actors.companies import in_angle_brackets, is_company
 from eventwire.actors.lexicon import ActorLexicon, Entry, load_lexicon
 from eventwire.model import Actor
 
@@ -269,6 +270,8 @@ class ActorResolver:
             return [_actor(whole, head.text)]
         toks = self.np_tokens(head)
         text = head.doc[toks[0].i : head.i + 1].text
+        if is_company(head, toks, self.lex.words["company_designator"]):
+            return [self._company(head, toks, text, ctx)]
         matches = self._matches(toks)
         # words of a country's or group's own name are no role ("the Soviet Union" is no union)
         named = {
@@ -380,6 +383,28 @@ class ActorResolver:
                     )
                 ]
         return []
+
+    def _company(self, head: Any, toks: list[Any], text: str, ctx: ActorContext) -> Actor:
+        """A company ("British Printing Corp Plc", "<BPCL.L>"): a business of the country its
+        name gives, else of the place it is in or the document's country, else ``---``."""
+        name = [t for t in toks if not in_angle_brackets(t)]
+        country = next(
+            (e.country for _, _, e in self._matches(name, fuzzy=False) if e.kind in COUNTRY_KINDS),
+            None,
+        )
+        how = None
+        if not country:  # where it is, else the dateline's (not another country the sentence names)
+            country = self._locative_country(head)
+            how = "place" if country else ctx.default_from
+            country = country or ctx.default_country
+        return Actor(
+            code=(country or "---") + "BUS",
+            country=country,
+            sector="BUS",
+            text=text,
+            kind="country",
+            country_from=how if country else "unknown",
+        )
 
     def _country_of_span(self, text: str) -> str | None:
         e = self.lex.lookup(text)

@@ -1,0 +1,53 @@
+"""Company names are businesses, never the country or city their name mentions (business wire
+copy: "Trading Corp of Pakistan Ltd", "London International Group Plc", tickers in angle
+brackets). Each "no event" check has a positive control with a state actor in the same frame."""
+
+from __future__ import annotations
+
+import eventwire
+
+DATE = "1987-03-20"
+
+
+def codes(text: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in eventwire.code(text, date=DATE)
+        if e.modality == "asserted"
+    ]
+
+
+def test_company_named_after_a_country_is_no_state_actor():
+    assert (
+        codes("The Trading Corporation of Egypt Ltd said it agreed to sell its shipping unit.")
+        == []
+    )
+    # positive control: the country itself agreeing is an event
+    assert any(s == "EGY" for s, _, _ in codes("Egypt said it agreed to sell its shipping unit."))
+
+
+def test_company_named_after_a_city_is_no_government():
+    got = codes("PARIS - Paris Industrial Holdings SA proposed the cancellation of its shares.")
+    assert got == [], got
+    ctl = codes("PARIS - The French government proposed the cancellation of the tax to Germany.")
+    assert any(s == "FRAGOV" for s, _, _ in ctl), ctl
+
+
+def test_ticker_in_angle_brackets_is_no_country():
+    # "<ROK>" is a ticker here, not the Republic of Korea
+    got = codes(
+        "Widget Makers Inc <ROK> and Gadget Corp <GAD.N> have agreed to set up a joint venture."
+    )
+    assert not any("KOR" in s for s, _, _ in got), got
+    assert got == [], got
+
+
+def test_company_keeps_its_name_country_and_business_sector():
+    got = codes("British Steel Corp Plc accused the Spanish government of unfair subsidies.")
+    assert ("GBRBUS", "ESPGOV", "112") in got, got
+
+
+def test_company_as_target_of_a_state():
+    got = codes("The Kenyan government accused Nairobi Widget Holdings Ltd of tax fraud.")
+    assert any(s == "KENGOV" and t and t.endswith("BUS") for s, t, _ in got), got
+    assert not any(t == "KENGOV" for _, t, _ in got), got
