@@ -42,6 +42,15 @@ _PRENOMINAL = frozenset(_LX["prenominal"])  # "the Jan. 14 deadline", "its Feb. 
 _AUXILIARIES = frozenset(_LX["auxiliary"])
 _MODALS = frozenset(_LX["modal"])
 _FUNCTION_WORDS = frozenset(_LX["function_word"])
+_COPULAS = frozenset(_LX["copula"])  # present "is", "are": "the vote is Friday"
+_ING_NOUNS = frozenset(_LX["ing_noun"])  # "-ing" words that are no participle: "morning"
+_INTENT_OBJECT = frozenset(_LX["intent_verb"])  # "plan", "threatens" with an object
+_FUTURE_MODALS = frozenset(["will", "'ll", "shall", "wo"])
+# words that open a new clause after "and" / "or" in the words that follow an expression
+_NEW_SUBJECT = _DETERMINERS | frozenset(["he", "she", "it", "they", "we", "i", "you", "there"])
+_COPULA_PREPOSITIONS = frozenset(["on", "in", "for", "at", "until", "till"])
+# "it is Friday" and "there is" are fine; "what is" / "that is" open another clause
+_COPULA_NOT_SUBJECT = frozenset(["what", "that", "which", "who", "where", "when", "how", "as"])
 _TO_OBJECT = re.compile(
     r"^(?:[A-Z\d]|(?:a|an|the|his|her|its|their|our|this|that|these|those|"
     r"date|mid|early|late|around|about|some)$)"
@@ -126,6 +135,9 @@ def _scan(
         orig, w = tokens[i]
         if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
             return None
+        if first_index < 0 and w in ("and", "or") and i + 1 < len(tokens):
+            if tokens[i + 1][1] in _NEW_SUBJECT:
+                return None  # "... in early December and no other offer is likely": a new clause
         if w == "since":
             return "since"  # "searching since shortly after the Oct. 23 slaying": the past
         if only_since:
@@ -146,13 +158,15 @@ def _scan(
             continue  # "due to the suspension": because of, not a schedule
         if infinitive and cue == "future-to":
             return "future"  # "plans for Funaro to meet"
+        prev = tokens[i - 1][1] if i > 0 else ""
         if cue == "future-to":  # outside "vowed to ...", "vowed" is a plain past form
-            cue = "past?" if w.endswith("ed") else None
+            cue = "past?" if w.endswith("ed") else _intent_verb(w, prev)
         if cue == "adjective":  # "preferred stock", "unidentified gunmen"
             continue
         if cue is None:
             continue
-        prev = tokens[i - 1][1] if i > 0 else ""
+        if cue == "past-fixed":
+            return "past"  # "could not be reached Tuesday": an idiom of a past attempt
         if cue == "scheduled":
             if prev in _AUXILIARIES or prev in _DETERMINERS:
                 continue  # "did not visit", "will go", "a visit": something else decides
@@ -166,9 +180,42 @@ def _scan(
                 continue  # an adjective: "a still unspecified date", "the proposed merger"
             return "past"
         if cue == "present":
+            if prev in _MODALS or prev == "to":
+                if w == "have" and prev not in _FUTURE_MODALS and _participle(tokens, i + 1):
+                    return "past"  # "may have totalled", "could have ended": a past guessed
+                continue  # "will have signed by Friday", "will have rates of": the modal decides
+            if w in _COPULAS and _progressive(tokens, i + 1):
+                return "future"  # "is leaving Friday", "are holding talks in March"
             return None  # a state ("is still missing after Friday's attack") or a perfect
         return cue
     return None
+
+
+def _intent_verb(w: str, prev: str) -> str | None:
+    """An intention verb with an object rather than an infinitive ("protesters plan a march on
+    Saturday", "the union threatens a strike Monday"): a present form means the future; a bare
+    form only after a plural subject or pronoun, and never after a determiner (the noun "plans")."""
+    if prev in _DETERMINERS or prev in _AUXILIARIES or w not in _INTENT_OBJECT:
+        return None
+    if w.endswith("s") or prev in ("they", "we", "i", "you") or prev.endswith("s"):
+        return "future"
+    return None
+
+
+def _participle(tokens: list[tuple[str, str]], j: int) -> bool:
+    """Whether token j is a past participle ("totalled", "fallen", "been")."""
+    if j >= len(tokens):
+        return False
+    w = tokens[j][1]
+    return w == "been" or w.endswith(("ed", "en")) or tense_cues().get(w) == "past"
+
+
+def _progressive(tokens: list[tuple[str, str]], j: int) -> bool:
+    """Whether token j is a present participle ("leaving"), not a noun in -ing ("nothing")."""
+    if j >= len(tokens):
+        return False
+    orig, w = tokens[j]
+    return len(w) > 5 and w.endswith("ing") and w not in _ING_NOUNS and orig.islower()
 
 
 def read(expression: str, context: str | None, offset: int | None = None) -> Clues:
@@ -199,7 +246,13 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     # preposition the date belongs to what precedes ("ratification of the contract on Sunday
     # will enable", "a lockout imposed on Dec. 14 would be lifted")
     bare = not left or left[-1][1] not in lexicon()["relation"]
-    tense = _scan(right, range(1), -1) if bare and right and not prenominal else None
+    tense = None if prenominal else _predicative(left)
+    if tense is None and bare and right and not prenominal:
+        tense = _scan(right, range(1), -1)
+    if tense is None and prenominal and _leading_possessive(left, right):
+        # "Friday's vote is expected to be close", "In Sunday's election, voters will choose":
+        # the clause is about the dated noun, so its verb dates it (after the noun: index 2)
+        tense = _scan(right, range(2, min(len(right), _MAX_RIGHT)), -1)
     if tense is None:
         tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):
@@ -266,6 +319,30 @@ def _prenominal(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bo
         and not nxt.endswith(("ed", "ing", "ly"))
     )
     return noun_next and (left[-1][1] in _PRENOMINAL or left[-1][1] in ("for", "of", "-", "/"))
+
+
+def _predicative(left: list[tuple[str, str]]) -> str | None:
+    """The future when the expression is what a present "be" says or a deadline one "has":
+    "the deadline is Friday", "the talks are on Monday", "the firm has until Friday to reply" (in
+    the past one writes "was"; that the past tense decides already)."""
+    words = [w for _, w in left[-3:]]
+    if not words:
+        return None
+    if words[-1] in _COPULAS and len(words) >= 2 and words[-2] not in _COPULA_NOT_SUBJECT:
+        return "future"
+    if len(words) >= 2 and words[-1] in _COPULA_PREPOSITIONS and words[-2] in _COPULAS:
+        return "future"
+    if len(words) >= 2 and words[-1] == "until" and words[-2] in ("has", "have", "'s"):
+        return "future"
+    return None
+
+
+def _leading_possessive(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bool:
+    """A possessive date that opens its clause ("Friday's vote ...", "In Sunday's election, ...")."""
+    if not right or right[0][1] not in ("'s", "'"):
+        return False
+    rels = lexicon()["relation"]
+    return len(left) <= 1 and all(w in rels for _, w in left)
 
 
 def _stopped_by_verb(left: list[tuple[str, str]]) -> bool:

@@ -360,8 +360,10 @@ def resolve_date(
     strict = future is None and (relation == "since" or clues.since)
     if strict:
         tense = "past"
-    # a tense read from the sentence yields to an occurrence within a month of the anchor (a
-    # quarter for deadlines: "until", "by"); a forced reading or "since" does not
+    # a tense read from the sentence yields to an occurrence within two months of the anchor
+    # (a quarter for deadlines: "until", "by"): news dates near the anchor whatever the verb
+    # ("its board voted a stock split, payable March 30", "will pay holders of record Oct. 30");
+    # a forced reading or "since" does not
     near = 0
     deadline = relation in _DEADLINES
     if future is None and not strict and tense is not None:

@@ -138,8 +138,9 @@ def fiscal_years(text: str | None = None) -> dict[str, tuple[int, str]]:
 
 # future/past/present: the clause's tense; scheduled: a present form that means the future
 # unless an auxiliary precedes it ("talks resume Friday"); future-to: only as the governor of
-# an infinitive ("hope to sign"); adjective: an "-ed" form that is not a past verb
-TENSES = ("future", "past", "present", "scheduled", "future-to", "adjective")
+# an infinitive ("hope to sign"); adjective: an "-ed" form that is not a past verb; past-fixed:
+# a phrase that means the past whatever auxiliary comes before it ("could not be reached")
+TENSES = ("future", "past", "present", "scheduled", "future-to", "adjective", "past-fixed")
 
 
 @cache
@@ -178,6 +179,9 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "auxiliary": lambda v: v == "1",
     "modal": lambda v: v == "1",
     "function_word": lambda v: v == "1",
+    "copula": lambda v: v == "1",
+    "ing_noun": lambda v: v == "1",
+    "intent_verb": lambda v: v == "1",
 }
 
 

@@ -1,0 +1,132 @@
+"""eventwire.dates: the tense cues of English news that decide past vs future for a date with no
+year or week given, one family per test; sentences are our own. The anchor is Thursday 2 November
+1989: a bare "Friday" is 27 October in the past and 3 November in the future."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.dates import resolve_date
+from eventwire.dates.context import read
+
+A = date(1989, 11, 2)  # a Thursday
+LAST_FRI, NEXT_FRI = date(1989, 10, 27), date(1989, 11, 3)
+
+
+def _day(expression: str, sentence: str) -> date:
+    r = resolve_date(expression, A, context=sentence)
+    assert r is not None and r.precision == "day"
+    return r.date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a present "be" whose complement is the date: the date is ahead
+        ("The deadline for bids is Friday.", NEXT_FRI),
+        ("The final round of talks is on Friday.", NEXT_FRI),
+        ("Memorial services are Friday at the cathedral.", NEXT_FRI),
+        # ... but the past form keeps the past
+        ("The deadline for bids was Friday.", LAST_FRI),
+        # "has until": a deadline still to come
+        ("The union has until Friday to accept the offer.", NEXT_FRI),
+        ("Both sides have until Friday to file their briefs.", NEXT_FRI),
+    ],
+)
+def test_predicative_be_and_has_until(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # present progressive with a time adverbial is an arrangement: the future
+        ("The foreign minister is flying to Bonn on Friday.", NEXT_FRI),
+        ("The two sides are resuming negotiations Friday.", NEXT_FRI),
+        ("On Friday, the delegates are meeting in Geneva.", NEXT_FRI),
+        # a noun in -ing after "is" is no progressive
+        ("The only thing left is nothing but a vote Friday, he said.", LAST_FRI),
+        # the past progressive is not moved
+        ("Police said the gunman was hiding in the building Friday.", LAST_FRI),
+    ],
+)
+def test_present_progressive_is_future(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, the cabinet is expected to approve the budget.",
+        "Friday, the governors are scheduled to meet in Denver.",
+        "On Friday the verdict is due, lawyers said.",
+        "On Friday the new minister is likely to be sworn in.",
+    ],
+)
+def test_is_expected_after_a_leading_date(sentence: str) -> None:
+    """A date that opens the sentence takes the tense of the verb after it; "is expected",
+    "is scheduled", "is due", "is likely" are predictions, not states."""
+    assert _day("Friday", sentence) == NEXT_FRI
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Friday's vote is expected to be close.", NEXT_FRI),
+        ("In Friday's runoff, voters will choose between two former generals.", NEXT_FRI),
+        ("Friday's vote was close.", LAST_FRI),
+        ("In Friday's runoff, voters chose a former general.", LAST_FRI),
+    ],
+)
+def test_possessive_date_opening_the_clause(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The parliament reconvenes Friday after a two-week recess.",
+        "The court hears arguments in the case Friday.",
+        "The prime minister takes office Friday.",
+        "The two leaders hold talks Friday in Malta.",
+        "The strike ends Friday under the agreement.",
+        "He faces a confidence vote Friday.",
+        "Opposition groups plan a rally on Friday.",
+        "The union threatens a walkout Friday unless the talks resume.",
+    ],
+)
+def test_scheduled_present_and_intentions(sentence: str) -> None:
+    """The simple present of a scheduled act, and an intention verb with an object, date the
+    coming occurrence."""
+    assert _day("Friday", sentence) == NEXT_FRI
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plans Friday were rejected by the board.",  # a noun after a determiner
+        "The spokesman could not be reached for comment Friday.",
+        "A company spokesman couldn't be reached Friday.",
+    ],
+)
+def test_nouns_and_fixed_phrases_keep_the_past(sentence: str) -> None:
+    assert _day("Friday", sentence) == LAST_FRI
+
+
+def test_modal_perfects() -> None:
+    """"will have" is a future; "may have", "could have" + participle guess at the past."""
+    assert _day("Friday", "The firm will have repaid the loan by Friday.") == NEXT_FRI
+    got = resolve_date("June", A, context="Exports may have totalled $2 billion in June.")
+    assert got is not None and got.date == date(1989, 6, 1)
+    got = resolve_date("September", A, context="The bonds will have a coupon of 6% in September.")
+    assert got is not None and got.date == date(1990, 9, 1)
+
+
+def test_a_new_clause_after_and_does_not_lend_its_tense() -> None:
+    """The words after an expression are read up to a coordinated clause with its own subject."""
+    s = "The bid was announced by the group (ABC.X) in early December and no rival bid is likely."
+    assert read("early December", s).tense is None
+    s = "In December and January, exports rose sharply."
+    assert read("December", s).tense == "past"
