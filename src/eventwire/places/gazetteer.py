@@ -41,7 +41,7 @@ from eventwire.places.build import (
     rg_csv_path,
 )
 
-FORMAT = 6  # bump when the pickled layout or the priors change
+FORMAT = 7  # bump when the pickled layout or the priors change
 KINDS = ("country", "admin1", "city", "admin2", "region")
 KIND_CODES = {k: i for i, k in enumerate(KINDS)}
 FEATURE_CLASS = ("A", "A", "P", "A", "L")
