@@ -181,7 +181,8 @@ class EventFilter:
         return cls(**kw)
 
     def sql(self) -> tuple[str, list[Any]]:
-        """``(where_clause, params)`` over the ``events`` columns (``TRUE`` when empty)."""
+        """``(where_clause, params)`` over the ``events`` columns (``TRUE`` when empty); the
+        rollup (``rollup.py``) has the columns its filters use under the same names."""
         where: list[str] = []
         params: list[Any] = []
 
@@ -189,32 +190,24 @@ class EventFilter:
             where.append(clause)
             params.extend(values)
 
+        src, tgt = "starts_with(source_code, ?)", "starts_with(target_code, ?)"
         if self.source:
-            add("starts_with(source_code, ?)", self.source)
+            add(src, self.source)
         if self.target:
-            add("starts_with(target_code, ?)", self.target)
+            add(tgt, self.target)
         if self.actor:
-            add(
-                "(starts_with(source_code, ?) OR starts_with(target_code, ?))",
-                self.actor,
-                self.actor,
-            )
+            add(f"({src} OR {tgt})", self.actor, self.actor)
         if self.dyad:
             a, b = self.dyad
-            add(
-                "((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR "
-                "(starts_with(source_code, ?) AND starts_with(target_code, ?)))",
-                a,
-                b,
-                b,
-                a,
-            )
+            add(f"(({src} AND {tgt}) OR ({src} AND {tgt}))", a, b, b, a)
         if self.code:
             add("starts_with(cameo, ?)", self.code)
-        for column, values in (("root", self.root), ("quad_class", self.quad)):
-            if values:
-                add(f"{column} IN ({', '.join('?' * len(values))})", *values)
-        for column, values in (("plover", self.plover), ("modality", self.modality)):
+        for column, values in (
+            ("root", self.root),
+            ("quad_class", self.quad),
+            ("plover", self.plover),
+            ("modality", self.modality),
+        ):
             if values:
                 add(f"{column} IN ({', '.join('?' * len(values))})", *values)
         if self.since:

@@ -18,6 +18,7 @@ from . import summary
 from .alerts import alerts as run_alerts
 from .filters import EventFilter
 from .result import Result
+from .rollup import Rollup, usable
 from .series import dyad_filter, series
 
 # Flat event columns for tables; ``events(..., columns="all")`` gives every stored column.
@@ -47,7 +48,7 @@ MAX_ROWS = 1_000_000
 class EventData:
     """A read-only view of an eventwire database. Thread-safe; use as a context manager."""
 
-    def __init__(self, path: str | os.PathLike[str], *, wait: float = 10.0):
+    def __init__(self, path: str | os.PathLike[str], *, wait: float = 10.0, rollup: bool = False):
         from eventwire.store import Store, StoreError, StoreLocked
         from eventwire.store.locks import retrying
 
@@ -67,6 +68,16 @@ class EventData:
             ),
         )
         self._lock = threading.Lock()
+        self._want_rollup = rollup
+        self._rollup: Rollup | None = None
+        self._building = threading.Lock()
+
+    def prepare(self) -> Rollup:
+        """Build the dyad-by-day rollup (rollup.py) now, once; series read it from then on."""
+        with self._building:
+            if self._rollup is None:
+                self._rollup = self._run(Rollup)
+        return self._rollup
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own (one per thread or request) on the shared read-only connection."""
@@ -135,7 +146,21 @@ class EventData:
         **filters: Any,
     ) -> Result:
         """Per-period counts of a's events with b (or all of a's events): see ``series()``."""
-        flt = dyad_filter(a, b, direction, EventFilter.parse(**filters))
+        return self.series_for(dyad_filter(a, b, direction, EventFilter.parse(**filters)), by)
+
+    def series_for(self, flt: EventFilter, by: str = "week") -> Result:
+        """``series()`` of a built filter: from the rollup when it answers the filter and is
+        built (``rollup=True`` builds it on first use, unless it is being built), else from
+        the events table."""
+        roll = self._rollup
+        if roll is None and self._want_rollup and not self._building.locked():
+            roll = self.prepare()
+        if roll is not None and usable(flt):
+            cur = roll.cursor()
+            try:
+                return series(cur, flt, by, rollup=True)
+            finally:
+                cur.close()
         return self._run(series, flt, by)
 
     def top_actors(self, *, level: str = "code", limit: int = 20, **filters: Any) -> Result:
@@ -157,6 +182,8 @@ class EventData:
         return self._run(Result.from_query, query, list(params or []))
 
     def close(self) -> None:
+        if self._rollup is not None:
+            self._rollup.close()
         self._con.close()
 
     def __enter__(self) -> Self:
@@ -169,5 +196,7 @@ class EventData:
         return f"EventData({self.path!r})"
 
 
-def open_db(path: str | os.PathLike[str] = "eventwire.duckdb", *, wait: float = 10.0) -> EventData:
-    return EventData(path, wait=wait)
+def open_db(
+    path: str | os.PathLike[str] = "eventwire.duckdb", *, wait: float = 10.0, rollup: bool = False
+) -> EventData:
+    return EventData(path, wait=wait, rollup=rollup)

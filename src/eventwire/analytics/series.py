@@ -67,30 +67,35 @@ def dyad_filter(
     return dataclasses.replace(base, **kw)
 
 
-def series(con: duckdb.DuckDBPyConnection, flt: EventFilter, by: str = "week") -> Result:
+def series(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter, by: str = "week", *, rollup: bool = False
+) -> Result:
     """Per period: events, mentions, q1..q4 counts, conflict share, Goldstein sum and mean.
 
     Columns: ``period`` (first day), ``events``, ``mentions``, ``q1``..``q4`` (verbal/material
     cooperation, verbal/material conflict), ``conflict_share`` ((q3+q4)/events, null when no
     events), ``goldstein_sum``, ``goldstein_mean``. Undated events are not counted. Periods
     between the first and the last event (within ``since``/``until``) without events are zeros.
+    ``rollup``: ``con`` is a cursor of a ``Rollup`` (rollup.py) whose rows are summed instead.
     """
     step = PERIODS[check_period(by)]
     where, params = flt.sql()
-    m = mentions_expr(con)
-    sql = f"""
-    WITH ev AS (
-        SELECT CAST(date_trunc('{by}', "date") AS DATE) AS period, quad_class, goldstein,
-               {m} AS m
-        FROM events WHERE "date" IS NOT NULL AND {where}
-    ), agg AS (
-        SELECT period, count(*) AS events, CAST(sum(m) AS BIGINT) AS mentions,
-               count(*) FILTER (WHERE quad_class = 1) AS q1,
-               count(*) FILTER (WHERE quad_class = 2) AS q2,
-               count(*) FILTER (WHERE quad_class = 3) AS q3,
-               count(*) FILTER (WHERE quad_class = 4) AS q4,
+    period = f"""CAST(date_trunc('{by}', "date") AS DATE) AS period"""
+    if rollup:
+        agg = f"""SELECT {period}, CAST(sum(n) AS BIGINT) AS events,
+               CAST(sum(m) AS BIGINT) AS mentions,
+               {", ".join(f"CAST(coalesce(sum(n) FILTER (WHERE quad_class = {q}), 0) AS BIGINT) AS q{q}"
+                          for q in (1, 2, 3, 4))},
+               sum(g) AS goldstein_sum, sum(g) / nullif(sum(gn), 0) AS goldstein_mean
+        FROM dyad_days WHERE {where} GROUP BY period"""  # fmt: skip
+    else:
+        agg = f"""SELECT {period}, count(*) AS events, CAST(sum({mentions_expr(con)}) AS BIGINT)
+                   AS mentions,
+               {", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))},
                sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
-        FROM ev GROUP BY period
+        FROM events WHERE "date" IS NOT NULL AND {where} GROUP BY period"""  # fmt: skip
+    sql = f"""
+    WITH agg AS ({agg}
     ), bounds AS (
         SELECT greatest(CAST(date_trunc('{by}', CAST(? AS DATE)) AS DATE), min(period)) AS lo,
                least(CAST(date_trunc('{by}', CAST(? AS DATE)) AS DATE), max(period)) AS hi

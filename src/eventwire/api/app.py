@@ -28,7 +28,6 @@ from eventwire.analytics import (
     alerts,
     country_summary,
     dyad_filter,
-    series,
     top_actors,
     top_dyads,
 )
@@ -131,9 +130,10 @@ Cur = Annotated[Any, Depends(_cursor)]
 
 
 def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI:
-    """The app over one database. ``warm``: compute the dashboard's top lists in a background
-    thread at start, so the first visitor does not wait for them."""
-    data = EventData(db_path)
+    """The app over one database. ``warm``: compute the dashboard's top lists and then the
+    series rollup in a background thread at start, so the first visitor does not wait for
+    them (series asked for while the rollup is being built read the events table)."""
+    data = EventData(db_path, rollup=True)
     app = FastAPI(
         title="eventwire",
         version=__version__,
@@ -230,7 +230,6 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
 
     @app.get("/api/series")
     def dyad_series(
-        c: Cur,
         flt: Filter,
         a: Annotated[str, Query(description="actor code prefix, e.g. RUS")],
         b: Text = None,
@@ -240,7 +239,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
         """Per-period counts by quad class, Goldstein sum and mean, events and mentions."""
         f = dyad_filter(a, b, direction, flt)
         _check_periods(f, by)
-        res = series(c, f, by)
+        res = app.state.data.series_for(f, by)  # the rollup when it answers the filter
         return _ok({"a": f.source or a.upper(), "b": b, "by": by,
                                  "direction": direction, "items": res.records()})  # fmt: skip
 
@@ -316,6 +315,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
                  lambda: top_actors(c, flt, level="country", limit=100))  # fmt: skip
         finally:
             c.close()
+        data.prepare()  # the dyad-by-day rollup series read (analytics/rollup.py)
 
     app.state.warm = threading.Thread(target=_warm, daemon=True, name="eventwire-warm")
     if warm:

@@ -67,7 +67,7 @@ def events_page(
             if after:
                 sql += ' AND ("date" < ? OR ("date" = ? AND event_id > ?))'
                 args += [after[0], after[0], after[1]]
-            rows = _select(cur, f'{sql} ORDER BY "date" DESC, event_id', args, need)
+            rows = _select_dated(cur, sql, args, need)
             if len(rows) >= need or lo <= lo_bound:
                 break
             span *= 8
@@ -85,6 +85,28 @@ def events_page(
 
 def _select(cur: duckdb.DuckDBPyConnection, where_order: str, args: list, n: int) -> list[dict]:
     res = cur.execute(f"SELECT {EVENT_SELECT} FROM events WHERE {where_order} LIMIT {n}", args)
+    return _dicts(res)
+
+
+def _select_dated(cur: duckdb.DuckDBPyConnection, where: str, args: list, n: int) -> list[dict]:
+    """The newest ``n`` dated events matching ``where``, late-materialised: the page's keys
+    (date, id) are found reading two columns, then only those rows are read whole (sorting a
+    window's rows with all 45 columns took 4x as long)."""
+    res = cur.execute(
+        f"""
+        WITH k AS (SELECT "date" AS d, event_id AS k FROM events WHERE {where}
+                   ORDER BY "date" DESC, event_id LIMIT {n})
+        SELECT {EVENT_SELECT} FROM events
+        WHERE "date" BETWEEN (SELECT min(d) FROM k) AND (SELECT max(d) FROM k)
+          AND event_id IN (SELECT k FROM k)
+        ORDER BY "date" DESC, event_id
+        """,
+        args,
+    )
+    return _dicts(res)
+
+
+def _dicts(res: duckdb.DuckDBPyConnection) -> list[dict]:
     names = [d[0] for d in res.description]
     return [dict(zip(names, r, strict=True)) for r in res.fetchall()]
 
