@@ -47,6 +47,26 @@ InputFormat = Annotated[
 ]
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file")]
 DEFAULT_DB = Path("eventwire.duckdb")
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="read a Parquet dataset (ingest --engine ray --out DIR), not --db"),
+]
+
+
+def _data_db(db: Path, data: Path | None) -> Path:
+    """``--data DIR``: a database file presenting the dataset's tables (store/dataset.py)."""
+    if data is None:
+        return db
+    from eventwire.store import StoreError
+    from eventwire.store.dataset import open_dataset
+
+    try:
+        return open_dataset(data)
+    except StoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+
+
 WaitOption = Annotated[
     float,
     typer.Option("--wait", min=0, help="seconds to wait while an ingest holds the database"),
@@ -289,10 +309,39 @@ def ingest(
     wait: Annotated[
         float, typer.Option("--wait", min=0, help="seconds to wait while readers hold the db")
     ] = 60.0,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (default) or ray: shards on a Ray cluster")
+    ] = "local",
+    address: Annotated[
+        str | None, typer.Option("--address", help="Ray cluster: auto, ray://host:port (ray)")
+    ] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Parquet dataset directory or s3:// URI (ray)")
+    ] = None,
+    shard_size: Annotated[
+        int, typer.Option("--shard-size", min=1, help="documents per Ray task (ray)")
+    ] = 100,
 ) -> None:
     """Code news and store documents, events and errors in DuckDB. Documents already stored
     are skipped before parsing (a resumed ingest); the database is free for readers between
-    batches."""
+    batches. With --engine ray: code on Ray and write a Parquet dataset to --out (README,
+    "Scale out on Ray")."""
+    if engine not in ("local", "ray"):
+        _err(f"unknown engine {engine!r}: use local or ray")
+        raise typer.Exit(2)
+    if engine == "ray":
+        _check_format(input_format)
+        _check_confidence(min_confidence)
+        from eventwire.scale.command import ingest_ray
+
+        code = ingest_ray(
+            inputs, out, address=address, input_format=input_format,
+            min_confidence=min_confidence, batch=batch, workers=workers,
+            shard_size=shard_size, strict=strict,
+        )  # fmt: skip
+        if code:
+            raise typer.Exit(code)
+        return
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -458,8 +507,10 @@ def events(
         bool, typer.Option("--mentions", help="every report (one row per document sentence)")
     ] = False,
     wait: WaitOption = READ_WAIT,
+    data_dir: DataOption = None,
 ) -> None:
     """List stored events, filtered; the table fits the terminal (--wide for full values)."""
+    db = _data_db(db, data_dir)
     from eventwire.analytics import FilterError
     from eventwire.store import StoreError
 
@@ -523,10 +574,12 @@ def export(
     until: UntilOpt = None,
     min_confidence: MinConfOpt = 0.0,
     wait: WaitOption = READ_WAIT,
+    data_dir: DataOption = None,
 ) -> None:
     """Export stored events (one row per linked event, with its counts): Parquet, JSONL, CSV or
     GDELT 2.0 (tab-separated). Parquet and GDELT also write the mentions beside (X.mentions.EXT).
     The filters are those of `events`; without any, every event is written."""
+    db = _data_db(db, data_dir)
     flt = _event_filter(
         source=source, target=target, dyad=dyad, actor=actor, code=code, root=root, quad=quad,
         plover=plover, modality=modality, place=place, q=search, since=since, until=until,
@@ -744,12 +797,14 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    data_dir: DataOption = None,
 ) -> None:
     """Serve the dashboard at / and the HTTP API at /api (OpenAPI at /openapi.json)."""
     import uvicorn
 
     from eventwire.api import create_app
 
+    db = _data_db(db, data_dir)
     _open_data(db).close()  # a clear error for a missing or foreign database
     app_ = create_app(db)
     typer.echo(f"eventwire dashboard on http://{host}:{port}/  (API: /api, /docs)")
