@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -18,7 +19,7 @@ import pyarrow as pa
 
 from eventwire.model import Article, DocResult, Event, IngestError
 
-from . import locks, rows, schema, versions
+from . import locks, migrate, rows, schema, versions
 from .gdelt import GDELT_COLUMNS, gdelt_sql
 from .gdelt_mentions import MENTION_COLUMNS, mentions_sql
 from .recode import recode as recode_batch
@@ -140,14 +141,42 @@ class Store:
         return locks.retrying(self._connect, self.wait, timeout)
 
     def _check_version(self) -> None:
-        if "meta" not in self._tables():
+        """Upgrade a database written by an older eventwire (store/migrate.py), or refuse it
+        with one line naming the file and what to do."""
+        try:
+            what = migrate.needed(self._con, self._tables())
+        except migrate.MigrationError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+        if what is None:
             return
-        got = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
-        if got and got[0][0] != schema.SCHEMA_VERSION:
+        con = self._con
+        if self.read_only:  # a short writable connection does the upgrade
+            con.close()
+            self._conn = None
+            try:
+                con = locks.retrying(
+                    lambda: duckdb.connect(self.path), self.wait,
+                    lambda e: StoreLocked(locks.lock_message(self.path, e, self.wait)),
+                )  # fmt: skip
+            except duckdb.Error as exc:
+                self._conn = self._open()
+                raise StoreError(
+                    f"{self.path}: written by an older eventwire and cannot be upgraded here "
+                    f"({str(exc).splitlines()[0]}); make the file writable and open it again"
+                ) from None
+        try:
+            migrate.upgrade(self, con, what)
+        except Exception as exc:  # noqa: BLE001 - any failure: one line, the file unchanged
             raise StoreError(
-                f"{self.path}: made by another eventwire version (schema {got[0][0]}, this one "
-                f"reads {schema.SCHEMA_VERSION}); ingest the documents into a new database"
-            )
+                f"{self.path}: cannot upgrade it to schema {schema.SCHEMA_VERSION}: "
+                f"{str(exc).splitlines()[0]}; the file is left as it was"
+            ) from None
+        finally:
+            if what == "rebuild" or self.read_only:
+                with contextlib.suppress(duckdb.Error):
+                    con.close()
+                self._conn = None
+                self._conn = self._open()
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         if self.path != ":memory:":
