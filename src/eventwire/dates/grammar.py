@@ -94,8 +94,9 @@ def _vocab() -> dict[str, object]:
         "day_offsets": w["day_offsets"],
         "tod": w["times_of_day"],
         **lx,
-        # keys as ``normalise`` writes them ("eid al-fitr" -> "eid al fitr") -> table key
-        "named": {re.sub(r"(?<=[a-z])-(?=[a-z])", " ", k): k for k in named_days()},
+        # keys as ``normalise`` writes them ("eid al-fitr" -> "eid al fitr", "st. patrick's day"
+        # -> "st patrick's day", "the first of the year" -> "the 1st of the year") -> table key
+        "named": {normalise(k): k for k in named_days()},
     }
     return v
 
@@ -128,7 +129,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "my": re.compile(rf"^({M}),? (?:of )?{Y}$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
         "month": re.compile(rf"^(?:({MOD}) )?({M})$"),
-        "year": re.compile(rf"^(?:the year |the calendar year |calendar )?{Y}$"),
+        "year": re.compile(
+            rf"^(?:the year |the calendar year |calendar |the )?{Y}(?: period| season| calendar year)?$"
+        ),
         "short_year": re.compile(r"^'(\d\d)$"),
         "decade": re.compile(r"^(?:the )?(\d{3})0'?s$"),
         "short_decade": re.compile(r"^(?:the )?'?(\d)0'?s$"),
@@ -162,8 +165,25 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "year_fiscal": re.compile(r"^(?:the |its |their )?(\d{4}) (?:fiscal|financial) year$"),
         "fiscal_rel": re.compile(rf"^(?:the )?(?:({REL}) )?(?:fiscal|financial) year$"),
         "year_end": re.compile(
-            rf"^(?:the )?(?:({REL}) )?(?:{Y} )?(?:year[ -]end|year's end|end-of-year)$"
+            rf"^(?:the )?(?:({REL}) )?(?:{Y} )?(?:year[ -]end|year's end|end-of-year)(?:,? {Y})?$"
         ),
+        # "the week of Oct. 23", "the week ended Oct. 27", "the month ending Sept. 30": the
+        # unit holding the date the rest names
+        "unit_of": re.compile(
+            r"^(?:the )?(week|month|quarter|year|fiscal year|financial year) "
+            r"(?:of|ended|ending|that ended|that ends|which ended|beginning|starting|commencing) (.+)$"
+        ),
+        # "the same month last year", "the same quarter a year earlier": the unit a year back
+        "year_back": re.compile(
+            rf"^the (?:same|corresponding|comparable) (day|week|month|quarter)(?: of| in)? "
+            rf"(?:{_alt(_YEAR_BACK)})$"
+        ),
+        # "Friday next week", "Tuesday of last week"
+        "weekday_week": re.compile(rf"^({WD}),? (?:of )?(next|last|this) week$"),
+        # "a week from Friday", "a week from tomorrow"
+        "week_from": re.compile(rf"^(?:a|one) week from ({WD}|tomorrow)$"),
+        # "the 15th": a day of the month the anchor's month or the one next to it
+        "month_day": re.compile(r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)$"),
         "in_the_unit": re.compile(rf"^(?:earlier|later|early|late) in (?:the|that) ({UNIT})$"),
         "named": re.compile(
             rf"^(?:(last|this|next|this past|this coming|the) )?({_alt(v['named'])})(?:,? (?:of )?{Y})?$"
@@ -172,11 +192,14 @@ def _rx() -> dict[str, re.Pattern[str]]:
 
 
 _UNITS = {"weekend": "week", "century": "century"}
+_BARE_UNITS = frozenset(["week", "month", "year"])
+_MID = re.compile(r"\bmid(?=(?:year|week|month)\b)")
 _LX = lexicon()
 _DECADE_WORDS = {w: int(v) for w, v in _LX["decade_word"].items()}  # "the eighties"
 _FEW = {w: int(v) for w, v in _LX["count"].items()}  # "a couple of weeks ago"
 _MOD = {w: (None if v == "none" else v) for w, v in _LX["modifier"].items()}  # "this past"
 _YREL = {w: int(v) for w, v in _LX["year_relative"].items()}  # "April next year"
+_YEAR_BACK = frozenset(_LX["year_back"])  # "last year", "a year earlier" after "the same month"
 
 
 _CLOCK = re.compile(r"\(?\b\d{1,4}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|edt|est|cst|pst)\)?")
@@ -194,6 +217,7 @@ def normalise(expression: str) -> str:
     if any(c.isdigit() for c in e) or "." in e:
         e = _ZONE.sub(" ", _CLOCK.sub(" ", e))
     e = _HYPHEN.sub(" ", e)
+    e = _MID.sub("mid ", e)  # "midyear" as "mid-year"
     e = _DOT.sub("", e)  # "sept." -> "sept", "wed.," -> "wed,"
     e = " ".join(e.split()).strip(' .,;:()"!?')
     e = _QUOTES.sub("", e).strip()  # quotes, not "'98" or "the '80s"
@@ -233,6 +257,8 @@ def parse(expression: str) -> Spec | None:
         return spec
     core, extra = _strip_prefixes(e)
     spec = _core(core)
+    if spec is None and extra.get("part") and core in _BARE_UNITS:
+        spec = Spec("anaphoric", _unit(core), offset=0, flags=("anaphoric",))  # "mid-year"
     if spec is None:
         m = _rx()["tod"].match(core)  # "friday morning", "yesterday evening"
         spec = _core(m.group(1)) if m else None
@@ -319,7 +345,24 @@ def _core(e: str) -> Spec | None:
         return Spec("anaphoric", "day", offset=0, flags=("nth-day",))
     if m := rx["year_end"].match(e):
         rel = int(v["relative"][m[1]]) if m[1] else None  # type: ignore[index]
-        return Spec("year_end", "month", month=12, year=int(m[2]) if m[2] else None, year_rel=rel)
+        y = m[2] or m[3]
+        return Spec("year_end", "month", month=12, year=int(y) if y else None, year_rel=rel)
+    if (m := rx["unit_of"].match(e)) and (inner := _core(m[2])) is not None:
+        if inner.unit == "day" and inner.form in ("date", "weekday", "deictic", "named"):
+            unit = "year" if m[1].endswith("year") else m[1]
+            return Spec("unit_of", unit, name=m[2])
+    if m := rx["year_back"].match(e):
+        return Spec("year_back", m[1], offset=-1, flags=("relative-to-focus",))
+    if m := rx["weekday_week"].match(e):
+        rel = {"next": 1, "last": -1, "this": 0}[m[2]]
+        return Spec("weekday_week", "day", weekday=weekdays[m[1]], offset=rel)
+    if m := rx["week_from"].match(e):
+        inner = m[1]
+        if inner in weekdays:
+            return Spec("week_from", "day", weekday=weekdays[inner], offset=7)
+        return Spec("deictic", "day", offset=v["day_offsets"][inner] + 7)  # type: ignore[index]
+    if m := rx["month_day"].match(e):
+        return Spec("month_day", "day", day=int(m[1]))
     if m := rx["year_fiscal"].match(e):
         return Spec("fiscal", "year", year=int(m[1]), flags=("fiscal",))
     if m := rx["fiscal_rel"].match(e):

@@ -111,6 +111,13 @@ def _month_of(
     return got
 
 
+def _year_earlier(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
 def _century(two: int, a: date | None, decade: bool = False) -> int:
     """A two-digit year (or the decade digit) in the century that puts it nearest the anchor,
     not after it for a decade ("the '80s")."""
@@ -243,6 +250,12 @@ def _compute(
         return DateResult(date(y, 3 * (spec.quarter - 1) + 1, 1), "quarter")  # type: ignore[operator]
     if f == "fiscal":
         return _fiscal(spec, a, clues)
+    if f == "unit_of":  # "the week ended Oct. 27": the unit holding the day named
+        inner = parse(spec.name)  # type: ignore[arg-type]
+        got = _compute(inner, a, tense, clues, strict, near) if inner is not None else None
+        if got is None:
+            return None
+        return DateResult(cal.start_of(got.date, unit), unit, flags=got.flags)
     if f == "named":
         if spec.year is not None:
             days = cal.named_day(spec.name, spec.year)  # type: ignore[arg-type]
@@ -273,6 +286,35 @@ def _compute(
         return DateResult(date(y, 12, 1), "month")
     if f == "deictic":
         return DateResult(a + timedelta(days=spec.offset), "day")
+    if f == "year_back":  # "the same month last year": the unit of the time in focus, a year back
+        ref = _reference(clues, a, unit)
+        base = ref.date if ref is not None else a
+        d = cal.start_of(base, unit)
+        if unit == "week":
+            y, w, _ = d.isocalendar()
+            try:
+                back = date.fromisocalendar(y - 1, w, 1)
+            except ValueError:  # week 53 of a year whose predecessor has 52
+                back = date.fromisocalendar(y - 1, 52, 1)
+        else:
+            back = cal.add_months(d, -12) if unit != "day" else _year_earlier(d)
+        return DateResult(back, unit, flags=("anaphoric",) if ref is not None else ())
+    if f == "weekday_week":  # "Friday next week"
+        monday = cal.monday(a) + timedelta(weeks=spec.offset)
+        return DateResult(monday + timedelta(days=spec.weekday), "day")  # type: ignore[operator]
+    if f == "week_from":  # "a week from Friday": the coming one, a week on
+        coming = cal.weekday_near(spec.weekday, a, None, True)  # type: ignore[arg-type]
+        return DateResult(coming + timedelta(days=spec.offset), "day")
+    if f == "month_day":  # "the 15th": of the anchor's month or the one before or after
+        cands = []
+        for k in (-1, 0, 1):
+            first = cal.add_months(a, k)
+            try:
+                cands.append(first.replace(day=spec.day))  # type: ignore[arg-type]
+            except ValueError:
+                pass
+        got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS, near)
+        return DateResult(got[0], "day") if got else None
     if f == "weekday":
         mod = spec.modifier
         if mod == "this" and tense is None:  # "this Friday": the Friday of the anchor's week

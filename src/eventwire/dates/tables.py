@@ -170,6 +170,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "count": lambda v: v.isdigit(),
     "modifier": lambda v: v in ("last", "next", "this", "none"),
     "year_relative": lambda v: re.fullmatch(r"-?\d", v) is not None,
+    "year_back": lambda v: v == "1",
     "continuation": lambda v: v == "1",
     "boundary_word": lambda v: v == "1",
     "be_have": lambda v: v == "1",

@@ -1,0 +1,109 @@
+"""eventwire.dates: more families of English time expressions in news, each with its TimeML
+granularity (a week is a week, a month a month); sentences are our own. Anchor: Thursday
+2 November 1989."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.dates import resolve_date
+
+A = date(1989, 11, 2)  # a Thursday
+
+
+def _iso(expression: str, sentence: str | None = None) -> str | None:
+    """The result as TimeML writes a value: YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY."""
+    r = resolve_date(expression, A, context=sentence)
+    if r is None:
+        return None
+    d, p = r
+    if p == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}.get(p, p)
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # the unit that holds a named day: a week of statistics, a reporting month
+        ("the week of Oct. 23", "Sales rose sharply the week of Oct. 23.", "1989-W43"),
+        ("the week ended Oct. 27", "Claims fell in the week ended Oct. 27.", "1989-W43"),
+        ("the week ending Oct. 27", "Claims fell in the week ending Oct. 27.", "1989-W43"),
+        ("the month ended Oct. 31", "Output rose in the month ended Oct. 31.", "1989-10"),
+        ("the week ended Oct. 27, 1988", None, "1988-W43"),
+        ("the week beginning Monday", "Talks resume the week beginning Monday.", "1989-W45"),
+    ],
+)
+def test_the_unit_holding_a_day(expression: str, sentence: str | None, value: str) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("midyear", "1989"),
+        ("mid-year", "1989"),
+        ("midweek", "1989-W44"),
+        ("mid-month", "1989-11"),
+        ("year-end 1990", "1990-12"),
+        ("the 1988 period", "1988"),
+        ("the 1990 season", "1990"),
+    ],
+)
+def test_mid_units_and_years_as_periods(expression: str, value: str) -> None:
+    assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        ("the same month last year", None, "1988-11"),
+        ("the same week a year ago", None, "1988-W44"),
+        ("the same day a year earlier", None, "1988-11-02"),
+        # measured from the month the sentence is about, not the story's
+        (
+            "the same month a year earlier",
+            "Car sales in August rose 5% from the same month a year earlier.",
+            "1988-08",
+        ),
+        ("the prior month", "Orders fell 2% from the prior month.", "1989-10"),
+        ("the prior week", "Jobless claims fell from the prior week.", "1989-W43"),
+        ("the prior year", "Net income was $4 million the prior year.", "1988"),
+    ],
+)
+def test_comparison_periods(expression: str, sentence: str | None, value: str) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        ("Friday next week", None, "1989-11-10"),
+        ("Tuesday of last week", None, "1989-10-24"),
+        ("Monday this week", None, "1989-10-30"),
+        ("a week from Friday", None, "1989-11-10"),
+        ("a week from tomorrow", None, "1989-11-10"),
+        # a bare day of the month: this month's or the next's by tense
+        ("the 15th", "The board meets on the 15th.", "1989-11-15"),
+        ("the 30th", "The board met on the 30th.", "1989-10-30"),
+    ],
+)
+def test_days_named_by_week_or_by_number(expression: str, sentence: str | None, value: str) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        ("the first of the year", "Prices will rise after the first of the year.", "1990-01-01"),
+        ("St. Patrick's Day", "The parade was held on St. Patrick's Day.", "1989-03-17"),
+        ("New Year's", "Stores reopen after New Year's.", "1990-01-01"),
+    ],
+)
+def test_named_days_with_numbers_and_abbreviations(
+    expression: str, sentence: str, value: str
+) -> None:
+    assert _iso(expression, sentence) == value
