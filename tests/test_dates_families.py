@@ -107,3 +107,35 @@ def test_named_days_with_numbers_and_abbreviations(
     expression: str, sentence: str, value: str
 ) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        ("9/11", "Airport security has tightened since 9/11.", "2001-09-11"),
+        ("Sept. 11", "Security has tightened since the Sept. 11 terrorist attacks.", "2001-09-11"),
+        ("September 11", "The hijackers of September 11 trained in Florida.", "2001-09-11"),
+        ("Black Monday", "Stocks fell further than on Black Monday in 1987's crash.", "1987-10-19"),
+        # without a cue of the event, the date is an ordinary one
+        ("Sept. 11", "The committee voted on Sept. 11.", "1989-09-11"),
+    ],
+)
+def test_named_days_of_history(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value
+
+
+def test_named_events_table_is_checked() -> None:
+    from eventwire.dates import DateTableError, tables
+
+    bad = "name\tcue\tdate\tnote\nd day\t-\t1944-13-06\tno month 13\n"
+    with pytest.raises(DateTableError, match=r"named_events.tsv:2: date must be YYYY-MM-DD"):
+        tables.named_events(bad)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [("a decade ago", "1979"), ("two decades ago", "1969"), ("a century ago", "1889")],
+)
+def test_decades_ago_are_years(expression: str, value: str) -> None:
+    """TimeML dates "a decade ago" to the year ten years back, not to a decade."""
+    assert _iso(expression) == value

@@ -116,7 +116,7 @@ def test_nouns_and_fixed_phrases_keep_the_past(sentence: str) -> None:
 
 
 def test_modal_perfects() -> None:
-    """"will have" is a future; "may have", "could have" + participle guess at the past."""
+    """ "will have" is a future; "may have", "could have" + participle guess at the past."""
     assert _day("Friday", "The firm will have repaid the loan by Friday.") == NEXT_FRI
     got = resolve_date("June", A, context="Exports may have totalled $2 billion in June.")
     assert got is not None and got.date == date(1989, 6, 1)

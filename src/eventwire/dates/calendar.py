@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from eventwire.dates.tables import named_days
+from eventwire.dates.tables import named_days, named_events
 
 WEEKDAY_CODES = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "century": 6}
@@ -117,3 +117,22 @@ def named_day(name: str, year: int) -> list[date]:
     if m := re.match(r"hijri (\d\d)-(\d\d)$", rule):
         return [d for d in _hijri_starts(int(m[1]), int(m[2])) if d.year == year]
     return []
+
+
+@cache
+def _cue_pattern(cues: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z]){alt}(?![a-z])")
+
+
+def named_event(core: str, context: str | None) -> date | None:
+    """The date of a day known by a name in history ("9/11"; "Sept. 11" when the sentence
+    speaks of attacks or terror), from ``named_events.tsv``; ``core`` is the normalised
+    expression without its preposition."""
+    got = named_events().get(core)
+    if got is None:
+        return None
+    cues, iso = got
+    if cues and not (context and _cue_pattern(cues).search(context.lower())):
+        return None
+    return date.fromisoformat(iso)

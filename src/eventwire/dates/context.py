@@ -135,9 +135,9 @@ def _scan(
         orig, w = tokens[i]
         if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
             return None
-        if first_index < 0 and w in ("and", "or") and i + 1 < len(tokens):
-            if tokens[i + 1][1] in _NEW_SUBJECT:
-                return None  # "... in early December and no other offer is likely": a new clause
+        new_clause = w in ("and", "or") and i + 1 < len(tokens) and tokens[i + 1][1] in _NEW_SUBJECT
+        if first_index < 0 and new_clause:
+            return None  # "... in early December and no other offer is likely": a new clause
         if w == "since":
             return "since"  # "searching since shortly after the Oct. 23 slaying": the past
         if only_since:

@@ -281,6 +281,13 @@ def _unit(u: str) -> str:
     return _UNITS.get(value, value)
 
 
+def _names_a_day(spec: Spec | None) -> bool:
+    return spec is not None and spec.unit == "day" and spec.form in _DAY_FORMS
+
+
+_DAY_FORMS = frozenset(["date", "weekday", "deictic", "named"])
+
+
 def _core(e: str) -> Spec | None:
     rx, v = _rx(), _vocab()
     months, weekdays = v["months"], v["weekdays"]
@@ -347,10 +354,8 @@ def _core(e: str) -> Spec | None:
         rel = int(v["relative"][m[1]]) if m[1] else None  # type: ignore[index]
         y = m[2] or m[3]
         return Spec("year_end", "month", month=12, year=int(y) if y else None, year_rel=rel)
-    if (m := rx["unit_of"].match(e)) and (inner := _core(m[2])) is not None:
-        if inner.unit == "day" and inner.form in ("date", "weekday", "deictic", "named"):
-            unit = "year" if m[1].endswith("year") else m[1]
-            return Spec("unit_of", unit, name=m[2])
+    if (m := rx["unit_of"].match(e)) and _names_a_day(_core(m[2])):
+        return Spec("unit_of", "year" if m[1].endswith("year") else m[1], name=m[2])
     if m := rx["year_back"].match(e):
         return Spec("year_back", m[1], offset=-1, flags=("relative-to-focus",))
     if m := rx["weekday_week"].match(e):

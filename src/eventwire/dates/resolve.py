@@ -24,7 +24,7 @@ from typing import Any
 from eventwire.dates import calendar as cal
 from eventwire.dates.context import Clues, read
 from eventwire.dates.find import find_date_expressions
-from eventwire.dates.grammar import Spec, normalise, parse
+from eventwire.dates.grammar import Spec, _strip_prefixes, normalise, parse
 from eventwire.dates.result import DateResult
 from eventwire.dates.tables import lexicon
 
@@ -333,6 +333,12 @@ def _compute(
             return DateResult(
                 cal.monday(base) + timedelta(weeks=spec.offset, days=5), "week", flags=tuple(flags)
             )
+        if f == "offset" and unit in ("decade", "century"):
+            # "a decade ago" is the year ten years back (TimeML: 2003 in 2013), not the 2000s
+            step = 10 if unit == "decade" else 100
+            return DateResult(
+                date(base.year + step * spec.offset, 1, 1), "year", flags=tuple(flags)
+            )
         prec = unit if unit in cal.RANK else "year"
         return DateResult(cal.shift(base, unit, spec.offset), prec, flags=tuple(flags))
     return None
@@ -363,6 +369,25 @@ def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
     return spec
 
 
+def _named_event(expression: str, spec: Spec | None, context: str | None) -> Spec | None:
+    """A day of history known by its name ("9/11", "the Sept. 11 attacks") as a full date."""
+    if spec is not None and (spec.form != "date" or spec.year is not None):
+        return spec
+    core, extra = _strip_prefixes(normalise(expression))
+    when = cal.named_event(core, context)
+    if when is None:
+        return spec
+    return Spec(
+        "date",
+        "day",
+        year=when.year,
+        month=when.month,
+        day=when.day,
+        relation=extra.get("relation"),  # type: ignore[arg-type]
+        flags=("named-event",),
+    )
+
+
 def resolve_date(
     expression: str,
     anchor: date | datetime | str | None,
@@ -391,6 +416,7 @@ def resolve_date(
         context = getattr(context, "text", None)
     clues = read(expression, context, offset)
     spec = _extend(expression, parse(expression), clues)
+    spec = _named_event(expression, spec, context)
     if spec is None:
         return _fallback(expression, a)
     relation = spec.relation or clues.relation

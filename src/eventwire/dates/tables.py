@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -120,6 +121,29 @@ def named_days(text: str | None = None) -> dict[str, str]:
     for n, r in read_tsv("named_days.tsv", ("name", "rule", "where"), text):
         _check("named_days.tsv", n, bool(_RULE.match(r["rule"])), f"bad rule {r['rule']!r}")
         out[r["name"].lower()] = r["rule"]
+    return out
+
+
+@cache
+def named_events(text: str | None = None) -> dict[str, tuple[frozenset[str], str]]:
+    """Days known by a name that are one date in history ("9/11", "Black Monday"): normalised
+    name -> (context cues, one of which must occur in the sentence; empty: none needed, ISO date)."""
+    out = {}
+    for n, r in read_tsv("named_events.tsv", ("name", "cue", "date", "note"), text):
+        ok = re.fullmatch(r"\d{4}-\d\d-\d\d", r["date"]) is not None
+        if ok:
+            try:
+                date.fromisoformat(r["date"])
+            except ValueError:
+                ok = False
+        _check("named_events.tsv", n, ok, f"date must be YYYY-MM-DD: {r['date']!r}")
+        cues = (
+            frozenset()
+            if r["cue"] == "-"
+            else frozenset(c.strip().lower() for c in r["cue"].split("|"))
+        )
+        _check("named_events.tsv", n, all(cues), "empty cue between |")
+        out[r["name"].lower()] = (cues, r["date"])
     return out
 
 
