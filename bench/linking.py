@@ -22,11 +22,13 @@ import hashlib
 import json
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
 from eventwire import dedup
+from eventwire.dedup.terms import report_terms
 from eventwire.store.recode import _all_mentions
 
 HERE = Path(__file__).resolve().parent
@@ -40,20 +42,27 @@ def key(m: dict) -> tuple:
     return (m["doc_id"], m["span"][0], m["span"][1], m["block"])
 
 
-def load_links(db: str) -> tuple[dict[tuple, str], int]:
-    """(doc_id, span_start, span_end, block) -> event id under the current rules."""
+def load_links(db: str, stored_terms: bool = False) -> tuple[dict[tuple, str], int]:
+    """(doc_id, span_start, span_end, block) -> event id under the current rules (content
+    terms worked out again from the stored sentence, headline and actors unless
+    ``stored_terms``)."""
     con = duckdb.connect(db, read_only=True)
     try:
         pairs = _all_mentions(con)
-        spans = {
-            mid: (d, a, b, blk)
-            for mid, d, a, b, blk in con.execute(
-                "SELECT mention_id, doc_id, span_start, span_end, block FROM mentions"
-            ).fetchall()
-        }
+        spans, texts = {}, {}
+        for mid, d, a, b, blk, sent, title, src, tgt in con.execute(
+            "SELECT m.mention_id, m.doc_id, m.span_start, m.span_end, m.block, m.sentence, "
+            "d.title, m.source_text, m.target_text FROM mentions m "
+            "JOIN documents d USING (doc_id)"
+        ).fetchall():
+            spans[mid] = (d, a, b, blk)
+            texts[mid] = (sent, title, (src, tgt))
     finally:
         con.close()
-    result = dedup.link([m for m, _ in pairs], [])
+    mentions = [m for m, _ in pairs]
+    if not stored_terms:
+        mentions = [replace(m, terms=report_terms(*texts[m.mention_id])) for m in mentions]
+    result = dedup.link(mentions, [])
     out = {spans[mid]: eid for mid, eid in result.assign.items()}
     return out, len(result.new_events)
 
@@ -107,10 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pairs", default=str(HERE / "linking_pairs.jsonl"))
     ap.add_argument("--errors", action="store_true", help="list the wrong pairs of half A")
     ap.add_argument("--json", action="store_true", help="also print the scores as JSON")
+    ap.add_argument(
+        "--stored-terms", action="store_true", help="use the content terms stored at ingest"
+    )
     args = ap.parse_args(argv)
     lines = Path(args.pairs).read_text(encoding="utf-8").splitlines()
     pairs = [json.loads(line) for line in lines if line.strip()]
-    links, n_events = load_links(args.db)
+    links, n_events = load_links(args.db, args.stored_terms)
     found = [p for p in pairs if key(p["a"]) in links and key(p["b"]) in links]
     missing = len(pairs) - len(found)
     print(f"{len(pairs)} labelled pairs ({sum(p['same_event'] for p in pairs)} same-event); "

@@ -192,6 +192,30 @@ def test_places_must_agree() -> None:
     assert len({a, res.assign["e:0"], res.assign["f:0"]}) == 3
 
 
+def test_only_a_place_the_clause_states_can_keep_reports_apart() -> None:
+    # "Baghdad said its forces repulsed the attack" (a place named in the sentence) and a
+    # Tehran-datelined report of the same attack (the dateline): where the news came from
+    baghdad = Place("IRQ", "Baghdad", 33.34, 44.40, "city", rule="sentence-place")
+    tehran = Place("IRN", "Tehran", 35.69, 51.42, "city", rule="dateline")
+    iraq = Place("IRQ", "Iraq", 33.0, 44.0, "country", rule="actor-country")
+    res = link([m("a:0", "a", place=baghdad), m("b:0", "b", place=tehran)], [])
+    assert res.assign["a:0"] == res.assign["b:0"]
+    # a weak place does not hold the event's place: a later stated one still has to agree
+    basra = Place("IRQ", "Basra", 30.51, 47.81, "city", rule="clause-locative")
+    abadan = Place("IRN", "Abadan", 30.34, 48.30, "city")  # the coder's own locative
+    res = link(
+        [
+            m("a:0", "a", place=iraq),
+            m("b:0", "b", place=basra),
+            m("c:0", "c", place=abadan),
+            m("d:0", "d", place=tehran),
+        ],
+        [],
+    )
+    assert res.assign["a:0"] == res.assign["b:0"] == res.assign["d:0"] != res.assign["c:0"]
+    assert basra.evidence and abadan.evidence and not tehran.evidence and not iraq.evidence
+
+
 def test_coarse_dates_link_only_at_their_precision() -> None:
     res = link(
         [

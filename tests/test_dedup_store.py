@@ -185,6 +185,25 @@ def test_other_day_and_other_place_are_new_events() -> None:
     ]
 
 
+def test_stored_events_are_placed_by_their_first_stated_place() -> None:
+    # batch by batch: a dateline's place never keeps reports apart, the first place a
+    # clause states does (the event's shown place stays its first report's)
+    def report(doc_id: str, place: Place) -> DocResult:
+        body = f"Report {doc_id}.\n" + WIRE
+        res = DocResult(replace(wire(doc_id).article, body=body), _events(doc_id, body)[:1])
+        res.events[0].location = place
+        return res
+
+    yerevan = Place("Yerevan", "ARM", "Yerevan", 40.18, 44.51, "city", rule="dateline")
+    baku = Place("Baku", "AZE", "Baku", 40.4, 49.9, "city", rule="clause-locative")
+    with Store(":memory:") as st:
+        st.write([report("a", yerevan)])
+        st.write([report("b", baku)])
+        st.write([report("c", replace(TBILISI, rule="clause-locative"))])
+        got = sorted((e["num_articles"], e["location"]["name"]) for e in st.events())
+    assert got == [(1, "Tbilisi"), (2, "Yerevan")]
+
+
 def test_place_comes_from_the_first_mention_that_has_one() -> None:
     first = wire("wire-1")
     first.events[0].location = None

@@ -11,8 +11,12 @@ linking") in order:
    the event's anchor date (its first mention's), so a chain of reports never drifts; month- or
    year-precision dates link only to the same month/year at the same precision; an undated
    mention links only to an undated event of its own story cluster.
-3. **Place**: compatible when either side has none; else the same country, and for two
-   city-level places the same name or at most ``MAX_KM`` apart.
+3. **Place**: compatible when either side has no place the clause states (``Place.evidence``:
+   a place the places stage took from elsewhere in the sentence, the dateline, or the actors'
+   or story's country says where the news was filed or who took part, not where the event
+   happened: "Baghdad said its forces repulsed the attack" and a Tehran-datelined report of
+   the same attack); else the same country, and for two city-level places the same name or at
+   most ``MAX_KM`` apart.
    **Content** (3b): a mention from another story cluster than all of the event's mentions must
    share at least ``terms.MIN_SHARED`` content terms with them, not counting the actors' own
    words (``terms.py``): two reports of one meeting share its subject, names, numbers; two
@@ -54,6 +58,8 @@ MAX_DAYS = 1
 MAX_COPY_DAYS = 7
 MAX_KM = 100.0
 DAY_PRECISIONS = (None, "day", "week")
+# places chosen by these rules of the places stage are no evidence of where an event happened
+WEAK_PLACE_RULES = frozenset({"sentence-place", "dateline", "actor-country", "story-country"})
 
 _MODALITY_GROUP = {
     "asserted": "asserted",
@@ -100,10 +106,16 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     precision: str | None = None
+    rule: str | None = None  # the places stage's rule that chose it; None: the clause's own
 
     @property
     def known(self) -> bool:
         return bool(self.country or self.name)
+
+    @property
+    def evidence(self) -> bool:
+        """A place the clause states for the event (not one of ``WEAK_PLACE_RULES``)."""
+        return self.known and self.rule not in WEAK_PLACE_RULES
 
 
 @dataclass
@@ -212,8 +224,8 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
 
 
 def place_ok(a: Place, b: Place) -> bool:
-    """Two places that can be the place of one event (either unknown is fine)."""
-    if not a.known or not b.known:
+    """Two places that can be the place of one event (either unknown or no evidence is fine)."""
+    if not a.evidence or not b.evidence:
         return True
     if a.country and b.country and a.country != b.country:
         return False
@@ -300,7 +312,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 modality=m.modality,
                 date=m.date,
                 date_precision=m.date_precision,
-                place=m.place,
+                place=m.place if m.place.evidence else Place(),
                 stories={m.story_id} if m.story_id else set(),
                 docs={m.doc_id},
                 terms=set(m.terms),
@@ -326,7 +338,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 keep.docs |= gone.docs
                 keep.terms |= gone.terms
                 keep.sentences |= gone.sentences
-                if not keep.place.known and gone.place.known:
+                if not keep.place.evidence and gone.place.evidence:
                     keep.place = gone.place
                     if keep.event_id not in new_ids:
                         res.placed[keep.event_id] = gone.place
@@ -341,7 +353,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
         best.terms |= m.terms
         if m.sentence_key:
             best.sentences.add(m.sentence_key)
-        if not best.place.known and m.place.known:
+        if not best.place.evidence and m.place.evidence:
             best.place = m.place
             if best.event_id not in new_ids:
                 res.placed[best.event_id] = m.place

@@ -2,7 +2,8 @@
 
 A mention's terms are the words of its sentence and its document's headline, lower-cased,
 possessives and plural "s" stripped, numbers kept (``100,000``), words of two letters or
-fewer and the common news words of ``data/dedup/common_words.txt`` dropped. Two reports from
+fewer and the common news words of ``data/dedup/common_words.txt`` dropped, and without the
+actors' own words (``report_terms``). Two reports from
 different story clusters link only if they share at least ``MIN_SHARED`` terms (rule 3b in
 ``linker``): reports of one meeting share the names, the place, the numbers, the subject;
 two unrelated acts by the same pair of actors on one day share none of them.
@@ -54,6 +55,14 @@ def terms(*texts: str | None) -> frozenset[str]:
             if len(t) > 2 and t not in common:
                 out.add(t)
     return frozenset(out)
+
+
+def report_terms(
+    sentence: str | None, title: str | None, actors: tuple[str | None, ...] = ()
+) -> frozenset[str]:
+    """A report's content terms: its sentence's and headline's, minus the words naming its
+    actors (the linking block already matches the actors)."""
+    return terms(sentence, title) - terms(*actors)
 
 
 def shared(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:

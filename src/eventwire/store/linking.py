@@ -19,7 +19,7 @@ import pyarrow as pa
 from eventwire import dedup
 from eventwire.dedup import linker as link_rules
 from eventwire.dedup import stories
-from eventwire.dedup.terms import terms
+from eventwire.dedup.terms import report_terms
 from eventwire.model import Article, Event
 
 from .rows import report_values
@@ -46,8 +46,7 @@ def lead_end(body: str) -> int:
 
 def mention_terms(ev: Event, title: str | None) -> frozenset[str]:
     """Content terms of a report: its sentence and headline, without the actors' words."""
-    actors = terms(ev.source.text, ev.target.text if ev.target else None)
-    return terms(ev.sentence, title) - actors
+    return report_terms(ev.sentence, title, (ev.source.text, ev.target.text if ev.target else None))
 
 
 def block_of(ev: Event) -> tuple[str, str, str, str]:
@@ -106,8 +105,11 @@ def stored_events(
     try:
         got = con.execute(
             'SELECT e.event_id, e.block, CAST(e."date" AS VARCHAR), e.date_precision, '
-            "e.location_country, e.location_name, e.location_lat, e.location_lon, "
-            "e.location_precision, list(DISTINCT d.story_id) FILTER (d.story_id IS NOT NULL), "
+            # the event's place as linking sees it: its first mention's that is evidence
+            "arg_min({'c': m.location_country, 'n': m.location_name, 'lat': m.location_lat, "
+            "'lon': m.location_lon, 'p': m.location_precision, 'r': "
+            f"{PLACE_RULE_SQL}}}, m.seq) FILTER ({PLACE_EVIDENCE_SQL}), "
+            "list(DISTINCT d.story_id) FILTER (d.story_id IS NOT NULL), "
             "list(DISTINCT m.doc_id), string_agg(m.terms, ' '), list(m.sentence) "
             "FROM events e JOIN mentions m ON m.event_id = e.event_id "
             "JOIN documents d ON d.doc_id = m.doc_id "
@@ -119,8 +121,9 @@ def stored_events(
         con.unregister("_ew_blocks")
     out = []
     for row in got:
-        eid, block, day, prec, country, name, lat, lon, lprec, story_ids, doc_ids, words = row[:12]
+        eid, block, day, prec, where, story_ids, doc_ids, words = row[:8]
         src, tgt, root, mod = block.split("|")
+        w = where or {}
         out.append(
             dedup.LinkedEvent(
                 event_id=eid,
@@ -130,14 +133,30 @@ def stored_events(
                 modality=mod,
                 date=day,
                 date_precision=prec,
-                place=dedup.Place(country=country, name=name, lat=lat, lon=lon, precision=lprec),
+                place=dedup.Place(
+                    country=w.get("c"),
+                    name=w.get("n"),
+                    lat=w.get("lat"),
+                    lon=w.get("lon"),
+                    precision=w.get("p"),
+                    rule=w.get("r"),
+                ),
                 stories=set(story_ids or ()),
                 docs=set(doc_ids or ()),
                 terms=set((words or "").split()),
-                sentences={dedup.sentence_key(s) for s in row[12] or ()} - {""},
+                sentences={dedup.sentence_key(s) for s in row[8] or ()} - {""},
             )
         )
     return out
+
+
+# the rule that chose a stored mention's place, and whether that place is evidence for linking
+PLACE_RULE_SQL = "json_extract_string(m.location_json, '$.rule')"
+PLACE_EVIDENCE_SQL = (
+    "(m.location_name IS NOT NULL OR m.location_country IS NOT NULL) AND "
+    f"COALESCE({PLACE_RULE_SQL}, '') NOT IN "
+    f"({', '.join(repr(r) for r in sorted(link_rules.WEAK_PLACE_RULES))})"
+)
 
 
 def next_seq(con: duckdb.DuckDBPyConnection) -> int:
@@ -198,6 +217,7 @@ def plan_batch(
                     lat=loc.lat,
                     lon=loc.lon,
                     precision=loc.precision,
+                    rule=loc.rule,
                 )
                 if loc
                 else dedup.Place()

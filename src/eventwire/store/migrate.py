@@ -6,7 +6,7 @@ tables lack columns this version has (documented in SCHEMA.md, "Older databases"
 - **schema 2 with missing columns** (written before ``mentions.terms`` existed, or any column
   added since without a new version): the columns are added in place, in one transaction, and
   filled where they can be (``terms`` from the stored sentence, headline and actor words, as
-  the linker makes them); the links already made are kept.
+  the writer makes them); the links already made are kept.
 - **schema 1** (one row per report in ``events``, no ``mentions``, no story clusters): rebuilt.
   Every stored document and report is written again, in the order stored, into a new file next
   to it (``x.duckdb.migrating``) by the ordinary write path (story clusters, mentions, linking,
@@ -124,16 +124,16 @@ def add_columns(path: str, con: duckdb.DuckDBPyConnection) -> str:
 def fill_terms(con: duckdb.DuckDBPyConnection) -> int:
     """Content terms of stored mentions that have none (dedup/terms.py, as the writer makes
     them: sentence and headline, minus the actors' words)."""
-    from eventwire.dedup.terms import terms
+    from eventwire.dedup.terms import report_terms
 
     got = con.execute(
-        "SELECT m.mention_id, m.sentence, d.title, m.source_text, m.target_text FROM mentions m "
-        "JOIN documents d ON d.doc_id = m.doc_id WHERE m.terms IS NULL"
+        "SELECT m.mention_id, m.sentence, d.title, m.source_text, m.target_text "
+        "FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE m.terms IS NULL"
     ).fetchall()
     ids, words = [], []
     for mid, sentence, title, src, tgt in got:
         ids.append(mid)
-        words.append(" ".join(sorted(terms(sentence, title) - terms(src, tgt))))
+        words.append(" ".join(sorted(report_terms(sentence, title, (src, tgt)))))
     con.register("_ew_terms", pa.table({"mention_id": ids, "terms": words}))
     try:
         con.execute(
