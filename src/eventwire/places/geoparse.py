@@ -232,9 +232,10 @@ def parse(
         i = best(g, c.ids, scope, c.kind_hint)
         if i is not None:
             chosen[c.start] = i
-    # divisions the text names unmistakably: a qualifier ("Blakely, Georgia"), a kind word
-    # ("New York state", "the province of Ontario"), a title, a list of divisions
+    # divisions the text names unmistakably: a qualifier ("Blakely, Georgia"), a title, a list
+    # of divisions; and named with their kind ("New York state", "the province of Ontario")
     sure = {q for _, _, q, _ in qualified if q >= 0 and g.kind[q] in (ADMIN1, ADMIN2)}
+    kinded: set[int] = set()
     for c in cands:
         if c.start not in chosen:
             continue
@@ -249,9 +250,9 @@ def parse(
             if g.kind[i] == ADMIN1:
                 sure.add(i)
         elif c.kind_hint in (ADMIN1, ADMIN2):
-            sure.add(i)
+            kinded.add(i)
         found.append((c.start, c.end, i))
-    found = _one_sense(g, text, found, sure)
+    found = _one_sense(g, text, found, sure | kinded, kinded)
     places = []
     for s, e, i in sorted(found):
         p = g.place(i, text=text[s:e])
@@ -261,22 +262,28 @@ def parse(
 
 
 def _one_sense(
-    g: Gazetteer, text: str, found: list[tuple[int, int, int]], sure: set[int]
+    g: Gazetteer,
+    text: str,
+    found: list[tuple[int, int, int]],
+    sure: set[int],
+    kinded: set[int],
 ) -> list[tuple[int, int, int]]:
-    """One sense per discourse: once the text names a division unmistakably, its bare name
-    means that division throughout ("Blakely, Georgia" ... "the Georgia plant" is the US state,
-    not the country; "New York state" ... "deaths in New York" is the state, not the city).
-    A capital keeps its sense, and so does a country named like its own province ("Taiwan"
-    after "Kaohsiung, Taiwan")."""
+    """One sense per discourse: once the text names a division unmistakably (``sure``), its
+    bare name means that division, not a same-named country ("Blakely, Georgia" ... "the
+    Georgia plant" is the US state); once it names it with its kind (``kinded``), not a
+    same-named city either ("New York state" ... "deaths in New York"; but "Buffalo, New York"
+    says nothing of a bare "New York", the city). A capital keeps its sense, and so does a
+    country named like its own province ("Taiwan" after "Kaohsiung, Taiwan")."""
     if not sure:
         return found
     out = []
     for s, e, i in found:
         if i not in sure and g.kind[i] in (COUNTRY, CITY) and i not in g.capitals:
+            ok = sure if g.kind[i] == COUNTRY else kinded
             alt = [
                 j
                 for j in all_ids(g, scan.normalize(text[s:e]))
-                if j in sure and (g.kind[i] != COUNTRY or g.country[j] != g.country[i])
+                if j in ok and (g.kind[i] != COUNTRY or g.country[j] != g.country[i])
             ]
             if alt:
                 i = alt[0]
