@@ -139,3 +139,58 @@ def test_named_events_table_is_checked() -> None:
 def test_decades_ago_are_years(expression: str, value: str) -> None:
     """TimeML dates "a decade ago" to the year ten years back, not to a decade."""
     assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "start", "flags"),
+    [
+        # a season is the three months from its first: TimeML's SU/FA/WI/SP at quarter grain
+        ("this summer", None, date(1989, 6, 1), ("season",)),
+        ("last winter", None, date(1988, 12, 1), ("season",)),
+        ("next spring", None, date(1990, 3, 1), ("season",)),
+        ("the summer of 1987", None, date(1987, 6, 1), ("season",)),
+        ("autumn 1990", None, date(1990, 9, 1), ("season",)),
+        # a bare season is chosen like a month, by the tense
+        ("the spring", "Elections will be held in the spring.", date(1990, 3, 1), ("season",)),
+        ("the spring", "Elections were held in the spring.", date(1989, 3, 1), ("season",)),
+    ],
+)
+def test_seasons(expression: str, sentence: str | None, start: date, flags: tuple) -> None:
+    r = resolve_date(expression, A, context=sentence)
+    assert r is not None and (r.date, r.precision) == (start, "quarter")
+    assert set(flags) <= set(r.flags) and (r.span[1] - r.span[0]).days in (89, 90, 91, 92)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # ordinal words in parts ("first" is written "1st" before the grammar reads it)
+        ("the first half of 1990", "1990"),
+        ("the first part of next year", "1990"),
+        ("the second half", "1989"),
+    ],
+)
+def test_halves_keep_the_year(expression: str, value: str) -> None:
+    assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["the coming months", "the past years", "the next weeks", "the days", "recent years"],
+)
+def test_plural_units_are_no_date(expression: str) -> None:
+    """ "the coming months" is a vague stretch of time (TimeML FUTURE_REF), no month."""
+    assert resolve_date(expression, A) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "start"),
+    [
+        ("the nineties", date(1989, 11, 2), date(1990, 1, 1)),  # about to begin
+        ("the '90s", date(2013, 3, 22), date(1990, 1, 1)),
+        ("the twenties", date(2013, 3, 22), date(1920, 1, 1)),  # not the 2020s yet
+        ("the '80s", date(1989, 11, 2), date(1980, 1, 1)),
+    ],
+)
+def test_decades_without_a_century(expression: str, anchor: date, start: date) -> None:
+    assert resolve_date(expression, anchor) == (start, "decade")

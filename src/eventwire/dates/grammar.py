@@ -98,6 +98,8 @@ def _vocab() -> dict[str, object]:
         # -> "st patrick's day", "the first of the year" -> "the 1st of the year") -> table key
         "named": {normalise(k): k for k in named_days()},
     }
+    for name in ("part", "approximator", "relation"):  # "the first half of" -> "the 1st half of"
+        v[name] = {normalise(k): val for k, val in lx[name].items()}
     return v
 
 
@@ -184,6 +186,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "week_from": re.compile(rf"^(?:a|one) week from ({WD}|tomorrow)$"),
         # "the 15th": a day of the month the anchor's month or the one next to it
         "month_day": re.compile(r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)$"),
+        # "the first half", "the second half": of the year in focus
+        "half": re.compile(r"^the (?:1st|2nd|first|second|last|latter|later) half$"),
+        # "this summer", "last winter", "the spring of 1990", "summer 1990"
+        "season": re.compile(
+            rf"^(?:({MOD}|the) )?({_alt(v['season'])})(?:,? (?:of )?(?:{Y}|'(\d\d)))?$"
+        ),
         "in_the_unit": re.compile(rf"^(?:earlier|later|early|late) in (?:the|that) ({UNIT})$"),
         "named": re.compile(
             rf"^(?:(last|this|next|this past|this coming|the) )?({_alt(v['named'])})(?:,? (?:of )?{Y})?$"
@@ -236,7 +244,7 @@ def _strip_prefixes(e: str) -> tuple[str, dict[str, object]]:
             got["relation"] = m.group(1)
             e = e[m.end() :]
         elif (m := rx["part"].match(e)) and "part" not in got:
-            got["part"] = lexicon()["part"][m.group(1)]
+            got["part"] = _vocab()["part"][m.group(1)]  # type: ignore[index]
             e = e[m.end() :]
         else:
             break
@@ -279,6 +287,10 @@ def _num(s: str) -> int:
 def _unit(u: str) -> str:
     value = lexicon()["unit"][u]
     return _UNITS.get(value, value)
+
+
+def _plural(unit_word: str) -> bool:
+    return unit_word.endswith("s")  # days, weeks, months, years, decades, centuries
 
 
 def _names_a_day(spec: Spec | None) -> bool:
@@ -366,6 +378,16 @@ def _core(e: str) -> Spec | None:
         if inner in weekdays:
             return Spec("week_from", "day", weekday=weekdays[inner], offset=7)
         return Spec("deictic", "day", offset=v["day_offsets"][inner] + 7)  # type: ignore[index]
+    if rx["half"].match(e):
+        return Spec("anaphoric", "year", offset=0, part="half", flags=("anaphoric",))
+    if m := rx["season"].match(e):
+        mod = None if m[1] in (None, "the") else _MOD[m[1]]
+        year = int(m[3]) if m[3] else None
+        flags: tuple[str, ...] = ("season",)
+        if m[4]:  # "summer '89"
+            year, flags = int(m[4]), ("season", "century-guessed")
+        month = int(v["season"][m[2]])  # type: ignore[index]
+        return Spec("season", "quarter", month=month, modifier=mod, year=year, flags=flags)
     if m := rx["month_day"].match(e):
         return Spec("month_day", "day", day=int(m[1]))
     if m := rx["year_fiscal"].match(e):
@@ -400,7 +422,7 @@ def _core(e: str) -> Spec | None:
             year=int(m[2]) if m[2] else None,
             year_rel=None if m[2] else 0,
         )
-    if m := rx["relative"].match(e):
+    if (m := rx["relative"].match(e)) and not _plural(m[2]):  # "the coming months": vague
         word, unit = m[1], _unit(m[2])
         flags = ("anaphoric",) if word in v["anaphoric"] else ()  # type: ignore[operator]
         form = "anaphoric" if flags else "relative"
@@ -412,11 +434,11 @@ def _core(e: str) -> Spec | None:
         if word in ("late this", "later this"):
             spec = spec.but(part="late" if word == "late this" else None)
         return spec
-    if m := rx["anaphoric"].match(e):
+    if (m := rx["anaphoric"].match(e)) and not _plural(m[2]):
         return Spec("anaphoric", _unit(m[2]), offset=0, flags=("anaphoric",))
     if m := rx["in_the_unit"].match(e):  # "earlier in the year", "later in the day"
         return Spec("anaphoric", _unit(m[1]), offset=0, flags=("anaphoric",))
-    if m := rx["the_unit"].match(e):
+    if (m := rx["the_unit"].match(e)) and not _plural(m[1]):
         spec = Spec("anaphoric", _unit(m[1]), offset=0, flags=("anaphoric",))
         return spec.but(name="weekend") if m[1].startswith("weekend") else spec
     if m := rx["named"].match(e):

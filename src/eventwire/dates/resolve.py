@@ -18,6 +18,7 @@ Absolute dates ("on 15 April 2023", "March 3, 1999", "1979") need no anchor: wit
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -123,9 +124,8 @@ def _century(two: int, a: date | None, decade: bool = False) -> int:
     not after it for a decade ("the '80s")."""
     base = (a or date(1950, 1, 1)).year
     cands = [c * 100 + two for c in range(base // 100 - 1, base // 100 + 2)]
-    if decade:
-        past = [c for c in cands if c <= base]
-        return max(past)
+    if decade:  # the latest decade begun or about to begin: "the nineties" in 1989 are the 1990s
+        return max(c for c in cands if c <= base + 2)
     return min(cands, key=lambda y: abs(y - base))
 
 
@@ -167,6 +167,25 @@ def _reference(clues: Clues, a: date | None, unit: str, offset: bool = False) ->
                 continue
         best = r
     return best
+
+
+_WOULD = re.compile(r"\b(?:would|wouldn't)\b|'d\b", re.IGNORECASE)
+
+
+def _reported_on(clues: Clues, a: date) -> date | None:
+    """The past day a plan was reported on, when the sentence names one before the expression
+    and a "would" follows it ("said Tuesday it would vote Wednesday"): a future in the past is
+    measured from then, not from the anchor."""
+    found = find_date_expressions(clues.before)
+    if not found:
+        return None
+    last = found[-1]
+    if not _WOULD.search(clues.before[last.end :]):
+        return None
+    r = resolve_date(last.text, a, context=clues.before, offset=last.start)
+    if r is None or r.precision != "day" or r.date >= a or r.kind != "point":
+        return None
+    return r.date
 
 
 def _compute(
@@ -214,6 +233,14 @@ def _compute(
         near_month = NEAR_MONTHS_DAYS if near else 0
         d, by_near = _month_of(spec.month, spec.modifier, a, tense, near_month)  # type: ignore[arg-type]
         return DateResult(d, "month", flags=("nearest",) if by_near else ())
+    if f == "season":  # a season is three months from its first: "last summer" is June's
+        if spec.year is not None:
+            y = spec.year if "century-guessed" not in spec.flags else _century(spec.year, a)
+            return DateResult(date(y, spec.month, 1), "quarter", flags=("season",))  # type: ignore[arg-type]
+        if a is None:
+            return None
+        d, by_near = _month_of(spec.month, spec.modifier, a, tense)  # type: ignore[arg-type]
+        return DateResult(d, "quarter", flags=("season", "nearest") if by_near else ("season",))
     if f == "year":
         if spec.year is None:
             return None
@@ -319,6 +346,10 @@ def _compute(
         mod = spec.modifier
         if mod == "this" and tense is None:  # "this Friday": the Friday of the anchor's week
             return DateResult(cal.monday(a) + timedelta(days=spec.weekday), "day")  # type: ignore[operator]
+        said = _reported_on(clues, a) if tense == "future" and mod is None else None
+        if said is not None:  # "said Tuesday it would vote Wednesday": the Wednesday after it
+            after = cal.weekday_near(spec.weekday, said + timedelta(days=1), None, True)  # type: ignore[arg-type]
+            return DateResult(after, "day", flags=("anaphoric",))
         return DateResult(cal.weekday_near(spec.weekday, a, mod, tense == "future"), "day")  # type: ignore[arg-type]
     base = a
     if f == "anaphoric" or "relative-to-focus" in spec.flags:
@@ -458,7 +489,6 @@ _PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year
 
 def _fallback(expression: str, a: date | None) -> DateResult | None:
     """dateparser for explicit forms the grammar does not read ("20.03.2014", "3/20/2014")."""
-    import re
 
     e = normalise(expression)
     digits = len(re.findall(r"\d+", e))
