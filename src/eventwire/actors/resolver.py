@@ -198,14 +198,21 @@ class ActorResolver:
         mod_sec = None
         words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.text.lower().rstrip(".") for t in toks]
         # two-word terms first ("foreign minister", "lower house", "air force")
-        for k in range(len(toks) - 1):
-            s = self.lex.sector_of(f"{words[k]} {words[k + 1]}")
+        # (over the words, not hyphens: "Vice-President" is "vice president"; "anti-regime" is
+        # no "regime" term)
+        pairs = [(t, w) for t, w in zip(toks, words, strict=True) if t.text != "-"]
+        for k in range(len(pairs) - 1):
+            if _against_prefix(pairs[k + 1][0]):
+                continue
+            s = self.lex.sector_of(f"{pairs[k][1]} {pairs[k + 1][1]}")
             if s:
-                if toks[k + 1] == head:
+                if pairs[k + 1][0] == head:
                     head_sec = s[0]
                 else:
                     mod_sec = mod_sec or s[0]
         for t, w in zip(toks, words, strict=True):
+            if t != head and _against_prefix(t):
+                continue  # "anti-regime protesters" are not the regime's
             s = self.lex.sector_of(w) or self.lex.sector_of(t.text.lower())
             if not s:
                 continue
@@ -324,6 +331,25 @@ class ActorResolver:
                             kind="country",
                         )
                     ]
+        # an armed group the dictionaries do not know ("the United Front for Democracy",
+        # "the Martyrs Brigade"): rebels of the place's or document's country
+        if (
+            head.pos_ == "PROPN"
+            and head.lemma_.lower() in self.lex.words["armed_group_head"]
+            and not countries
+            and not sector
+        ):
+            c, how = self._context_country(head, ctx)
+            return [
+                Actor(
+                    code=(c or "---") + "REB",
+                    country=c,
+                    sector="REB",
+                    text=text,
+                    kind="country",
+                    country_from=how if c else "unknown",
+                )
+            ]
         # an organisation the dictionaries do not know: "the Association of African Jurists",
         # "the Ceasefire Violations Committee": a non-governmental body, whatever it names
         if (

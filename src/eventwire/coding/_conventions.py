@@ -76,6 +76,10 @@ class CodingConventions:
             if trace:  # "was talking to Reuters", "speaking to reporters": a statement
                 trace(f"  '{tok.text}' ({p.id}): talking to the press, a statement, not an event")
             return None
+        if tok.lemma_.lower() in self.ps.cues["blast_noun"] and not self._blast_is_attack(tok):
+            if trace:  # "a gas explosion at the plant killed six workers"
+                trace(f"  '{tok.text}' ({p.id}): an explosion with no weapon named, an accident")
+            return None
         if code[:4] in ("1723", "1724") and self._hazard_nearby(tok):
             if trace:  # "fires are burning ... the government declared a state of emergency"
                 trace(
@@ -122,8 +126,10 @@ class CodingConventions:
                 trace(f"  '{tok.text}' ({p.id}): by its actor, {hit[0]} -> {hit[1]}")
             code = hit[1]
         apolitical = self.actors.lex.non_political
-        if apolitical and all(a.sector in apolitical for a in sources) and all(
-            g.sector in apolitical or (not g.sector and not g.country) for g in targets
+        if (
+            apolitical
+            and all(a.sector in apolitical for a in sources)
+            and all(g.sector in apolitical or (not g.sector and not g.country) for g in targets)
         ):
             if trace:  # "the company agreed to sell its unit to a rival": market news
                 trace(f"  '{tok.text}' ({p.id}): no political actor on either side, not an event")
@@ -190,8 +196,26 @@ class CodingConventions:
             for c in tok.children
         ):  # "a bomb", "a minefield explosion"
             return True
+        if tok.lemma_.lower() in self.ps.cues["blast_noun"]:
+            return self._blast_is_attack(tok)
         m = self._noun_pattern(tok) if tok.pos_ == "NOUN" else None
         return m is not None and m[0].code[:2] in VIOLENT_ROOTS
+
+    def _blast_is_attack(self, tok: Any) -> bool:
+        """An explosion is an attack when a weapon is named in its sentence or the one before
+        ("an explosion caused by a landmine", "devices were found ... died in an explosion") and
+        no hazard is ("a gas explosion at a chemical plant", "a coal mine blast")."""
+        weapons = self.ps.cues["weapon_noun"]
+        if any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in weapons for c in tok.children
+        ):
+            return True  # "a bomb blast at the chemical plant"
+        sent = tok.sent
+        start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = any(
+            t.lemma_.lower() in weapons or t.lower_ in weapons for t in tok.doc[start : sent.end]
+        )
+        return named and not self._hazard_nearby(tok)
 
     def _hazard_nearby(self, tok: Any) -> bool:
         """Whether the sentence or the one before names a natural or industrial hazard (fire,

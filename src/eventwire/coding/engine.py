@@ -384,14 +384,23 @@ class Coder(
             ):
                 targets += self.actors.resolve(s2, ctx, speaker=speaker)
         # "talks between A and B", "A and B met": symmetric with a joint party
+        # ("clashes broke out between A and B": the between-phrase hangs on the verb the event
+        # noun is the subject of)
+        holders = [anchor] + ([verb] if verb != tok and tok.dep_ in SUBJ else [])
         between = [
             p2
-            for pr in self._children(anchor, "prep")
+            for h in holders
+            for pr in self._children(h, "prep")
             if pr.lower_ == "between"
             for p2 in self._children(pr, "pobj")
         ]
         if p.has("sym") and between and not sources:
-            sources = self.actors.resolve(between[0], ctx)
+            for party in _between_parties(between[0]):
+                sources += [
+                    a
+                    for a in self.actors.resolve(party, ctx)
+                    if all(a.code != b.code for b in sources)
+                ]
         infinitive = (
             verb.dep_ in ("acl", "xcomp", "relcl", "advcl")
             and _infinitive(verb)
@@ -586,3 +595,20 @@ class Coder(
                     f"({p.id}, {modality}, {e.date}{', at ' + location.name if location else ''})"
                 )
         return events
+
+
+def _between_parties(pobj: Any) -> list[Any]:
+    """The parties of "between A and B": A, its conjuncts, and a conjunct the parser hung on a
+    locative inside A ("between police in Bahrain and demonstrators": "demonstrators" is parsed
+    as a conjunct of "Bahrain")."""
+    out = [pobj]
+    for t in pobj.subtree:
+        if (
+            t.dep_ == "conj"
+            and t.pos_ in ("NOUN", "PROPN")
+            and t.head != pobj
+            and t.head.dep_ == "pobj"
+            and t.head.head.lower_ in ("in", "from", "of")
+        ):
+            out.append(t)
+    return out

@@ -77,6 +77,7 @@ CUE_SETS = {
     "place_noun",
     "intent_head",
     "attempt_noun",
+    "blast_noun",
 }
 
 

@@ -1,0 +1,76 @@
+"""Rules for phenomena of news writing, each on sentences of our own, each "no event" check beside
+a positive control: the between-phrase of an occurrence verb, "anti-" modifiers, bare "officers",
+armed groups the dictionaries do not know, explosions that are attacks and those that are
+accidents."""
+
+from __future__ import annotations
+
+import eventwire
+
+DATE = "2024-05-06"
+
+
+def got(text: str) -> set[tuple[str, str | None, str]]:
+    return {
+        (e.source.code, e.target.code if e.target else None, e.cameo[:2])
+        for e in eventwire.code(text, date=DATE)
+        if e.modality == "asserted"
+    }
+
+
+def roots(text: str) -> set[str]:
+    return {r for _, _, r in got(text)}
+
+
+def test_between_phrase_on_the_occurrence_verb():
+    # "clashes broke out between A and B": both sides, both directions
+    g = got("Clashes broke out between Ugandan troops and rebels near Gulu on Monday.")
+    assert ("UGAMIL", "UGAREB", "19") in g and ("UGAREB", "UGAMIL", "19") in g, g
+
+
+def test_between_parties_when_the_parser_hangs_the_second_on_a_place():
+    g = got("Fighting erupted between police in Bahrain and demonstrators on Friday.")
+    sides = {s for s, _, _ in g} | {t for _, t, _ in g}
+    assert {"BHRCOP", "BHRCVL"} <= sides, g
+
+
+def test_anti_prefix_modifier_is_not_the_actors_sector():
+    g = got("Anti-government protesters marched through Caracas on Sunday.")
+    assert any(s == "VENCVL" and r == "14" for s, _, r in g), g
+    assert not any(s.endswith("GOV") for s, _, _ in g), g
+
+
+def test_hyphenated_title_keeps_its_office():
+    g = got("Kenyan Vice-President Ruto declined to resign on Tuesday.")
+    assert any(s == "KENGOV" for s, _, _ in g), g
+
+
+def test_bare_officers_are_police_and_army_officers_military():
+    assert any(
+        s == "INDCOP" for s, _, _ in got("In New Delhi, officers beat protesters with batons.")
+    )
+    assert any(s == "MMRMIL" for s, _, _ in got("Army officers shot two protesters in Mandalay."))
+
+
+def test_unknown_armed_group_named_by_its_head_word():
+    g = got("The Black Banner Brigade attacked an army post near Idlib in Syria.")
+    assert any(s == "SYRREB" and r in ("18", "19") for s, _, r in g), g
+
+
+def test_explosion_with_a_weapon_named_nearby_is_an_attack():
+    text = "Two roadside bombs were found near Kandahar last week. Three children died in an explosion."
+    assert roots(text) & {"18"}, got(text)
+
+
+def test_explosion_at_a_plant_is_an_accident():
+    assert not roots("A gas explosion at a chemical plant killed twelve workers in Tianjin.") & {
+        "18",
+        "19",
+    }
+    # positive control: the same frame with a weapon is an attack
+    assert roots("A bomb explosion at a chemical plant killed twelve workers in Tianjin.") & {"18"}
+
+
+def test_explosion_with_no_weapon_named_is_no_attack():
+    assert not roots("An explosion killed three people at a market in Lagos.") & {"18", "19"}
+    assert roots("A grenade explosion killed three people at a market in Lagos.") & {"18"}
