@@ -130,3 +130,18 @@ def test_a_new_clause_after_and_does_not_lend_its_tense() -> None:
     assert read("early December", s).tense is None
     s = "In December and January, exports rose sharply."
     assert read("December", s).tense == "past"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a plan reported on a past day is measured from that day
+        ("The minister said Tuesday he would resign Wednesday.", date(1989, 11, 1)),
+        ("The minister said Monday he would resign Friday.", NEXT_FRI),
+        # "will" is measured from now; no day of reporting: from the anchor
+        ("The minister said Tuesday he will resign Wednesday.", date(1989, 11, 8)),
+        ("The minister said he would resign Wednesday.", date(1989, 11, 8)),
+    ],
+)
+def test_future_in_the_past(sentence: str, expected: date) -> None:
+    assert _day("Wednesday" if "Wednesday" in sentence else "Friday", sentence) == expected
