@@ -1,6 +1,7 @@
 """Score escalation alerts on synthetic weekly dyad series with injected escalations.
 
     python bench/alerts.py [--dyads 40] [--weeks 104] [--injected 30] [--growth 3] [--seeds 5]
+                           [--z 3] [--window 16]
 
 Media volume grows --growth-fold over the period (so raw counts rise everywhere); each
 injected escalation is one dyad-week where the conflict share jumps 35 points or conflict
@@ -15,6 +16,7 @@ import argparse
 import duckdb
 
 from eventwire.analytics import EventFilter, alerts
+from eventwire.analytics.alerts import WARMUP, WINDOW
 from eventwire.analytics.synthetic import escalation_scenario
 from eventwire.store import schema
 
@@ -31,7 +33,7 @@ def run(seed: int, args: argparse.Namespace) -> tuple[int, int, int, int, dict[s
         growth=args.growth,
         seed=seed,
     )
-    got = alerts(con, EventFilter(), z=args.z, limit=10_000).records()
+    got = alerts(con, EventFilter(), z=args.z, window=args.window, limit=10_000).records()
     found = {(r["a"], r["b"], r["period"]) for r in got}
     hits = len(found & sc.injected)
     kinds: dict[str, int] = {}
@@ -39,7 +41,7 @@ def run(seed: int, args: argparse.Namespace) -> tuple[int, int, int, int, dict[s
         tag = "hit" if (r["a"], r["b"], r["period"]) in sc.injected else "false"
         for k in r["kinds"]:
             kinds[f"{tag}:{k}"] = kinds.get(f"{tag}:{k}", 0) + 1
-    dyad_weeks = len(sc.dyads) * (len(sc.weeks) - 8)  # weeks after the warm-up
+    dyad_weeks = len(sc.dyads) * (len(sc.weeks) - min(args.window, WARMUP))  # after the warm-up
     sizes = [(sc.extra[k], k in found) for k in sc.injected]
     return hits, len(sc.injected), len(found - sc.injected), dyad_weeks, kinds, sizes
 
@@ -52,6 +54,7 @@ def main() -> None:
     ap.add_argument("--growth", type=float, default=3.0)
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--z", type=float, default=3.0)
+    ap.add_argument("--window", type=int, default=WINDOW, help="baseline periods")
     args = ap.parse_args()
     tot = [0, 0, 0, 0]
     sizes: list[tuple[float, bool]] = []

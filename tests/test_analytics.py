@@ -166,14 +166,18 @@ def _scenario_con(**kw):
 
 
 def test_alerts_find_injected_escalations_with_few_false_alarms():
-    c, sc = _scenario_con(n_dyads=20, n_weeks=60, n_injected=12, seed=3)
-    got = alerts(c, limit=10_000).records()
-    found = {(r["a"], r["b"], r["period"]) for r in got}
-    hits = len(found & sc.injected)
-    false = len(found - sc.injected)
-    assert hits >= 0.5 * len(sc.injected), (hits, len(sc.injected))
-    assert false <= 0.01 * 20 * 52, false  # under 1% of the dyad-weeks after the warm-up
-    assert all(r["kinds"] for r in got)
+    hits = injected = false = 0
+    for seed in range(3, 9):  # several scenarios: one has too few escalations to judge by
+        c, sc = _scenario_con(n_dyads=20, n_weeks=60, n_injected=12, seed=seed)
+        got = alerts(c, limit=10_000).records()
+        found = {(r["a"], r["b"], r["period"]) for r in got}
+        hits += len(found & sc.injected)
+        injected += len(sc.injected)
+        false += len(found - sc.injected)
+        assert all(r["kinds"] for r in got)
+    assert hits >= 0.5 * injected, (hits, injected)
+    # z >= 3 on three one-sided tests: about 0.4% of the dyad-weeks after the warm-up at most
+    assert false <= 0.004 * 6 * 20 * 52, false
 
 
 def test_media_growth_alone_is_not_escalation():

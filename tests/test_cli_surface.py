@@ -127,7 +127,7 @@ def test_alerts_command(db):
     r = run("alerts", "--db", db)
     assert r.exit_code == 0, _text(r)
     _fits(r.stdout)
-    assert "alerts (by week, 8-period baseline" in r.stdout
+    assert "alerts (by week, 16-period baseline" in r.stdout
     assert "eventwire events --dyad" in r.stdout  # the way to the events behind it
     js = run("alerts", "--db", db, "--format", "jsonl")
     first = json.loads(js.stdout.splitlines()[0])

@@ -758,7 +758,7 @@ def alerts(
     since: Annotated[str | None, typer.Option(help="alerts from this day, YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     by: Annotated[str, typer.Option(help="day, week or month")] = "week",
-    window: Annotated[int, typer.Option(help="baseline periods")] = 8,
+    window: Annotated[int, typer.Option(help="baseline periods")] = 16,
     z: Annotated[float, typer.Option(help="z threshold")] = 3.0,
     limit: Annotated[int, typer.Option(help="most severe first")] = 50,
     format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.table,

@@ -15,6 +15,7 @@ from typing import Any, Self
 import duckdb
 
 from . import summary
+from .alerts import WINDOW
 from .alerts import alerts as run_alerts
 from .filters import EventFilter
 from .result import Result
@@ -173,7 +174,7 @@ class EventData:
         return self._run(summary.country_summary, code, EventFilter.parse(**filters))
 
     def alerts(
-        self, *, by: str = "week", window: int = 8, z: float = 3.0, **filters: Any
+        self, *, by: str = "week", window: int = WINDOW, z: float = 3.0, **filters: Any
     ) -> Result:
         return self._run(run_alerts, EventFilter.parse(**filters), by=by, window=window, z=z)
 

@@ -248,7 +248,7 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
         c: Cur,
         flt: Filter,
         by: str = "week",
-        window: Annotated[int, Query(ge=2, le=104)] = 8,
+        window: Annotated[int, Query(ge=2, le=104)] = 16,
         z: Annotated[float, Query(ge=1, le=10)] = 3.0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> dict:
