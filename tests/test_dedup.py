@@ -316,3 +316,77 @@ def test_a_copy_never_bridges() -> None:
                      stories={"s"}, docs={"d2"})  # fmt: skip
     res = link([m("d3:0", "d3", "2020-05-05", story_id="s", copy=True)], [e1, e2])
     assert res.assign == {"d3:0": "ev-1"} and res.merges == []
+
+
+def test_codes_of_other_roots_link_only_by_the_table() -> None:
+    # a car bomb: a suicide attack (183) in one report, fighting (190) in another, a massacre
+    # (200) in a third; the same dyad's talks (040) that day are another event
+    def hit(mid: str, code: str) -> Mention:
+        return m(mid, mid[0], root=code[:2], cameo=code, terms=frozenset({"bomb", "market"}))
+
+    res = link([hit("a:0", "183"), hit("b:0", "190"), hit("c:0", "200"), hit("d:0", "040")], [])
+    assert res.assign["a:0"] == res.assign["b:0"] == res.assign["c:0"] != res.assign["d:0"]
+    assert res.rules["b:0"] == "join:compatible-codes"
+    # an accord: "agreed to cooperate" (032), "signed an accord" (057); a threat (138) never
+    deal = [m("a:0", "a", root="03", cameo="032"), m("b:0", "b", root="05", cameo="057")]
+    assert len(set(link(deal, []).assign.values())) == 1
+    apart = [m("a:0", "a", root="13", cameo="138"), m("b:0", "b", root="05", cameo="057")]
+    assert len(set(link(apart, []).assign.values())) == 2
+    # without its code a mention links to its own root only
+    assert len(set(link([hit("a:0", "183"), m("b:0", "b", root="19")], []).assign.values())) == 2
+
+
+def test_same_root_is_preferred_to_a_compatible_code() -> None:
+    bomb = m("a:0", "a", root="18", cameo="183", terms=frozenset({"bomb", "market"}))
+    fight = m("b:0", "b", root="19", cameo="190")  # nothing in common with the bombing
+    # fits both (the older is the bombing): joins the fighting, of its own root
+    later = m(
+        "c:0",
+        "c",
+        root="19",
+        cameo="193",
+        terms=frozenset({"bomb", "market", "border", "crossing"}),
+    )
+    res = link([bomb, fight, later], [])
+    assert res.assign["a:0"] != res.assign["b:0"] == res.assign["c:0"]
+
+
+def test_compatible_codes_table_is_checked(tmp_path) -> None:
+    from eventwire.dedup import codes
+
+    bad = tmp_path / "codes.tsv"
+    bad.write_text("a\tb\twhy\n18\t183\tone root\n", encoding="utf-8")
+    with pytest.raises(codes.CodesDataError, match=r"codes.tsv:2: 18 and 183 share a root"):
+        codes.load(bad)
+    bad.write_text("a\tb\twhy\n18\tX9\tno code\n", encoding="utf-8")
+    with pytest.raises(codes.CodesDataError, match=r"codes.tsv:2: 'X9' is no CAMEO code"):
+        codes.load(bad)
+    assert codes.group("19") == codes.group("20") == "18" and codes.group("13") == "13"
+
+
+def test_a_week_precision_date_covers_its_week() -> None:
+    # "last week" (the Monday of that week, precision week) and "on Thursday" of that week
+    res = link(
+        [
+            m("a:0", "a", "2020-05-04", date_precision="week"),
+            m("b:0", "b", "2020-05-07"),
+            m("c:0", "c", "2020-05-11"),  # a day after the week: still within a day
+            m("d:0", "d", "2020-05-13"),  # two days after: another act
+        ],
+        [],
+    )
+    assert res.assign["a:0"] == res.assign["b:0"] == res.assign["c:0"] != res.assign["d:0"]
+
+
+def test_a_multi_word_name_is_one_shared_term() -> None:
+    from eventwire.dedup.terms import report_terms, shared
+
+    a = report_terms("Officials met financial executives in Hong Kong on a trip.", None)
+    b = report_terms("It signed an accord to build a plant in Hong Kong.", None)
+    assert shared(a, b) == 1  # one place, not two words
+    c = report_terms("Karl Otto Poehl and Gerhard Stoltenberg backed the Louvre accord.", None)
+    d = report_terms("Stoltenberg met Karl Otto Poehl to discuss the Louvre pact.", None)
+    assert shared(c, d) == 3  # the Poehl name, Stoltenberg, Louvre
+    # a name holding the actor's words is the actor's, not a term
+    own = report_terms("Finance Minister Kiichi Miyazawa visits Washington.", None, ("Miyazawa",))
+    assert "finance_minister_kiichi_miyazawa" not in own and "washington" in own

@@ -204,6 +204,19 @@ def test_stored_events_are_placed_by_their_first_stated_place() -> None:
     assert got == [(1, "Tbilisi"), (2, "Yerevan")]
 
 
+def test_a_later_batch_links_across_compatible_roots() -> None:
+    # the shelling coded 195 by the wire, as a massacre (202) by a paper a batch later
+    paper = reprint("paper-9", "Daily Paper", "dailypaper.example")
+    paper.events = [replace(paper.events[1], cameo="202", root="20", event_id="paper-9:1")]
+    with Store(":memory:") as st:
+        st.write([wire()])
+        st.write([paper])
+        got = {e["cameo"]: e["num_articles"] for e in st.events()}
+        rules = {m["event_id"]: m["link_rule"] for m in st.mentions()}
+    assert got == {"040": 1, "195": 2}
+    assert rules["paper-9:1"] == "join:same-story"
+
+
 def test_place_comes_from_the_first_mention_that_has_one() -> None:
     first = wire("wire-1")
     first.events[0].location = None

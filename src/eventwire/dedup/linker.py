@@ -6,9 +6,13 @@ linking") in order:
 
 1. **Block**: same source and target at country+sector level (``RUSMIL``; for IGOs and other
    country-less actors their six-letter code), same CAMEO root, same modality group (asserted;
-   announced: intent/planned; negated/denied; hypothetical; threat; demand).
+   announced: intent/planned; negated/denied; hypothetical; threat; demand). Codes of other
+   roots that one act gets from different outlets (``codes.py``, a table: a bombing 183 and
+   190; an accord 032/040 and 057) link too, and a same-root event is preferred.
 2. **Date**: day-level dates (day or week precision) at most ``MAX_DAYS`` apart, measured from
-   the event's anchor date (its first mention's), so a chain of reports never drifts; month- or
+   the event's anchor date (its first mention's), so a chain of reports never drifts; a
+   week-precision date covers its Monday-to-Sunday week ("last week" and "on Thursday" can
+   be one event); month- or
    year-precision dates link only to the same month/year at the same precision; an undated
    mention links only to an undated event of its own story cluster.
 3. **Place**: compatible when either side has no place the clause states (``Place.evidence``:
@@ -52,7 +56,8 @@ from datetime import date
 
 from eventwire.dates import month_names
 
-from .terms import MIN_SHARED
+from . import codes
+from .terms import MIN_SHARED, shared
 
 MAX_DAYS = 1
 MAX_COPY_DAYS = 7
@@ -135,10 +140,16 @@ class Mention:
     copy: bool = False  # its document is a near-copy of an earlier one (story similarity)
     terms: frozenset[str] = frozenset()  # content terms (terms.py), actors' words removed
     sentence_key: str = ""  # sentence_key() of its sentence
+    cameo: str = ""  # its full CAMEO code (codes of other roots link only by codes.py's table)
 
     @property
     def block(self) -> tuple[str, str, str, str]:
         return (self.source, self.target, self.root, self.modality)
+
+    @property
+    def link_key(self) -> tuple[str, str, str, str]:
+        """The block with the root's linking group (codes.group) in place of the root."""
+        return (self.source, self.target, codes.group(self.root), self.modality)
 
 
 @dataclass
@@ -158,10 +169,15 @@ class LinkedEvent:
     terms: set[str] = field(default_factory=set)  # content terms of all its mentions
     sentences: set[str] = field(default_factory=set)  # sentence_key() of its mentions
     root_mention: str | None = None  # the mention that created it (new events)
+    codes: set[str] = field(default_factory=set)  # CAMEO codes of its mentions
 
     @property
     def block(self) -> tuple[str, str, str, str]:
         return (self.source, self.target, self.root, self.modality)
+
+    @property
+    def link_key(self) -> tuple[str, str, str, str]:
+        return (self.source, self.target, codes.group(self.root), self.modality)
 
 
 @dataclass
@@ -201,6 +217,20 @@ def _km(a: Place, b: Place) -> float | None:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _span(d: date, precision: str | None) -> tuple[int, int]:
+    """The days a day-level date covers: one day, or the Monday-to-Sunday week of a
+    week-precision date ("last week", "over the weekend")."""
+    n = d.toordinal()
+    if precision == "week":
+        return n - d.weekday(), n - d.weekday() + 6
+    return n, n
+
+
+def _days_apart(a: date, pa: str | None, b: date, pb: str | None) -> int:
+    (a0, a1), (b0, b1) = _span(a, pa), _span(b, pb)
+    return max(0, a0 - b1, b0 - a1)
+
+
 def date_gap(m: Mention, e: LinkedEvent) -> int | None:
     """Days between a mention and an event's anchor, or None when the dates are incompatible."""
     mp = m.date_precision if m.date else None
@@ -213,7 +243,7 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
         a, b = _day(m.date), _day(e.date)
         if a is None or b is None:
             return None
-        gap = abs((a - b).days)
+        gap = _days_apart(a, mp, b, ep)
         retold = m.copy or (m.sentence_key and m.sentence_key in e.sentences)
         limit = MAX_COPY_DAYS if retold and m.story_id in e.stories else MAX_DAYS
         return gap if gap <= limit else None
@@ -263,7 +293,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
     order: dict[str, int] = {}
 
     def add(ev: LinkedEvent) -> None:
-        index.setdefault((ev.block, _date_key(ev.date, ev.date_precision)), []).append(ev)
+        index.setdefault((ev.link_key, _date_key(ev.date, ev.date_precision)), []).append(ev)
         order[ev.event_id] = len(order)
 
     for ev in existing:
@@ -275,6 +305,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                     "docs": set(ev.docs),
                     "terms": set(ev.terms),
                     "sentences": set(ev.sentences),
+                    "codes": set(ev.codes),
                 }
             )
         )
@@ -290,18 +321,24 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
     for m in mentions:
         cands = []
         for key in _near_keys(m):
-            for ev in index.get((m.block, key), ()):
+            for ev in index.get((m.link_key, key), ()):
                 if ev.event_id in alias or m.doc_id in ev.docs:
+                    continue
+                other_root = ev.root != m.root
+                if other_root and not any(codes.compatible(m.cameo, c) for c in ev.codes if c):
                     continue
                 gap = date_gap(m, ev)
                 if gap is None or not place_ok(m.place, ev.place):
                     continue
                 in_story = bool(m.story_id) and m.story_id in ev.stories
-                if not in_story and len(m.terms & ev.terms) < MIN_SHARED:
+                if not in_story and shared(m.terms, ev.terms) < MIN_SHARED:
                     continue
                 cands.append(
-                    (not in_story, gap, not _same_place(m.place, ev.place), order[ev.event_id], ev)
-                )
+                    (
+                        not in_story, other_root, gap, not _same_place(m.place, ev.place),
+                        order[ev.event_id], ev,
+                    )
+                )  # fmt: skip
         if not cands:
             eid = event_id_for(m.mention_id)
             ev = LinkedEvent(
@@ -318,6 +355,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 terms=set(m.terms),
                 sentences={m.sentence_key} if m.sentence_key else set(),
                 root_mention=m.mention_id,
+                codes={m.cameo} if m.cameo else set(),
             )
             add(ev)
             res.new_events.append(ev)
@@ -325,11 +363,17 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
             res.assign[m.mention_id] = eid
             res.rules[m.mention_id] = "new"
             continue
-        cands.sort(key=lambda c: c[:4])
-        best = cands[0][4]
-        rule = "join:same-story" if not cands[0][0] else "join:dyad-root-date-place"
+        cands.sort(key=lambda c: c[:5])
+        best = cands[0][5]
+        rule = (
+            "join:same-story"
+            if not cands[0][0]
+            else "join:compatible-codes"
+            if cands[0][1]
+            else "join:dyad-root-date-place"
+        )
         if len(cands) > 1 and m.story_id and m.story_id in best.stories and not m.copy:
-            for other in [c[4] for c in cands[1:] if m.story_id in c[4].stories]:
+            for other in [c[5] for c in cands[1:] if m.story_id in c[5].stories]:
                 if other.event_id in alias or other.docs & best.docs:
                     continue
                 keep, gone = sorted((best, other), key=lambda e: order[e.event_id])
@@ -338,6 +382,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 keep.docs |= gone.docs
                 keep.terms |= gone.terms
                 keep.sentences |= gone.sentences
+                keep.codes |= gone.codes
                 if not keep.place.evidence and gone.place.evidence:
                     keep.place = gone.place
                     if keep.event_id not in new_ids:
@@ -353,6 +398,8 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
         best.terms |= m.terms
         if m.sentence_key:
             best.sentences.add(m.sentence_key)
+        if m.cameo:
+            best.codes.add(m.cameo)
         if not best.place.evidence and m.place.evidence:
             best.place = m.place
             if best.event_id not in new_ids:

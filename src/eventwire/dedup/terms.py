@@ -45,8 +45,33 @@ def _norm(tok: str) -> str:
     return t
 
 
+def _runs(text: str, common: frozenset[str]) -> set[str]:
+    """Multi-word names of mixed-case text as one term each ("Hong Kong" -> ``hong_kong``):
+    runs of capitalised words with only a space between them, common words dropped."""
+    if not any(c.islower() for c in text):
+        return set()  # all capitals: no telling names from words
+    out: set[str] = set()
+    run: list[str] = []
+    end = -1
+    for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        if not word[:1].isupper() or (run and text[end : tok.start()] != " "):
+            if len(run) > 1:
+                out.add("_".join(run))
+            run = []
+        if word[:1].isupper():
+            t = _norm(word)
+            if len(t) > 2 and t not in common:
+                run.append(t)
+        end = tok.end()
+    if len(run) > 1:
+        out.add("_".join(run))
+    return out
+
+
 def terms(*texts: str | None) -> frozenset[str]:
-    """The content terms of some texts (a sentence, a headline)."""
+    """The content terms of some texts (a sentence, a headline): words, and multi-word names
+    as ``a_b`` terms besides their words."""
     common = common_words()
     out = set()
     for text in texts:
@@ -54,6 +79,7 @@ def terms(*texts: str | None) -> frozenset[str]:
             t = _norm(tok)
             if len(t) > 2 and t not in common:
                 out.add(t)
+        out |= _runs(text or "", common)
     return frozenset(out)
 
 
@@ -61,9 +87,17 @@ def report_terms(
     sentence: str | None, title: str | None, actors: tuple[str | None, ...] = ()
 ) -> frozenset[str]:
     """A report's content terms: its sentence's and headline's, minus the words naming its
-    actors (the linking block already matches the actors)."""
-    return terms(sentence, title) - terms(*actors)
+    actors (the linking block already matches the actors), and minus the names holding
+    them ("Finance Minister Kiichi Miyazawa" when the actor is "Kiichi Miyazawa")."""
+    actor = terms(*actors)
+    words = terms(sentence, title) - actor
+    return frozenset(t for t in words if "_" not in t or not set(t.split("_")) & actor)
 
 
 def shared(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
-    return len(a & b)
+    """How many things two sets of terms share: a multi-word name both have counts once,
+    not once per word ("Hong Kong" is one place)."""
+    both = a & b
+    runs = [t for t in both if "_" in t]
+    covered = {w for r in runs for w in r.split("_")}
+    return len(runs) + len({t for t in both if "_" not in t} - covered)

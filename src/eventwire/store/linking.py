@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire import dedup
+from eventwire.dedup import codes as link_codes
 from eventwire.dedup import linker as link_rules
 from eventwire.dedup import stories
 from eventwire.dedup.terms import report_terms
@@ -90,15 +91,21 @@ def stored_events(
 ) -> list[dedup.LinkedEvent]:
     """The stored events of the given linking blocks, oldest first, with their story clusters
     and documents: undated and month/year-precision ones, and day-level ones within ``days``
-    (first, last: the batch's day-level dates) widened by the linking window."""
-    blocks = sorted(set(blocks))
+    (first, last: the batch's day-level dates) widened by the linker's widest window."""
+    # the blocks of every root in each block's linking group (dedup/codes.py)
+    wide = set()
+    for blk in blocks:
+        src, tgt, root, mod = blk.split("|")
+        wide |= {f"{src}|{tgt}|{r}|{mod}" for r in link_codes.roots_of(root)}
+    blocks = sorted(wide)
     if not blocks:
         return []
     when = "e.\"date\" IS NULL OR e.date_precision IN ('month', 'year')"
     params: list[Any] = []
     if days is not None:
-        lo = date.fromisoformat(days[0]) - timedelta(days=link_rules.MAX_DAYS)
-        hi = date.fromisoformat(days[1]) + timedelta(days=link_rules.MAX_DAYS)
+        # as far as the linker looks: copies re-dated by a week, a week-precision date's week
+        lo = date.fromisoformat(days[0]) - timedelta(days=link_rules.MAX_COPY_DAYS)
+        hi = date.fromisoformat(days[1]) + timedelta(days=link_rules.MAX_COPY_DAYS)
         when += ' OR e."date" BETWEEN ? AND ?'
         params = [lo, hi]
     _register(con, "_ew_blocks", pa.table({"b": pa.array(blocks, pa.string())}))
@@ -110,7 +117,8 @@ def stored_events(
             "'lon': m.location_lon, 'p': m.location_precision, 'r': "
             f"{PLACE_RULE_SQL}}}, m.seq) FILTER ({PLACE_EVIDENCE_SQL}), "
             "list(DISTINCT d.story_id) FILTER (d.story_id IS NOT NULL), "
-            "list(DISTINCT m.doc_id), string_agg(m.terms, ' '), list(m.sentence) "
+            "list(DISTINCT m.doc_id), string_agg(m.terms, ' '), list(m.sentence), "
+            "list(DISTINCT m.cameo) "
             "FROM events e JOIN mentions m ON m.event_id = e.event_id "
             "JOIN documents d ON d.doc_id = m.doc_id "
             f"WHERE e.block IN (SELECT b FROM _ew_blocks) AND ({when}) "
@@ -145,6 +153,7 @@ def stored_events(
                 docs=set(doc_ids or ()),
                 terms=set((words or "").split()),
                 sentences={dedup.sentence_key(s) for s in row[8] or ()} - {""},
+                codes=set(row[9] or ()) - {None},
             )
         )
     return out
@@ -237,6 +246,7 @@ def plan_batch(
                     copy=assigned.similarity[art.doc_id] >= stories.COPY_SIMILARITY,
                     terms=words,
                     sentence_key=dedup.sentence_key(ev.sentence),
+                    cameo=ev.cameo,
                 )
             )
     day_dates = sorted(
