@@ -194,3 +194,18 @@ def test_plural_units_are_no_date(expression: str) -> None:
 )
 def test_decades_without_a_century(expression: str, anchor: date, start: date) -> None:
     assert resolve_date(expression, anchor) == (start, "decade")
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # the wire services' "end-March", "end-1989", "end of the year" (no article)
+        ("end-March", "1990-03"),
+        ("end of October", "1989-10"),
+        ("end-1990", "1990"),
+        ("end of the year", "1989"),
+        ("by end-June", "1990-06"),
+    ],
+)
+def test_parts_without_an_article(expression: str, value: str) -> None:
+    assert _iso(expression, f"The plant will close {expression}.") == value
