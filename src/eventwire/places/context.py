@@ -32,7 +32,7 @@ from eventwire.model import Place
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer, normalize
 from eventwire.places.geoparse import dateline_place, get_ner, parse
 from eventwire.places.resolve import Scope, resolve_id
-from eventwire.places.scan import common_words
+from eventwire.places.scan import common_words, cue_sets
 
 RULES = ("clause-locative", "sentence-place", "dateline", "actor-country", "story-country")
 _RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -50,15 +50,21 @@ class DocPlaces:
     dateline_end: int = 0  # a dateline found in the text: its places are not the sentence's
 
     text: str = field(default="", repr=False)
+    affiliated: frozenset[int] = frozenset()  # starts of places that name an affiliation
 
     def in_span(self, start: int, end: int) -> list[Place]:
         """The places inside a character span (a sentence of the same text), without the
-        dateline's and without affiliations in parentheses ("Senator Dole (R-Kan.)")."""
+        dateline's and without affiliations: in parentheses ("Senator Dole (R-Kan.)"), inside
+        an organisation's name ("Air U.K. Ltd", "the Bank of England"), "of X" after one
+        ("All Nippon Airways of Japan"), an envoy's country ("Turkey's ambassador")."""
         lo = max(start, self.dateline_end)
         return [
             p
             for p in self.places
-            if p.start is not None and lo <= p.start < end and not self._bracketed(p)
+            if p.start is not None
+            and lo <= p.start < end
+            and p.start not in self.affiliated
+            and not self._bracketed(p)
         ]
 
     def _bracketed(self, p: Place) -> bool:
@@ -136,7 +142,49 @@ def document_places(
     dominant = scope.dominant
     if d is not None and d.country and d.country not in scope.countries:
         scope = dataclasses.replace(scope, countries=scope.countries + (d.country,))
-    return DocPlaces(places, d, dominant, scope, g, end, text)
+    return DocPlaces(places, d, dominant, scope, g, end, text, _affiliated(doc, places))
+
+
+# entities whose names may hold a place without being one ("Air U.K. Ltd", "the Warsaw Pact")
+_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|')?\s+(\w+)")
+_OF_BEFORE = re.compile(r"[>)]?\s+of\s+$")  # "<All Nippon Airways> of Japan"
+_ORIGIN_BEFORE = re.compile(r"\b(?:return|returned|returning|back)\s+from\s+$", re.IGNORECASE)
+
+
+def _affiliated(doc: Any, places: Sequence[Place]) -> frozenset[int]:
+    """Starts of the places that name an affiliation or an origin, not where anything
+    happens: inside a longer organisation, product, law or event name; "of X" right after an
+    organisation's name; a country before an envoy noun ("Turkey's ambassador", "the U.S.
+    embassy"); where a journey came from ("on his return from Ethiopia and Djibouti")."""
+    text = doc.text
+    names = [
+        (e.start_char, e.end_char) for e in getattr(doc, "ents", ()) if e.label_ in _NAME_LABELS
+    ]
+    org_ends = {e for _, e in names}
+    envoy = cue_sets()["affiliation_nouns"]
+    out: set[int] = set()
+    out_origin: set[int] = set()
+    prev: int | None = None
+    prev_end = 0
+    for p in places:
+        if p.start is None or p.end is None:
+            continue
+        inside = any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in names)
+        lo = max(0, p.start - 12)
+        of = _OF_BEFORE.search(text, lo, p.start)
+        after_org = of is not None and any(of.start() <= e <= p.start for e in org_ends)
+        m = _POSSESSIVE.match(text, p.end)
+        envoy_of = m is not None and m.group(1).lower() in envoy
+        origin = _ORIGIN_BEFORE.search(text, max(0, p.start - 20), p.start) is not None
+        if not origin and prev is not None and prev in out_origin:
+            origin = text[prev_end : p.start] in (", ", " and ", ", and ")
+        if origin:
+            out_origin.add(p.start)
+        if inside or after_org or envoy_of or origin:
+            out.add(p.start)
+        prev, prev_end = p.start, p.end
+    return frozenset(out)
 
 
 _ACTOR_LINK = re.compile(r"\s*(?:in|from|of|at|based in)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -44,6 +44,7 @@ CUE_SETS = (
     "speech",
     "division_titles",
     "never",
+    "affiliation_nouns",
 )
 
 
