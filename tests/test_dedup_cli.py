@@ -50,3 +50,57 @@ def test_export_writes_mentions_beside(tmp_path: Path) -> None:
     assert "mentions ->" in r.stdout
     lines = (tmp_path / "g.mentions.tsv").read_text(encoding="utf-8").splitlines()
     assert lines and all(len(line.split("\t")) == 16 for line in lines)
+
+
+def _jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_code_events_and_export_give_the_same_jsonl_contract(tmp_path: Path) -> None:
+    db = tmp_path / "x.duckdb"
+    assert invoke("ingest", EXAMPLES, "--db", db).exit_code == 0
+    coded = {e["event_id"]: e for e in _jsonl(invoke("code", EXAMPLES, "--format", "jsonl").stdout)}
+    reports = _jsonl(invoke("events", "--db", db, "--format", "jsonl", "--mentions").stdout)
+    assert coded and {m["event_id"] for m in reports} == set(coded)
+    extra = {"linked_event_id", "in_lead", "link_rule", "outlet", "url"}
+    for m in reports:  # every field of every report as `code` printed it, values too
+        assert {k: v for k, v in m.items() if k not in extra} == coded[m["event_id"]]
+    events = _jsonl(invoke("events", "--db", db, "--format", "jsonl").stdout)
+    assert invoke("export", tmp_path / "x.jsonl", "--db", db).exit_code == 0
+    exported = _jsonl((tmp_path / "x.jsonl").read_text(encoding="utf-8"))
+    key = lambda e: e["event_id"]
+    assert sorted(exported, key=key) == sorted(events, key=key)
+    counts = {"num_mentions", "num_articles", "num_sources", "is_root_event", "mentions"}
+    for e in events:  # an event is its first report plus the counts and the mentions list
+        first = coded[e["mentions"][0]["mention_id"]]
+        assert set(e) == set(first) | counts
+        assert {k: v for k, v in e.items() if k not in counts | {"event_id"}} == {
+            k: v for k, v in first.items() if k != "event_id"
+        }
+
+
+def test_ingest_force_recodes_stored_documents(tmp_path: Path) -> None:
+    # a first ingest that kept only its surest reports stands for an older coder; --force
+    # codes the stored documents again: what a fresh ingest gives, the old events' ids kept
+    db, fresh = tmp_path / "x.duckdb", tmp_path / "fresh.duckdb"
+    assert invoke("ingest", EXAMPLES, "--db", db, "--min-confidence", 0.8).exit_code == 0
+    before = _jsonl(invoke("events", "--db", db, "--format", "jsonl").stdout)
+    r = invoke("ingest", EXAMPLES, "--db", db)
+    assert r.exit_code == 0 and "7 already stored" in r.output  # without --force: skipped
+    r = invoke("ingest", EXAMPLES, "--db", db, "--force")
+    assert r.exit_code == 0, r.output
+    assert "7 documents (0 already stored, 7 re-coded)" in r.output
+    after = _jsonl(invoke("events", "--db", db, "--format", "jsonl").stdout)
+    assert invoke("ingest", EXAMPLES, "--db", fresh).exit_code == 0
+    clean = _jsonl(invoke("events", "--db", fresh, "--format", "jsonl").stdout)
+    assert len(after) == len(clean) > len(before)
+
+    def shape(evs: list[dict]) -> list[tuple]:
+        return sorted(
+            (e["doc_id"], e["sentence_index"], e["cameo"], e["num_mentions"]) for e in evs
+        )
+
+    assert shape(after) == shape(clean)
+    assert {e["event_id"] for e in before} <= {e["event_id"] for e in after}
+    r = invoke("events", "--db", db, "--format", "jsonl", "--mentions")
+    assert sum(e["num_mentions"] for e in after) == len(_jsonl(r.stdout))

@@ -309,6 +309,14 @@ def ingest(
     wait: Annotated[
         float, typer.Option("--wait", min=0, help="seconds to wait while readers hold the db")
     ] = 60.0,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="code stored documents again (after the dictionaries changed): their reports "
+            "are replaced and every mention linked again, ids kept",
+        ),
+    ] = False,
     engine: Annotated[
         str, typer.Option("--engine", help="local (default) or ray: shards on a Ray cluster")
     ] = "local",
@@ -373,19 +381,20 @@ def ingest(
         _err(str(exc))
         raise typer.Exit(2) from exc
     hashes: dict[str, str] = {}
-    screen = resume_screen(known, hashes, mode)
-    docs = events = errors = skipped = reports = conflicts = replaced = 0
+    screen = resume_screen({} if force else known, hashes, mode)  # --force: parse them all
+    docs = events = errors = skipped = reports = conflicts = replaced = recoded = 0
     pending: list[DocResult] = []
     pend_err: list[IngestError] = []
 
     def flush() -> None:
-        nonlocal events, skipped, reports, conflicts, replaced, errors
+        nonlocal events, skipped, reports, conflicts, replaced, errors, recoded
         if pending or pend_err:
             raw = {r.article.doc_id: hashes.pop(r.article.doc_id, None) for r in pending}
             st = store.write(
                 pending, pend_err, on_conflict=mode,
-                raw_hashes={k: v for k, v in raw.items() if v},
+                raw_hashes={k: v for k, v in raw.items() if v}, force=force,
             )  # fmt: skip
+            recoded += st.recoded
             known.update(raw)
             events += st.events
             reports += st.mentions
@@ -436,6 +445,7 @@ def ingest(
         flush()
     el = time.perf_counter() - t0
     changed = f", {conflicts} changed ({replaced} replaced)" if conflicts else ""
+    changed += f", {recoded} re-coded" if force else ""
     console.print(
         f"{docs} documents ({skipped} already stored{changed}), {reports} new reports, "
         f"{events} new events, {errors} errors "

@@ -213,6 +213,7 @@ class Store:
         run_id: str | None = None,
         on_conflict: str = "error",
         raw_hashes: Mapping[str, str] | None = None,
+        force: bool = False,
     ) -> WriteStats:
         """Store documents, their events and ingest errors in one transaction.
 
@@ -222,14 +223,18 @@ class Store:
         ``store/versions.py``). Events are filed under their article's doc_id; an event id
         already stored (or repeated) is written once. Errors are always appended.
         ``raw_hashes`` (doc_id -> ``doc_id_for`` of the input text) lets a later ingest skip
-        the documents before parsing them.
+        the documents before parsing them. ``force`` (``ingest --force``): a stored document
+        with the same content is re-coded instead of skipped, its reports replaced by the new
+        ones and every mention linked again, as ``recode`` does (ids kept).
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only, cannot write")
         versions.check_mode(on_conflict)
         try:
             with self._lock:
-                return self._write(results, list(errors), run_id, on_conflict, raw_hashes or {})
+                return self._write(
+                    results, list(errors), run_id, on_conflict, raw_hashes or {}, force
+                )
         finally:
             if self.release:
                 self._let_go()
@@ -241,6 +246,7 @@ class Store:
         run_id: str | None,
         on_conflict: str,
         raw_hashes: Mapping[str, str],
+        force: bool = False,
     ) -> WriteStats:
         run_id = run_id or uuid.uuid4().hex[:12]
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -269,6 +275,7 @@ class Store:
 
         stored = self.has_documents(seen_docs)
         replace: list[DocResult] = []
+        again: list[DocResult] = []  # stored, same content, re-coded (force)
         if stored:
             bodies = versions.stored_bodies(self._con, stored)
             for art, evs in batch:
@@ -279,13 +286,19 @@ class Store:
                         replace.append(DocResult(article=art, events=evs))
                     else:
                         errors.append(versions.conflict_error(art, on_conflict))
+                elif art.doc_id in stored and force:
+                    again.append(DocResult(article=art, events=evs))
         hashes = {d: h for d, h in raw_hashes.items() if d in seen_docs and d not in stored}
         stats = write_batch(self._con, batch, errors, stored, run_id, now, hashes)
+        if replace or again:
+            recode_batch(self._con, replace + again)
         if replace:
-            recode_batch(self._con, replace)
             arts = [r.article for r in replace]
             versions.replace_documents(self._con, arts, raw_hashes, run_id, now)
-        stats.skipped_documents = len(batch) - stats.documents + repeated - len(replace)
+        stats.skipped_documents = (
+            len(batch) - stats.documents + repeated - len(replace) - len(again)
+        )
+        stats.recoded = len(again)
         stats.conflicts = conflicts
         stats.replaced = len(replace)
         return stats

@@ -27,6 +27,7 @@ class WriteStats:
     merged: int = 0  # events merged into another by the bridge rule
     conflicts: int = 0  # stored (or repeated) ids that came with different content
     replaced: int = 0  # of those, documents replaced by the new version (on_conflict=replace)
+    recoded: int = 0  # stored documents with the same content coded again (force)
 
 
 def _arrow(columns: dict[str, list[Any]], cols: list[tuple[str, str]], skip=()) -> pa.Table:
