@@ -17,10 +17,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire.store import rows, schema
-from eventwire.store.writer import refresh
 
 from .batches import Replay
-from .linkstep import LOCATION, PartitionResult, cast_date
+from .linkstep import arrow_table as _table
 from .output import DATASET, Output
 
 # table -> (partition directory key, SQL of its value, ORDER BY)
@@ -41,92 +40,57 @@ FLAT = {
 TABLES = (*PARTITIONED, *FLAT)
 
 
-def _arrow(columns: dict[str, list[Any]], cols: list[tuple[str, str]], skip=()) -> pa.Table:
-    return pa.Table.from_pydict(columns, schema=schema.arrow_schema(cols, skip))
-
-
-def build(rp: Replay, parts: list[PartitionResult], run_id: str, now: datetime):
-    """An in-memory DuckDB holding the store's tables for the replayed run."""
+def build(
+    rp: Replay, parts: list[dict[str, pa.Table]], run_id: str, now: datetime
+) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the store's tables for the run: the partitions' linked tables
+    (each report's ``seq`` its place in the whole run), the shared ones from the first
+    partition (``n_events`` over all partitions), the ingest errors."""
     con = duckdb.connect(":memory:")
     for stmt in schema.ddl():
         con.execute(stmt)
-    assign: dict[str, tuple[str, str]] = {}
-    roots: dict[str, tuple[str, dict[str, Any]]] = {}
-    merges: list[tuple] = []
-    for p in parts:
-        assign.update(p.assign)
-        roots.update(p.events)
-        merges.extend(p.merges)
-    mention_rows = []
-    by_id = {}
-    for r in rp.mentions:
-        row = {k: v for k, v in r.items() if k != "_link"}
-        row["event_id"], row["link_rule"] = assign[row["mention_id"]]
-        mention_rows.append(row)
-        by_id[row["mention_id"]] = row
-    event_cols: dict[str, list[Any]] = {n: [] for n in schema.names(schema.EVENT_COLUMNS)}
-    report = schema.names(schema.REPORT_COLUMNS)
-    for eid, (root_mid, place) in sorted(roots.items(), key=lambda t: by_id[t[1][0]]["seq"]):
-        root = by_id[root_mid]
-        for n in report:
-            v = place[n] if n in LOCATION else root[n]
-            event_cols[n].append(cast_date(v) if n == "date" else v)
-        event_cols["event_id"].append(eid)
-        event_cols["root_mention_id"].append(root_mid)
-        for n in ("num_mentions", "num_articles", "num_sources"):
-            event_cols[n].append(0)
-        event_cols["is_root_event"].append(False)
-        event_cols["first_added"].append(now)
-    merge_cols = {
-        "absorbed": [m[0] for m in merges],
-        "into_event": [m[1] for m in merges],
-        "rule": [m[2] for m in merges],
-        "mention_id": [m[3] for m in merges],
-        "run_id": [run_id] * len(merges),
-        "at": [now] * len(merges),
-    }
-    tables = {
-        "documents": _arrow(
-            rows.article_columns(rp.documents), schema.DOCUMENT_COLUMNS, schema.DOCUMENT_STORE_SET
-        ),
-        "mentions": _arrow(rows.mention_columns(mention_rows), schema.MENTION_COLUMNS),
-        "events": _arrow(event_cols, schema.EVENT_COLUMNS),
-        "event_merges": _arrow(merge_cols, schema.MERGE_COLUMNS),
-        "ingest_errors": _arrow(
-            rows.error_columns(rp.errors), schema.ERROR_COLUMNS, schema.ERROR_STORE_SET
-        ),
-        "story_bands": pa.table(
-            {
-                "band_key": pa.array([k for k, _ in rp.band_keys], pa.int64()),
-                "doc_id": pa.array([d for _, d in rp.band_keys], pa.string()),
-            }
-        ),
-    }
-    for name, table in tables.items():
-        con.register(f"_ew_{name}", table)
-    cols = schema.TABLES
-    con.execute(
-        f"INSERT INTO documents SELECT "
-        f"{schema.select_list(cols['documents'], schema.DOCUMENT_STORE_SET)}, ?, ? "
-        "FROM _ew_documents",
-        [now, run_id],
+    seq = pa.table(
+        {
+            "mention_id": pa.array(list(rp.seq), pa.string()),
+            "seq": pa.array(list(rp.seq.values()), pa.int64()),
+        }
     )
-    con.execute(
-        f"INSERT INTO mentions SELECT {schema.select_list(cols['mentions'])} FROM _ew_mentions"
+    n_events = pa.table(
+        {
+            "doc_id": pa.array(list(rp.n_events), pa.string()),
+            "n": pa.array(list(rp.n_events.values()), pa.int32()),
+        }
     )
-    con.execute(f"INSERT INTO events SELECT {schema.select_list(cols['events'])} FROM _ew_events")
-    con.execute("INSERT INTO event_merges SELECT * FROM _ew_event_merges")
-    con.execute(
-        f"INSERT INTO ingest_errors SELECT "
-        f"{schema.select_list(cols['ingest_errors'], schema.ERROR_STORE_SET)}, ?, ? "
-        "FROM _ew_ingest_errors",
-        [run_id, now],
+    errors = pa.Table.from_pydict(
+        rows.error_columns(rp.errors),
+        schema=schema.arrow_schema(schema.ERROR_COLUMNS, schema.ERROR_STORE_SET),
     )
-    con.execute("INSERT INTO story_bands SELECT band_key, doc_id FROM _ew_story_bands")
-    for name in tables:
-        con.unregister(f"_ew_{name}")
-    con.execute("CREATE TEMP TABLE _ew_all AS SELECT event_id FROM events")
-    refresh(con, "_ew_all")  # counts (num_mentions, ...) as the store computes them
+    con.register("_ew_seq", seq)
+    con.register("_ew_n", n_events)
+    con.register("_ew_errors", errors)
+    for k, part in enumerate(parts):
+        for name, table in part.items():
+            con.register("_ew_part", table)
+            if name == "mentions":
+                sql = (
+                    "SELECT p.* REPLACE (s.seq AS seq) FROM _ew_part p "
+                    "JOIN _ew_seq s ON s.mention_id = p.mention_id"
+                )
+            elif name == "documents":
+                sql = (
+                    "SELECT p.* REPLACE (COALESCE(n.n, 0) AS n_events) FROM _ew_part p "
+                    "LEFT JOIN _ew_n n ON n.doc_id = p.doc_id"
+                )
+            else:
+                sql = "SELECT * FROM _ew_part"
+            if name in ("documents", "story_bands") and k:
+                continue  # the same in every partition
+            con.execute(f"INSERT INTO {name} BY NAME {sql}")
+            con.unregister("_ew_part")
+    cols = schema.select_list(schema.ERROR_COLUMNS, schema.ERROR_STORE_SET)
+    con.execute(f"INSERT INTO ingest_errors SELECT {cols}, ?, ? FROM _ew_errors", [run_id, now])
+    for name in ("_ew_seq", "_ew_n", "_ew_errors"):
+        con.unregister(name)
     return con
 
 
@@ -134,15 +98,6 @@ def _parquet(table: pa.Table) -> bytes:
     buf = io.BytesIO()
     pq.write_table(table, buf, compression="zstd")
     return buf.getvalue()
-
-
-def _table(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
-    """A query's rows as a pyarrow Table (DuckDB 1.x ``arrow()``, 2.x ``to_arrow_table()``)."""
-    rel = con.sql(sql)
-    if hasattr(rel, "to_arrow_table"):
-        return rel.to_arrow_table()
-    got = rel.arrow()
-    return got.read_all() if hasattr(got, "read_all") else got
 
 
 def new_run_id() -> str:

@@ -5,10 +5,11 @@ write a partitioned Parquet dataset.
    output are coded by ``CodingWorker`` actors (one per CPU of the cluster), each writing its
    results and then its manifest entry, so a rerun after a killed worker or driver redoes only
    the shards that were not finished.
-2. The driver replays the local ingest's write batches over the coded shards in input order
-   (``batches.py``: documents, story clusters, mention rows), and the mentions, cut by linking
-   block, are linked in one Ray task per partition (``linkstep.py``).
-3. The store's tables are built and written as Parquet (``dataset.py``).
+2. The driver forms the local ingest's write batches from the coded shards, in input order
+   (``batches.py``); linking runs as one Ray task per partition of dyads, each writing every
+   batch into a store of its own with only its dyads' reports (``linkstep.py``), so reports of
+   one event coded on different workers meet, and the decisions are the store's own.
+3. The tables are put together and written as Parquet (``dataset.py``).
 """
 
 from __future__ import annotations
@@ -103,12 +104,18 @@ def run(
     try:
         cpus = int(ray.cluster_resources().get("CPU", 1)) or 1
         summary.workers = max(1, min(workers or cpus, cpus, max(1, len(todo))))
-        if todo:
-            _code(todo, output, summary, plan, progress)
-        summary.coding_seconds = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        _link_and_write(plan, output, summary, batch, min_confidence, max(1, cpus), progress)
-        summary.linking_seconds = time.perf_counter() - t1
+        actors: list = []
+        try:
+            if todo:
+                actors = _code(todo, output, summary, plan, progress)
+            summary.coding_seconds = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            parts = max(1, cpus)
+            _link_and_write(plan, output, summary, batch, min_confidence, parts, actors, progress)
+            summary.linking_seconds = time.perf_counter() - t1
+        finally:
+            for actor in actors:
+                ray.kill(actor)
     finally:
         if started and not keep_ray:
             ray.shutdown()
@@ -116,7 +123,8 @@ def run(
     return summary
 
 
-def _code(todo, output: Output, summary: Summary, plan, progress: Progress | None) -> None:
+def _code(todo, output: Output, summary: Summary, plan, progress: Progress | None) -> list:
+    """Code the shards on actors; returns the (warm) actors for the linking step."""
     import ray
     from ray.exceptions import RayError
 
@@ -164,14 +172,18 @@ def _code(todo, output: Output, summary: Summary, plan, progress: Progress | Non
             if progress:
                 progress("coding", finished_docs, total)
             submit(actor)
-    finally:
+    except BaseException:
         for actor in actors:
             ray.kill(actor)
+        raise
     if failed:
+        for actor in actors:
+            ray.kill(actor)
         raise EngineError(
             f"{len(failed)} shard(s) could not be coded ({failed[0]}); the others are saved: "
             "run the same command again to finish"
         )
+    return actors
 
 
 def _dead(actor) -> bool:
@@ -187,7 +199,7 @@ def _dead(actor) -> bool:
         return True
 
 
-def _link_and_write(plan, output, summary, batch, min_confidence, parts, progress) -> None:
+def _link_and_write(plan, output, summary, batch, min_confidence, parts, actors, progress) -> None:
     import ray
 
     from .worker import link_task
@@ -204,10 +216,19 @@ def _link_and_write(plan, output, summary, batch, min_confidence, parts, progres
         progress("linking", 0, None)
     rp = batches.replay(coded(), batch=batch, min_confidence=min_confidence)
     rp.errors[:0] = plan.errors
-    cut = batches.partitions(rp, parts)
-    results = ray.get([link_task.remote(p) for p in cut if any(b.mentions for b in p)])
-    now = datetime.now(UTC).replace(tzinfo=None)
     run = dataset.new_run_id()
+    sizes = batches.count_parts(rp, parts)
+    todo = [k for k, n in enumerate(sizes) if n] or [0]  # the first also gives the documents
+    ref = ray.put(rp.batches)  # once in the object store, read by every task
+    calls = []
+    for i, k in enumerate(todo):
+        args = (ref, k, parts, run, i == 0)
+        if actors:  # warm: everything imported
+            calls.append(actors[i % len(actors)].link.remote(*args))
+        else:  # a rerun with nothing left to code: plain tasks
+            calls.append(link_task.remote(*args))
+    results = ray.get(calls)
+    now = datetime.now(UTC).replace(tzinfo=None)
     con = dataset.build(rp, results, run, now)
     if progress:
         progress("writing", 0, None)

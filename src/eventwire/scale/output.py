@@ -99,22 +99,20 @@ class Output:
         """Ids of the shards whose results are complete."""
         return {n[: -len(".json")] for n in self.names(MANIFEST) if n.endswith(".json")}
 
-    def save_shard(self, shard_id: str, results: list, sigs: dict[str, bytes], info: dict) -> None:
+    def save_shard(self, shard_id: str, results: list, info: dict) -> None:
         """A shard's coded results, then its manifest entry (so an entry means complete)."""
-        blob = gzip.compress(pickle.dumps((FORMAT, results, sigs), protocol=5), compresslevel=3)
+        blob = gzip.compress(pickle.dumps((FORMAT, results), protocol=5), compresslevel=3)
         self.write(f"{SHARDS}/{shard_id}.pkl.gz", blob)
         self.write(f"{MANIFEST}/{shard_id}.json", json.dumps(info, sort_keys=True).encode())
 
-    def load_shard(self, shard_id: str) -> tuple[list, dict[str, bytes]]:
+    def load_shard(self, shard_id: str) -> list:
         try:
-            fmt, results, sigs = pickle.loads(
-                gzip.decompress(self.read(f"{SHARDS}/{shard_id}.pkl.gz"))
-            )
+            fmt, results = pickle.loads(gzip.decompress(self.read(f"{SHARDS}/{shard_id}.pkl.gz")))
         except Exception as exc:
             raise OutputError(f"{self.uri}: shard {shard_id} is unreadable: {exc}") from exc
         if fmt != FORMAT:
             raise OutputError(f"{self.uri}: shard {shard_id} was written by another version")
-        return results, sigs
+        return results
 
     def forget(self, shard_id: str) -> None:
         """Drop a shard's manifest entry (its results are redone by the next run)."""

@@ -8,7 +8,6 @@ import time
 
 import ray
 
-from eventwire.dedup import stories
 from eventwire.model import DocResult
 
 from . import shards
@@ -22,11 +21,6 @@ def code_shard(shard: shards.Shard, out: Output) -> dict:
 
     t0 = time.perf_counter()
     results = _work(shards.read(shard))
-    sigs = {
-        r.article.doc_id: stories.to_bytes(stories.signature(r.article.body or ""))
-        for r in results
-        if isinstance(r, DocResult)
-    }
     docs = sum(isinstance(r, DocResult) for r in results)
     info = {
         "shard_id": shard.shard_id,
@@ -39,7 +33,7 @@ def code_shard(shard: shards.Shard, out: Output) -> dict:
         "pid": os.getpid(),
         "node": ray.get_runtime_context().get_node_id(),
     }
-    out.save_shard(shard.shard_id, results, sigs, info)
+    out.save_shard(shard.shard_id, results, info)
     return info
 
 
@@ -58,6 +52,10 @@ class CodingWorker:
 
     def code(self, shard: shards.Shard) -> dict:
         return code_shard(shard, self.out)
+
+    def link(self, batches, part: int, parts: int, run_id: str, shared: bool) -> dict:
+        """Link one dyad partition (the second step runs on the warm actors)."""
+        return link_partition(batches, part, parts, run_id, shared)
 
 
 link_task = ray.remote(num_cpus=1, max_retries=2)(link_partition)
