@@ -318,3 +318,18 @@ def test_recode_keeps_event_ids_and_counts() -> None:
         after = {e["root"]: (e["cameo"], e["event_id"], e["num_articles"]) for e in st.events()}
         assert after == {"04": ("042", before["040"], 2), "19": ("195", before["195"], 2)}
         assert st.counts()["mentions"] == 4
+
+
+def test_recode_ids_stay_unique_when_new_rules_split_an_old_event() -> None:
+    from eventwire.dedup import LinkResult
+    from eventwire.store.recode import keep_ids
+
+    e1, e3 = event_id_for("m1"), event_id_for("m3")
+    keys = {m: (m, 0, "b") for m in ("m1", "m2", "m3")}
+    old = {keys["m1"]: e1, keys["m2"]: e1, keys["m3"]: e3}
+    # the new rules put m2 with m3 (the bigger event keeps e1 or e3) and m1 alone: m1's
+    # usual id is an old id another event may hold, so it must not be taken twice
+    res = LinkResult(assign={"m2": event_id_for("m2"), "m3": event_id_for("m2"), "m1": e1})
+    got = keep_ids(res, keys, old)
+    assert len(set(got.values())) == 2
+    assert got[event_id_for("m2")] in (e1, e3)

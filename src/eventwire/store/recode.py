@@ -73,10 +73,22 @@ def keep_ids(
         members.setdefault(eid, []).append(mid)
     claimed: set[str] = set()
     rename: dict[str, str] = {}
+    later: list[str] = []
     for eid in sorted(members, key=lambda e: (-len(members[e]), e)):
         votes = Counter(old[keys[m]] for m in members[eid] if keys[m] in old)
         choice = next((o for o, _ in votes.most_common() if o not in claimed), None)
-        rename[eid] = choice or eid
+        if choice is None:
+            later.append(eid)
+        else:
+            rename[eid] = choice
+            claimed.add(choice)
+    # the rest take their usual id, or, when an old event already holds it (its first
+    # mention now opens another event), the usual id of another of their mentions
+    for eid in later:
+        ids = [eid, *(dedup.event_id_for(m) for m in members[eid])]
+        rename[eid] = next(
+            (i for i in ids if i not in claimed), dedup.event_id_for(f"{eid}|{members[eid][0]}")
+        )
         claimed.add(rename[eid])
     return rename
 
