@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/event_places.py [--corpus ../shared/corpus/reuters21578.jsonl.gz]
         [--limit 1000] [--sample 100] [--sample-out /tmp/event_places_sample.tsv]
+        [--verdicts bench/event_places_verdicts.tsv]
 
 Runs extract -> pre-filter -> parse -> code on the first N stories, then, per document,
 ``document_places`` on the parsed text (once) and, per asserted event, ``event_place`` with the
@@ -10,15 +11,19 @@ actors' countries: what the coder does when it calls ``event_place`` (an event t
 already placed through ``event_place`` keeps its place and rule). Prints the share of
 asserted events (modality "asserted") with a place, by rule, and the share the coder placed
 itself (its own output); the time of ``document_places`` against the end-to-end
-time; and writes a random sample of located events (seeded) to check by hand.
+time; and writes a sample of located events to check by hand: one event per sentence, the
+sentences with the smallest md5 of (doc id, sentence), so the sample stays put while the coder
+changes. ``--verdicts`` scores the sample against hand verdicts keyed by that hash and the
+place (``key``, ``doc_id``, ``place``, ``verdict`` right|wrong|unclear, ``cause``; no corpus
+text) and lists the sampled events not judged yet.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
-import random
 import sys
 import time
 from collections import Counter
@@ -34,6 +39,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--sample-out", type=Path, default=Path("/tmp/event_places_sample.tsv"))
+    ap.add_argument("--verdicts", type=Path, default=HERE / "event_places_verdicts.tsv")
     a = ap.parse_args()
     if not a.corpus.exists():
         print(f"corpus not found: {a.corpus}", file=sys.stderr)
@@ -122,15 +128,32 @@ def main() -> int:
         f"pipeline {t_pipeline:.1f} s, document_places {t_geo:.1f} s "
         f"({t_geo / total:.1%} of end to end with it)"
     )
-    random.seed(12)
-    sample = random.sample(located, min(a.sample, len(located)))
+    by_key: dict[str, tuple] = {}
+    for row in located:
+        key = hashlib.md5(f"{row[0]}\t{row[-1]}".encode()).hexdigest()[:12]
+        by_key.setdefault(key, row)  # one event per sentence
+    keys = sorted(by_key)[: a.sample]
+    sample = [(k, *by_key[k]) for k in keys]
     with open(a.sample_out, "w", encoding="utf-8") as fh:
-        fh.write("doc_id\tevent_id\trule\tplace\tcountry\tprecision\tsentence\n")
+        fh.write("key\tdoc_id\tevent_id\trule\tplace\tcountry\tprecision\tsentence\n")
         fh.writelines(
             "\t".join(str(c).replace("\t", " ").replace("\n", " ") for c in row) + "\n"
             for row in sample
         )
     print(f"sample of {len(sample)} located events: {a.sample_out}")
+    verdicts: dict[tuple[str, str], str] = {}
+    if a.verdicts.exists():
+        for line in a.verdicts.read_text(encoding="utf-8").splitlines()[1:]:
+            f = line.split("\t")
+            if len(f) >= 4:
+                verdicts[(f[0], f[2])] = f[3]
+    tally: Counter[str] = Counter()
+    for row in sample:
+        v = verdicts.get((row[0], row[4]))
+        tally[v or "unjudged"] += 1
+        if v is None:
+            print(f"  not judged: {row[0]}\t{row[1]}\t{row[4]}")
+    print(f"hand verdicts ({a.verdicts.name}): {dict(tally)}")
     print(
         json.dumps(
             {
@@ -143,6 +166,7 @@ def main() -> int:
                 "document_places_s": round(t_geo, 2),
                 "geo_share": round(t_geo / total, 4),
                 "gazetteer_load_s": round(t_gaz, 3),
+                "verdicts": dict(tally),
             }
         )
     )

@@ -62,3 +62,15 @@ def test_older_english_exonyms() -> None:
         assert p is not None and (p.name, p.country) == (new, iso)
     (p,) = geoparse("SARAGOSSA, March 2 - Farmers marched through the city.")
     assert p.name == "Zaragoza" and p.precision == "city"
+
+
+def test_a_persons_surname_is_no_town() -> None:
+    text = "The senator praised Robert Gates on Monday. At Gates's request the vote was delayed."
+    assert [p.text for p in geoparse(text)] == []
+    # a country or state that is also a surname stays a place
+    assert senses("Senator Jim Jordan flew to Jordan.")[-1] == ("Jordan", "country", "JOR")
+
+
+def test_german_exonyms_in_context_and_qualified_namesakes() -> None:
+    assert senses("Farmers marched through the streets of Hanover.") == [("Hanover", "city", "DEU")]
+    assert senses("A college in Hanover, N.H. closed.")[0] == ("Hanover", "city", "USA")

@@ -210,6 +210,7 @@ def parse(
         if q >= 0:
             qualified.append((qs, e, q, -1))
     cands = scan.find(g, text, _labels(doc), [(s, e) for s, e, _, _ in qualified])
+    cands = _not_surnames(g, text, cands, doc)
     first: list[tuple[int, int, int, bool, bool]] = [
         (s, e, i, True, True) for s, e, i, _ in qualified
     ]
@@ -259,6 +260,31 @@ def parse(
         p.start, p.end = s, e
         places.append(p)
     return places, scope
+
+
+def _not_surnames(
+    g: Gazetteer, text: str, cands: list[scan.Candidate], doc: Any
+) -> list[scan.Candidate]:
+    """A town's name that the document uses as a person's surname ("Robert Gates" ... "at
+    Gates's request") is the person there too; countries and divisions are kept. Only
+    entities shaped like a name count (two or three capitalised words, no place noun: not
+    "Children's Village Malakal")."""
+    surnames = {
+        words[-1]
+        for ent in getattr(doc, "ents", ())
+        if ent.label_ == "PERSON"
+        and 2 <= len(words := ent.text.split()) <= 3
+        and all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words)
+        and not any(w.lower() in scan.PLACE_NOUNS for w in words)
+    }
+    if not surnames:
+        return cands
+    return [
+        c
+        for c in cands
+        if text[c.start : c.end] not in surnames
+        or any(g.kind[i] in (COUNTRY, ADMIN1, REGION) for i in c.ids)
+    ]
 
 
 def _one_sense(
