@@ -74,3 +74,32 @@ def test_explosion_at_a_plant_is_an_accident():
 def test_explosion_with_no_weapon_named_is_no_attack():
     assert not roots("An explosion killed three people at a market in Lagos.") & {"18", "19"}
     assert roots("A grenade explosion killed three people at a market in Lagos.") & {"18"}
+
+
+def test_event_noun_with_a_reduced_relative_and_its_agent():
+    # "a rally held by students": the participle puts the rally on record, its by-phrase acts
+    g = got("A rally held by students in Dhaka on Sunday turned violent.")
+    assert any(s == "BGDCVL" and r == "14" for s, _, r in g), g
+    # a participle that is no light verb still describes background
+    assert not roots("The town captured by rebels last year is quiet now.") & {"19"}
+    assert roots("Rebels captured the town on Sunday.") & {"19"}
+
+
+def test_object_of_a_weapon_verb_parsed_as_a_modifier():
+    g = got("Police in Nairobi fired teargas and pepper spray at the crowd.")
+    assert any(s == "KENCOP" and r == "17" for s, _, r in g), g
+
+
+def test_after_clause_is_the_news_when_the_main_clause_has_no_event():
+    g = got("The march in Minsk was cut short after police fired tear gas at the marchers.")
+    assert any(s == "BLRCOP" and r == "17" for s, _, r in g), g
+    # when the main clause is an event, the after-clause is the earlier act told again
+    g2 = got("Serbia protested on Monday after Croatian troops shelled a border village.")
+    assert any(s.startswith("SRB") and r == "14" for s, _, r in g2), g2
+    assert not any(s.startswith("HRV") for s, _, _ in g2), g2
+
+
+def test_since_clause_stays_background():
+    g = got("Protests in Caracas have grown since police arrested the strike leaders.")
+    assert not any(r == "17" for _, _, r in g), g
+    assert any(r == "17" for _, _, r in got("Police in Caracas arrested the strike leaders."))

@@ -111,8 +111,12 @@ class ModalityRules:
             for c in verb.children
         ):
             return "relative clause in the past or passive, background"
-        if verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if verb.dep_ == "advcl" and (
+            "since" in marks
+            # (when the main clause reports no event of its own, the earlier act is the news:
+            # "the rally was cut short after police fired tear gas")
+            or ("after" in marks and verb.head.i in triggers)
         ):
             # "... a day after a Serbian jet shot down a helicopter": the earlier event, reported
             # when it happened; coding it again would count it twice
@@ -122,11 +126,13 @@ class ModalityRules:
         harm_noun = (  # "persons injured in police firing": the firing is told, not described
             t.token.pos_ == "NOUN" and verb.lemma_.lower() in self.ps.cues["harm_verb"]
         )
+        own_noun = t.token.pos_ == "NOUN" and verb.head == t.token  # "a rally held by students"
         if (
             verb.dep_ == "acl"
             and verb.tag_ == "VBN"
             and not _headline_predicate(verb)
             and not harm_noun
+            and not own_noun
         ):
             return f"participle describing '{verb.head.text}', background"
         if _purpose(verb):

@@ -68,7 +68,9 @@ class TriggerMatching:
                     o
                     for o in cands
                     if any(
-                        m.dep_ == "compound" and m.lemma_.lower() in p.objects for m in o.children
+                        # "fired tear gas", "fired teargas and pepper spray" (parsed as a modifier)
+                        m.dep_ in ("compound", "nmod") and m.lemma_.lower() in p.objects
+                        for m in o.children
                     )
                 ]
                 if not hit:
@@ -112,6 +114,14 @@ class TriggerMatching:
         """The verb that makes an event noun an event: "held talks", "talks began"."""
         if noun.dep_ == "compound":  # "launched a mediation effort"
             noun = noun.head
+        for c in noun.children:
+            # a reduced relative: "a rally held by students", "the strike called by the union"
+            if (
+                c.dep_ == "acl"
+                and c.tag_ == "VBN"
+                and c.lemma_.lower() in self.ps.cues["light_verb"] | self.ps.cues["sponsor_verb"]
+            ):
+                return c
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "attr"):
             noun, head = head.head, head.head.head  # "gave 5 million dollars of aid"

@@ -313,9 +313,12 @@ class Coder(
             subj_toks, passive = self._subject(verb)
         if tok.pos_ in ("NOUN", "PROPN"):
             passive = False
+            # the noun's by-phrase, or its reduced relative's ("a rally held by students")
+            by_holders = [tok] + ([t.light] if t.light is not None and t.light.head == tok else [])
             own = [
                 p2
-                for pr in self._children(tok, "prep")
+                for h in by_holders
+                for pr in self._children(h, "prep", "agent")
                 if pr.lower_ == "by"
                 for p2 in self._children(pr, "pobj")
             ] + self._children(tok, "poss")

@@ -78,6 +78,7 @@ CUE_SETS = {
     "intent_head",
     "attempt_noun",
     "blast_noun",
+    "sponsor_verb",
 }
 
 
