@@ -390,3 +390,18 @@ def test_a_multi_word_name_is_one_shared_term() -> None:
     # a name holding the actor's words is the actor's, not a term
     own = report_terms("Finance Minister Kiichi Miyazawa visits Washington.", None, ("Miyazawa",))
     assert "finance_minister_kiichi_miyazawa" not in own and "washington" in own
+
+
+def test_two_stated_days_must_be_the_same_day() -> None:
+    # "demonstrators battled police yesterday" in two stories published a day apart: two
+    # days of protest; a report dated only by its publication day may still be a day off
+    res = link(
+        [
+            m("a:0", "a", "2020-05-04", date_stated=True),
+            m("b:0", "b", "2020-05-05", date_stated=True),
+            m("c:0", "c", "2020-05-03"),  # no time expression: its publication day
+            m("d:0", "d", "2020-05-04", date_stated=True),
+        ],
+        [],
+    )
+    assert res.assign["a:0"] == res.assign["c:0"] == res.assign["d:0"] != res.assign["b:0"]

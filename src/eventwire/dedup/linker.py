@@ -10,7 +10,9 @@ linking") in order:
    roots that one act gets from different outlets (``codes.py``, a table: a bombing 183 and
    190; an accord 032/040 and 057) link too, and a same-root event is preferred.
 2. **Date**: day-level dates (day or week precision) at most ``MAX_DAYS`` apart, measured from
-   the event's anchor date (its first mention's), so a chain of reports never drifts; a
+   the event's anchor date (its first mention's), so a chain of reports never drifts (the
+   day's slack is for dates that are only the publication day, and time zones); two days
+   that both reports state ("yesterday" in two stories a day apart) must be the same day; a
    week-precision date covers its Monday-to-Sunday week ("last week" and "on Thursday" can
    be one event); month- or
    year-precision dates link only to the same month/year at the same precision; an undated
@@ -141,6 +143,7 @@ class Mention:
     terms: frozenset[str] = frozenset()  # content terms (terms.py), actors' words removed
     sentence_key: str = ""  # sentence_key() of its sentence
     cameo: str = ""  # its full CAMEO code (codes of other roots link only by codes.py's table)
+    date_stated: bool = False  # the sentence says the day ("on Monday", "yesterday")
 
     @property
     def block(self) -> tuple[str, str, str, str]:
@@ -170,6 +173,7 @@ class LinkedEvent:
     sentences: set[str] = field(default_factory=set)  # sentence_key() of its mentions
     root_mention: str | None = None  # the mention that created it (new events)
     codes: set[str] = field(default_factory=set)  # CAMEO codes of its mentions
+    date_stated: bool = False  # its anchor date is stated by its first report's sentence
 
     @property
     def block(self) -> tuple[str, str, str, str]:
@@ -245,7 +249,12 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
             return None
         gap = _days_apart(a, mp, b, ep)
         retold = m.copy or (m.sentence_key and m.sentence_key in e.sentences)
-        limit = MAX_COPY_DAYS if retold and m.story_id in e.stories else MAX_DAYS
+        if retold and m.story_id in e.stories:
+            limit = MAX_COPY_DAYS
+        elif m.date_stated and e.date_stated and mp != "week" and ep != "week":
+            limit = 0  # two reports that each say the day: other days are other acts
+        else:
+            limit = MAX_DAYS
         return gap if gap <= limit else None
     if mp != ep:
         return None
@@ -356,6 +365,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 sentences={m.sentence_key} if m.sentence_key else set(),
                 root_mention=m.mention_id,
                 codes={m.cameo} if m.cameo else set(),
+                date_stated=m.date_stated,
             )
             add(ev)
             res.new_events.append(ev)

@@ -118,7 +118,7 @@ def stored_events(
             f"{PLACE_RULE_SQL}}}, m.seq) FILTER ({PLACE_EVIDENCE_SQL}), "
             "list(DISTINCT d.story_id) FILTER (d.story_id IS NOT NULL), "
             "list(DISTINCT m.doc_id), string_agg(m.terms, ' '), list(m.sentence), "
-            "list(DISTINCT m.cameo) "
+            "list(DISTINCT m.cameo), e.date_text IS NOT NULL "
             "FROM events e JOIN mentions m ON m.event_id = e.event_id "
             "JOIN documents d ON d.doc_id = m.doc_id "
             f"WHERE e.block IN (SELECT b FROM _ew_blocks) AND ({when}) "
@@ -154,6 +154,7 @@ def stored_events(
                 terms=set((words or "").split()),
                 sentences={dedup.sentence_key(s) for s in row[8] or ()} - {""},
                 codes=set(row[9] or ()) - {None},
+                date_stated=bool(row[10]),
             )
         )
     return out
@@ -247,6 +248,7 @@ def plan_batch(
                     terms=words,
                     sentence_key=dedup.sentence_key(ev.sentence),
                     cameo=ev.cameo,
+                    date_stated=bool(ev.date_text),
                 )
             )
     day_dates = sorted(
