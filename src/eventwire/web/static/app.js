@@ -186,7 +186,9 @@
       });
       ol.append(li);
     }
-    if (!data.items.length) ol.append(el("li", { text: "no alerts" }));
+    if (!data.items.length) {
+      ol.append(el("li", { class: "none", text: "no alerts in the last year of the data" }));
+    }
   }
 
   // ------------------------------------------------------------------ map
