@@ -29,7 +29,8 @@ BIN = Path(sys.executable).parent / "eventwire"
 
 def timed(cmd: list[str]) -> tuple[float, str]:
     t0 = time.perf_counter()
-    got = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
+    env = {**os.environ, "COLUMNS": "200"}
+    got = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     el = time.perf_counter() - t0
     if got.returncode:
         sys.exit(f"failed ({got.returncode}): {' '.join(cmd)}\n{got.stderr[-2000:]}")
