@@ -3,7 +3,7 @@ the reading API (eventwire.open) and the terminal views."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import pytest
@@ -259,3 +259,61 @@ def test_sparkline_and_trend_lines(db):
     lines = trend_lines(rows, title="RUS – UKR", width=80)
     assert max(len(line) for line in lines) <= 80
     assert any(line.startswith("2024-03-04") for line in lines)
+
+
+def _g(pairs):
+    import math
+
+    g = 2 * sum(o * math.log(o / e) for o, e in pairs if o > 0)
+    return math.sqrt(g)
+
+
+def test_count_tests_are_signed_roots_of_the_likelihood_ratio():
+    from eventwire.analytics.alerts import _G_SHARE, _G_VOLUME
+
+    c = duckdb.connect()
+    # volume: 10 conflict events this week, 20 in the baseline, the week has 20% of the news
+    got = c.execute(
+        f"SELECT {_G_VOLUME} FROM (SELECT 10.0 AS c, 20.0 AS c_base, 0.2 AS q)"
+    ).fetchone()[0]
+    n = 30.5
+    assert got == pytest.approx(_g([(10, n * 0.2), (n - 10, n * 0.8)]))
+    below = c.execute(
+        f"SELECT {_G_VOLUME} FROM (SELECT 2.0 AS c, 40.0 AS c_base, 0.2 AS q)"
+    ).fetchone()[0]
+    assert below < 0  # fewer than expected: no escalation
+    # share: 6 of 8 events conflict this week; the baseline 60 events at a 20% share (+2 pseudo)
+    got = c.execute(
+        f"SELECT {_G_SHARE} FROM (SELECT 6.0 AS c, 8.0 AS n, 60.0 AS n_base, 0.2 AS p0)"
+    ).fetchone()[0]
+    t, col = 8 + 62, 6 + 0.2 * 62
+    cells = [(6, 8 * col / t), (2, 8 * (t - col) / t),
+             (0.2 * 62, 62 * col / t), (0.8 * 62, 62 * (t - col) / t)]  # fmt: skip
+    assert got == pytest.approx(_g(cells)) and 3 < got < 5
+
+
+def test_goldstein_z_is_corrected_for_the_skew_of_few_scores():
+    # a cooperative baseline with rare strongly negative scores is skewed to the left: a week
+    # of three scores that drag the mean down is less surprising than a normal tail says
+    c, _ = _scenario_con(n_dyads=1, n_weeks=2, n_injected=0, seed=1)
+    c.execute("DELETE FROM events")
+    rows = []
+    for w in range(17):
+        for i in range(10):
+            g = -10.0 if i == 0 else 4.0
+            rows.append((f"e{w}-{i}", date(2020, 1, 6) + timedelta(weeks=w),
+                         g, 4 if g < 0 else 1))  # fmt: skip
+    week = date(2020, 1, 6) + timedelta(weeks=17)
+    rows += [(f"x{i}", week, g, 4 if g < 0 else 1) for i, g in enumerate((-10.0, -10.0, 4.0))]
+    c.executemany(
+        "INSERT INTO events (event_id, doc_id, source_code, source_country, target_code, "
+        'target_country, "date", goldstein, quad_class, modality) '
+        "VALUES (?, 'd', 'AAAGOV', 'AAA', 'BBBGOV', 'BBB', ?, ?, ?, 'asserted')",
+        [(e, d, g, q) for e, d, g, q in rows],
+    )
+    got = alerts(c, z=1.0, limit=100).records()
+    (last,) = [r for r in got if r["period"] == week]
+    mean, base = last["goldstein_mean"], last["base_goldstein"]
+    var = (16 * 10 * (((-10 - base) ** 2) + 9 * ((4 - base) ** 2)) / 10 + 5 * 16) / (160 + 5)
+    plain = (mean - base) / (var / 3 + var / 160) ** 0.5
+    assert last["z_goldstein"] > plain  # less extreme than the uncorrected z
