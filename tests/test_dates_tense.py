@@ -145,3 +145,24 @@ def test_a_new_clause_after_and_does_not_lend_its_tense() -> None:
 )
 def test_future_in_the_past(sentence: str, expected: date) -> None:
     assert _day("Wednesday" if "Wednesday" in sentence else "Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an abbreviation's full stop ends no clause
+        ("Iraq will allow U.N. inspectors into the site Friday.", NEXT_FRI),
+        ("The group will buy Acme Corp. shares Friday.", NEXT_FRI),
+        ("He will meet Mr. Baker in Geneva on Friday.", NEXT_FRI),
+        # a headline, or capitals: a capital letter is no name here
+        ("Iraq Says It Will Allow Inspections Friday", NEXT_FRI),
+        ("IRAQ SAYS IT WILL ALLOW INSPECTIONS FRIDAY", NEXT_FRI),
+        ("Iraq Allowed Inspections Friday", LAST_FRI),
+        # a noun that is also a scheduled verb ("head") after "was"
+        ("He was head of the central bank until Friday.", LAST_FRI),
+        # a habit has no date ahead: the default (the latest Friday) stands
+        ("The central bank usually holds its auction on Friday.", LAST_FRI),
+    ],
+)
+def test_abbreviations_headlines_and_habits(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected

@@ -26,8 +26,15 @@ from functools import cache, lru_cache
 
 from eventwire.dates.tables import fiscal_years, lexicon, tense_cues
 
+# abbreviations are one token, so that their full stop ends no clause ("will allow U.N.
+# inspections Monday", "will buy Acme Corp. shares Friday")
+_ABBREVIATIONS = (
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Cos|Ltd|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt"
+    r"|Capt|Adm|Prof|Rev|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|Bros|Dept)\.(?=\s+\S)"
+)
 _TOKEN = re.compile(
-    r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
+    _ABBREVIATIONS
+    + r"|[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
 )
 _BOUNDARY_MARKS = frozenset(
     [";", ":", "--", "(", ")", '"', "\u201c", "\u201d", "``", "''", ".", "!", "?"]
@@ -42,6 +49,7 @@ _PRENOMINAL = frozenset(_LX["prenominal"])  # "the Jan. 14 deadline", "its Feb. 
 _AUXILIARIES = frozenset(_LX["auxiliary"])
 _MODALS = frozenset(_LX["modal"])
 _FUNCTION_WORDS = frozenset(_LX["function_word"])
+_HABITUAL = frozenset(_LX["habitual"])  # "usually", "generally": a habit has no one date
 _COPULAS = frozenset(_LX["copula"])  # present "is", "are": "the vote is Friday"
 _ING_NOUNS = frozenset(_LX["ing_noun"])  # "-ing" words that are no participle: "morning"
 _INTENT_OBJECT = frozenset(_LX["intent_verb"])  # "plan", "threatens" with an object
@@ -138,6 +146,8 @@ def _scan(
         new_clause = w in ("and", "or") and i + 1 < len(tokens) and tokens[i + 1][1] in _NEW_SUBJECT
         if first_index < 0 and new_clause:
             return None  # "... in early December and no other offer is likely": a new clause
+        if w in _HABITUAL and not only_since:
+            return "habitual"  # "generally announces a tender on Monday": no one Monday
         if w == "since":
             return "since"  # "searching since shortly after the Oct. 23 slaying": the past
         if only_since:
@@ -168,8 +178,10 @@ def _scan(
         if cue == "past-fixed":
             return "past"  # "could not be reached Tuesday": an idiom of a past attempt
         if cue == "scheduled":
-            if prev in _AUXILIARIES or prev in _DETERMINERS:
-                continue  # "did not visit", "will go", "a visit": something else decides
+            if prev in _HABITUAL:
+                return "habitual"  # "usually holds its auction on Friday"
+            if prev in _AUXILIARIES or prev in _DETERMINERS or prev in _BE_HAVE:
+                continue  # "did not visit", "will go", "a visit", "was head of": not this verb
             if w.endswith("s") or prev in ("they", "we", "you", "i") or prev.endswith("s"):
                 return "future"  # "meets", "talks resume", "voters go"
             continue  # a bare base form after a singular word is likely a noun ("state visit")
@@ -240,6 +252,8 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     left, right = _tokens(context[max(0, start - 240) : start]), _tokens(context[end : end + 160])
     if start > 240 and left:
         left = left[1:]  # the first token may be cut
+    if _titled(left, right):  # a headline "Iraq Says It Will Allow Inspections Monday", CAPS
+        left, right = [(w, w) for _, w in left], [(w, w) for _, w in right]
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
     prenominal = _prenominal(left, right)
     # a verb right after a bare expression is its own ("the court Saturday ruled"); after a
@@ -266,7 +280,7 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
                 relation = phrase
                 break
     since = tense == "since"
-    tense = "past" if since else tense
+    tense = "past" if since else None if tense == "habitual" else tense
     cause = _cause(left, prenominal)
     return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause)
 
@@ -319,6 +333,13 @@ def _prenominal(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bo
         and not nxt.endswith(("ed", "ing", "ly"))
     )
     return noun_next and (left[-1][1] in _PRENOMINAL or left[-1][1] in ("for", "of", "-", "/"))
+
+
+def _titled(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bool:
+    """Whether the words around the expression are capitalised as in a headline or all in
+    capitals, so that a capital says nothing of a name ("Will", "May")."""
+    words = [o for o, _ in left[-12:] + right[:8] if o[:1].isalpha() and len(o) > 3]
+    return len(words) >= 3 and sum(o[0].isupper() for o in words) >= 0.8 * len(words)
 
 
 def _predicative(left: list[tuple[str, str]]) -> str | None:

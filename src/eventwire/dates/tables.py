@@ -205,6 +205,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "modal": lambda v: v == "1",
     "function_word": lambda v: v == "1",
     "copula": lambda v: v == "1",
+    "habitual": lambda v: v == "1",
     "ing_noun": lambda v: v == "1",
     "intent_verb": lambda v: v == "1",
 }
