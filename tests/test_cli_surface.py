@@ -224,9 +224,11 @@ def test_serve_answers_on_loopback(db):
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as r:
                     body = json.loads(r.read())
                 break
-            except OSError:
+            except OSError as exc:
                 if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
+                    proc.terminate()
+                    err = proc.communicate(timeout=10)[1].decode(errors="replace")
+                    raise AssertionError(f"server did not answer: {err[-2000:]}") from exc
                 time.sleep(0.2)
         assert body["status"] == "ok" and body["events"] > 0
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
