@@ -166,3 +166,11 @@ def test_future_in_the_past(sentence: str, expected: date) -> None:
 )
 def test_abbreviations_headlines_and_habits(sentence: str, expected: date) -> None:
     assert _day("Friday", sentence) == expected
+
+
+def test_this_weekday_follows_the_tense() -> None:
+    """"this Tuesday" is the anchor's week's Tuesday, unless the verb looks ahead."""
+    assert _day("this Tuesday", "The envoys will meet this Tuesday.") == date(1989, 11, 7)
+    assert _day("this Tuesday", "The envoys met this Tuesday.") == date(1989, 10, 31)
+    assert resolve_date("this Tuesday", A) == (date(1989, 10, 31), "day")
+    assert resolve_date("this Saturday", A) == (date(1989, 11, 4), "day")

@@ -452,9 +452,9 @@ def resolve_date(
         return _fallback(expression, a)
     relation = spec.relation or clues.relation
     tense = "future" if future is True else "past" if future is False else clues.tense
-    if spec.form == "weekday" and spec.modifier == "this" and future is None:
-        tense = None  # "this Friday" is the anchor's week's, whatever the verb
-    elif spec.form == "weekday" and relation == "for" and tense is None and future is None:
+    # "this Friday" is the anchor's week's unless the verb looks ahead or back ("will meet this
+    # Tuesday" in a Thursday story: the coming one)
+    if spec.form == "weekday" and relation == "for" and tense is None and future is None:
         tense = "future"  # "called a strike for Wednesday", "a vote set for Friday"
     strict = future is None and (relation == "since" or clues.since)
     if strict:
