@@ -174,3 +174,10 @@ def test_this_weekday_follows_the_tense() -> None:
     assert _day("this Tuesday", "The envoys met this Tuesday.") == date(1989, 10, 31)
     assert resolve_date("this Tuesday", A) == (date(1989, 10, 31), "day")
     assert resolve_date("this Saturday", A) == (date(1989, 11, 4), "day")
+
+
+def test_this_month_name_follows_a_future_verb() -> None:
+    got = resolve_date("this March", A, context="The plant will open this March.")
+    assert got == (date(1990, 3, 1), "month")
+    got = resolve_date("this March", A, context="The plant opened this March.")
+    assert got == (date(1989, 3, 1), "month")

@@ -99,8 +99,9 @@ def _month_of(
     month: int, modifier: str | None, a: date, tense: str | None, near: int = 0
 ) -> tuple[date, bool]:
     this_year = date(a.year, month, 1)
-    if modifier == "this":
-        return this_year, False
+    if modifier == "this":  # "will open this March" in a November story: the coming March
+        ahead = tense == "future" and month < a.month
+        return (date(a.year + 1, month, 1) if ahead else this_year), False
     if modifier == "last":
         return (this_year if month < a.month else date(a.year - 1, month, 1)), False
     if modifier == "next":
