@@ -169,7 +169,7 @@ def test_abbreviations_headlines_and_habits(sentence: str, expected: date) -> No
 
 
 def test_this_weekday_follows_the_tense() -> None:
-    """"this Tuesday" is the anchor's week's Tuesday, unless the verb looks ahead."""
+    """ "this Tuesday" is the anchor's week's Tuesday, unless the verb looks ahead."""
     assert _day("this Tuesday", "The envoys will meet this Tuesday.") == date(1989, 11, 7)
     assert _day("this Tuesday", "The envoys met this Tuesday.") == date(1989, 10, 31)
     assert resolve_date("this Tuesday", A) == (date(1989, 10, 31), "day")
@@ -181,3 +181,11 @@ def test_this_month_name_follows_a_future_verb() -> None:
     assert got == (date(1990, 3, 1), "month")
     got = resolve_date("this March", A, context="The plant opened this March.")
     assert got == (date(1989, 3, 1), "month")
+
+
+def test_typographic_punctuation() -> None:
+    """Curly apostrophes and em dashes read as their plain forms."""
+    assert _day("Friday", "Friday\u2019s vote is expected to be close.") == NEXT_FRI
+    assert _day("Friday", "The council didn\u2019t meet on Friday.") == LAST_FRI
+    s = "The council will meet \u2014 officials said so on Friday \u2014 in Rome."
+    assert _day("Friday", s) == LAST_FRI

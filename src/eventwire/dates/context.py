@@ -37,7 +37,7 @@ _TOKEN = re.compile(
     + r"|[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
 )
 _BOUNDARY_MARKS = frozenset(
-    [";", ":", "--", "(", ")", '"', "\u201c", "\u201d", "``", "''", ".", "!", "?"]
+    [";", ":", "--", "\u2014", "(", ")", '"', "\u201c", "\u201d", "``", "''", ".", "!", "?"]
 )
 _LX = lexicon()
 # the clause words the tense search uses (data/dates/lexicon.tsv), one set each
@@ -235,6 +235,9 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     where the expression starts in ``context`` when it occurs there more than once."""
     if not context:
         return Clues()
+    if "\u2019" in context or "\u2018" in context:  # typographic apostrophes: "Friday’s", "didn’t"
+        context = context.replace("\u2019", "'").replace("\u2018", "'")  # same length: offsets hold
+        expression = expression.replace("\u2019", "'").replace("\u2018", "'")
     span = None
     if offset is not None and 0 <= offset < len(context):
         found = _locate(expression, context[offset : offset + len(expression) + 8])
