@@ -189,3 +189,15 @@ def test_typographic_punctuation() -> None:
     assert _day("Friday", "The council didn\u2019t meet on Friday.") == LAST_FRI
     s = "The council will meet \u2014 officials said so on Friday \u2014 in Rome."
     assert _day("Friday", s) == LAST_FRI
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They'll vote on the plan Friday.",
+        "She said she'd announce her decision Friday.",
+        "We're meeting the lenders on Friday.",
+    ],
+)
+def test_contracted_auxiliaries(sentence: str) -> None:
+    assert _day("Friday", sentence) == NEXT_FRI

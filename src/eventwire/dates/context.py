@@ -102,8 +102,18 @@ def _fiscal_cues() -> re.Pattern[str]:
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    """(original, lower) word tokens."""
-    return [(t, t.lower()) for t in _TOKEN.findall(text)]
+    """(original, lower) word tokens; "they'll" is "they" + "'ll" (not "'s": a possessive)."""
+    out = []
+    for t in _TOKEN.findall(text):
+        m = _CONTRACTION.match(t)
+        if m:
+            out += [(m[1], m[1].lower()), (m[2], m[2].lower())]
+        else:
+            out.append((t, t.lower()))
+    return out
+
+
+_CONTRACTION = re.compile(r"^([A-Za-z]+)('(?:ll|d|re|ve))$", re.IGNORECASE)
 
 
 def _cue(tokens: list[tuple[str, str]], i: int, first: bool) -> str | None:
