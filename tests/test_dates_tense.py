@@ -172,6 +172,8 @@ def test_this_weekday_follows_the_tense() -> None:
     """ "this Tuesday" is the anchor's week's Tuesday, unless the verb looks ahead."""
     assert _day("this Tuesday", "The envoys will meet this Tuesday.") == date(1989, 11, 7)
     assert _day("this Tuesday", "The envoys met this Tuesday.") == date(1989, 10, 31)
+    s = "By this Saturday, traders estimated, 2,000 tonnes will have been shipped."
+    assert _day("this Saturday", s) == date(1989, 11, 4)
     assert resolve_date("this Tuesday", A) == (date(1989, 10, 31), "day")
     assert resolve_date("this Saturday", A) == (date(1989, 11, 4), "day")
 

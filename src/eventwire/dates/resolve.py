@@ -345,7 +345,7 @@ def _compute(
         return DateResult(got[0], "day") if got else None
     if f == "weekday":
         mod = spec.modifier
-        if mod == "this" and tense != "future":  # "this Friday": the Friday of the anchor's week
+        if mod == "this" and tense is None:  # "this Friday": the Friday of the anchor's week
             return DateResult(cal.monday(a) + timedelta(days=spec.weekday), "day")  # type: ignore[operator]
         said = _reported_on(clues, a) if tense == "future" and mod is None else None
         if said is not None:  # "said Tuesday it would vote Wednesday": the Wednesday after it
@@ -455,6 +455,8 @@ def resolve_date(
     tense = "future" if future is True else "past" if future is False else clues.tense
     # "this Friday" is the anchor's week's unless the verb looks ahead ("will meet this Tuesday"
     # in a Thursday story: the coming one); one says "last Friday" of a Friday before the week
+    if spec.form == "weekday" and spec.modifier == "this" and future is None and tense == "past":
+        tense = None
     if spec.form == "weekday" and relation == "for" and tense is None and future is None:
         tense = "future"  # "called a strike for Wednesday", "a vote set for Friday"
     strict = future is None and (relation == "since" or clues.since)
