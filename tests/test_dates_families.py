@@ -209,3 +209,34 @@ def test_decades_without_a_century(expression: str, anchor: date, start: date) -
 )
 def test_parts_without_an_article(expression: str, value: str) -> None:
     assert _iso(expression, f"The plant will close {expression}.") == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # "the following Monday" is measured from the day in focus when the sentence names one
+        (
+            "the following Monday",
+            "He arrived on Oct. 18 and left the following Monday.",
+            "1989-10-23",
+        ),
+        (
+            "the previous Friday",
+            "Shares fell on Oct. 20, a week after the previous Friday.",
+            "1989-10-13",
+        ),
+        ("the following Monday", "He left the following Monday.", "1989-11-06"),
+        # two steps: "the week after next", "the year before last"
+        ("the week after next", None, "1989-W46"),
+        ("the year before last", None, "1987"),
+        # an anniversary: a day named, then moved back
+        ("a year ago today", None, "1988-11-02"),
+        ("a week ago Friday", None, "1989-10-20"),
+        # "on or about": an approximation of the day
+        ("on or about Oct. 28", "The ship sank on or about Oct. 28.", "1989-10-28"),
+    ],
+)
+def test_focus_weekdays_two_steps_and_anniversaries(
+    expression: str, sentence: str | None, value: str
+) -> None:
+    assert _iso(expression, sentence) == value

@@ -154,6 +154,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "year_adj": re.compile(r"^(?:the |a )?year (earlier|ago|before|later)$"),
         "weekday": re.compile(rf"^(?:({MOD}) )?({WD})$"),
+        "after_next": re.compile(r"^the (week|month|year) (after next|before last)$"),
+        "ago_on": re.compile(rf"^(\d{{1,2}}|{_alt(_FEW)}) (week|month|year)s? ago (.+)$"),
         "quarter": re.compile(
             rf"^(?:the )?(?:fiscal )?{ORD} (?:fiscal )?quarter(?: (?:of |in )?(?:{Y}|{YREL}))?$"
         ),
@@ -201,6 +203,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
 
 _UNITS = {"weekend": "week", "century": "century"}
 _BARE_UNITS = frozenset(["week", "month", "year"])
+_FOCUS_MODIFIERS = frozenset(
+    ["the following", "the next", "the previous", "the prior", "the preceding"]
+)
 _MID = re.compile(r"\bmid(?=(?:year|week|month)\b)")
 _LX = lexicon()
 _DECADE_WORDS = {w: int(v) for w, v in _LX["decade_word"].items()}  # "the eighties"
@@ -347,7 +352,15 @@ def _core(e: str) -> Spec | None:
         )
     if m := rx["weekday"].match(e):
         mod = _MOD[m[1]] if m[1] else None
-        return Spec("weekday", "day", weekday=weekdays[m[2]], modifier=mod)
+        # "the following Monday", "the previous Friday": from the day in focus, if one is named
+        flags = ("relative-to-focus",) if m[1] in _FOCUS_MODIFIERS else ()
+        return Spec("weekday", "day", weekday=weekdays[m[2]], modifier=mod, flags=flags)
+    if m := rx["after_next"].match(e):  # "the week after next", "the year before last"
+        return Spec("relative", _unit(m[1]), offset=2 if m[2] == "after next" else -2)
+    if m := rx["ago_on"].match(e):  # "a year ago today", "a week ago Friday"
+        inner = _core(m[3])
+        if inner is not None and inner.unit == "day" and inner.form in ("deictic", "weekday"):
+            return inner.but(form="ago_on", name=m[2], offset=-_num(m[1]), year=inner.offset)
     if m := rx["offset"].match(e):
         sign = int(v["direction"][m[3]])  # type: ignore[index]
         # "ago", "from now": from the anchor; "earlier", "later": from the time in focus

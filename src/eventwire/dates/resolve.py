@@ -327,6 +327,17 @@ def _compute(
         else:
             back = cal.add_months(d, -12) if unit != "day" else _year_earlier(d)
         return DateResult(back, unit, flags=("anaphoric",) if ref is not None else ())
+    if f == "ago_on":  # "a year ago today": the day named, a year (or weeks, months) back
+        if spec.weekday is not None:
+            day = cal.weekday_near(spec.weekday, a, spec.modifier, False)
+        else:
+            day = a + timedelta(days=spec.year or 0)  # the deictic's own offset
+        if spec.name == "week":
+            return DateResult(day + timedelta(weeks=spec.offset), "day")
+        months = spec.offset * (12 if spec.name == "year" else 1)
+        first = cal.add_months(day, months)
+        last_day = (cal.add_months(first, 1) - timedelta(days=1)).day
+        return DateResult(first.replace(day=min(day.day, last_day)), "day")
     if f == "weekday_week":  # "Friday next week"
         monday = cal.monday(a) + timedelta(weeks=spec.offset)
         return DateResult(monday + timedelta(days=spec.weekday), "day")  # type: ignore[operator]
@@ -347,6 +358,10 @@ def _compute(
         mod = spec.modifier
         if mod == "this" and tense is None:  # "this Friday": the Friday of the anchor's week
             return DateResult(cal.monday(a) + timedelta(days=spec.weekday), "day")  # type: ignore[operator]
+        if "relative-to-focus" in spec.flags and (ref := _reference(clues, a, "day")) is not None:
+            # "arrived on Oct. 20 and left the following Monday": the Monday after Oct. 20
+            near_ref = cal.weekday_near(spec.weekday, ref.date, mod, False)  # type: ignore[arg-type]
+            return DateResult(near_ref, "day", flags=("anaphoric",))
         said = _reported_on(clues, a) if tense == "future" and mod is None else None
         if said is not None:  # "said Tuesday it would vote Wednesday": the Wednesday after it
             after = cal.weekday_near(spec.weekday, said + timedelta(days=1), None, True)  # type: ignore[arg-type]
