@@ -51,3 +51,11 @@ def test_company_as_target_of_a_state():
     got = codes("The Kenyan government accused Nairobi Widget Holdings Ltd of tax fraud.")
     assert any(s == "KENGOV" and t and t.endswith("BUS") for s, t, _ in got), got
     assert not any(t == "KENGOV" for _, t, _ in got), got
+
+
+def test_company_name_with_a_conjunction():
+    got = codes("American Widget and Telegraph Co agreed to sell its cable unit.")
+    assert got == [], got
+    # positive control: two countries joined by "and" stay two state actors
+    ctl = codes("Britain and France agreed to cooperate on border controls.")
+    assert ("GBR", "FRA", "0312") in ctl or any(s == "GBR" for s, _, _ in ctl), ctl

@@ -103,3 +103,16 @@ def test_since_clause_stays_background():
     g = got("Protests in Caracas have grown since police arrested the strike leaders.")
     assert not any(r == "17" for _, _, r in g), g
     assert any(r == "17" for _, _, r in got("Police in Caracas arrested the strike leaders."))
+
+
+def test_main_clause_dated_months_back_after_the_lead_is_history():
+    text = (
+        "PARIS, April 10 - France and Germany signed a defence pact on Monday. "
+        "The French and German ministers agreed on February 22 to cooperate on border controls."
+    )
+    evs = [e for e in eventwire.code(text, date="1987-04-10") if e.modality == "asserted"]
+    assert any(e.cameo.startswith("057") for e in evs), evs  # the lead's news
+    assert not any(e.date == "1987-02-22" for e in evs), [(e.cameo, e.date) for e in evs]
+    # the same act told in the lead is the story's news
+    lead = "On February 22, the French and German ministers agreed to cooperate on border controls."
+    assert any(e.date == "1987-02-22" for e in eventwire.code(lead, date="1987-04-10"))

@@ -60,10 +60,20 @@ def company_tokens(head: Any, phrase: list[Any]) -> list[Any]:
         while ent_end < head.sent.end and doc[ent_end].ent_iob_ == "I":
             ent_end += 1
         toks += [doc[j] for j in range(ent_start, ent_end) if j not in have]
-    # "Cable and Wireless Plc", "Co Inc": legal forms among the next few name words
+    # "Cable and Wireless Plc", "Telephone and Telegraph Co", "Co Inc": legal forms among the
+    # next few name words
     j = head.i + 1
-    while j < min(head.sent.end, head.i + 4) and doc[j].pos_ == "PROPN":
-        toks.append(doc[j])
+    while j < min(head.sent.end, head.i + 6):
+        t = doc[j]
+        joins = (
+            t.text in ("and", "&")
+            and head.ent_type_ != "GPE"  # "the United States and Japan Inc": two parties
+            and j + 1 < head.sent.end
+            and doc[j + 1].text[:1].isupper()
+        )
+        if t.pos_ != "PROPN" and not joins:
+            break
+        toks.append(t)
         j += 1
     return toks
 

@@ -537,7 +537,9 @@ class Coder(
             date_text
             and pub
             and date
-            and (verb.dep_ != "ROOT" or precision == "year")
+            # (a main clause too, after the lead: the lead tells the news, later sentences dated
+            # months before recall the background, "the Paris accord agreed on February 22")
+            and (verb.dep_ != "ROOT" or precision == "year" or (precision == "day" and si > 0))
             and _long_before(date, precision, date_text, pub)
             and not re.search(
                 rf"\b(since|until|till)\s+(the\s+)?{re.escape(date_text)}", sent.text, re.IGNORECASE
