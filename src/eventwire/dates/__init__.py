@@ -14,7 +14,8 @@
 A result unpacks as ``(date, precision)``; precision is day, week (dated by its Monday),
 month, quarter, year, decade or century. Modules: ``find`` (the finder, the coder's hot path),
 ``grammar`` (an expression read as anchor / offset / unit / granularity parts), ``context``
-(tense and preposition from the sentence), ``resolve`` (choosing the date), ``calendar``
+(tense and preposition from the sentence), ``resolve`` (an expression's date from its parts
+and clues), ``choose`` (which occurrence: tense, nearness, century), ``calendar``
 (arithmetic, named days), ``numbers`` (spelled numbers), ``tables`` (the data files in
 ``eventwire/data/dates/``, checked on load), ``result`` (``DateResult``).
 """
