@@ -240,3 +240,21 @@ def test_focus_weekdays_two_steps_and_anniversaries(
     expression: str, sentence: str | None, value: str
 ) -> None:
     assert _iso(expression, sentence) == value
+
+
+def test_extended_finder_finds_the_new_families() -> None:
+    from eventwire.dates import find_date_expressions
+
+    def found(text: str, extended: bool = True) -> list[str]:
+        return [m.text for m in find_date_expressions(text, extended=extended)]
+
+    assert found("Talks resume this fall after they broke down last summer.") == [
+        "this fall",
+        "last summer",
+    ]
+    assert found("Prices fall in the summer.") == []  # a verb, and a season without a year
+    assert found("The mine closed in the spring of 1988.") == ["the spring of 1988"]
+    assert found("Debt is to halve by end-March.") == ["end-March"]
+    assert found("Airport rules changed after 9/11.") == ["9/11"]
+    assert found("Claims fell in the week ended Oct. 27.") == ["the week ended Oct. 27"]
+    assert found("Claims fell in the week ended Oct. 27.", extended=False) == ["Oct. 27"]

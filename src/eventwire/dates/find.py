@@ -196,6 +196,16 @@ def _extended_patterns() -> re.Pattern[str]:
             r"\b(?i:the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)"
             r"\s+(?:year|month|week|decade))\b"
         ),
+        # seasons with a modifier or a year (a bare "fall" is a verb as often)
+        (
+            r"\b(?i:(?:(?:this|last|next|this\s+past|this\s+coming)\s+"
+            r"(?:spring|summer|autumn|fall|winter))"
+            r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+(?:1[89]|20)\d\d)\b"
+        ),
+        # the wire services' "end-March", "end-1987"; "9/11"; "the week ended Oct. 27"
+        rf"\b(?i:end-(?:{_MONTH}|(?:1[89]|20)\d\d))\b",
+        r"(?<![\d/])9/11(?![\d/])",
+        rf"\b(?i:the\s+(?:week|month)\s+(?:ended|ending|of))\s+{_M}\s+{_D}(?!\d)",
     ]
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
@@ -229,7 +239,8 @@ def find_date_expressions(text: str, *, extended: bool = False) -> list[DateMent
     out (so that the coder's output does not change until it asks for them): "two days later",
     "a year earlier", "year-end", named days ("Christmas", "Election Day"), fiscal years,
     decades ("the 1990s"), spelled-out years, "the following day", "later that year", "the
-    day before", "the end of the year"."""
+    day before", "the end of the year", seasons ("last summer", "the spring of 1988"),
+    "end-March", "9/11", "the week ended Oct. 27"."""
     out = _find(text)
     return _extended(text, out) if extended else out
 
