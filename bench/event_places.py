@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/event_places.py [--corpus ../shared/corpus/reuters21578.jsonl.gz]
         [--limit 1000] [--sample 100] [--sample-out /tmp/event_places_sample.tsv]
-        [--verdicts bench/event_places_verdicts.tsv]
+        [--verdicts bench/event_places_verdicts.tsv] [--with-cameo]
 
 Runs extract -> pre-filter -> parse -> code on the first N stories, then, per document,
 ``document_places`` on the parsed text (once) and, per asserted event, ``event_place`` with the
@@ -40,6 +40,11 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--sample-out", type=Path, default=Path("/tmp/event_places_sample.tsv"))
     ap.add_argument("--verdicts", type=Path, default=HERE / "event_places_verdicts.tsv")
+    ap.add_argument(
+        "--with-cameo",
+        action="store_true",
+        help="give event_place the event's CAMEO code (what the coder does once it passes it)",
+    )
     a = ap.parse_args()
     if not a.corpus.exists():
         print(f"corpus not found: {a.corpus}", file=sys.stderr)
@@ -99,12 +104,17 @@ def main() -> int:
             by_coder += ev.location is not None and ev.location.country is not None
             at = s.text.find(ev.sentence) if ev.sentence else -1
             in_sent = dp.in_span(at, at + len(ev.sentence)) if at >= 0 else []
+            actors = [ev.source.country, ev.target.country if ev.target else None]
+            cameo = ev.cameo if a.with_cameo else None
             if ev.location is not None and ev.location.rule:  # the coder called event_place
                 place, rule = ev.location, ev.location.rule
+                if cameo:  # what it would choose given the event's code, where that differs
+                    alt = event_place((), in_sent, dp.dateline, actors, dp, cameo=cameo)
+                    if alt != event_place((), in_sent, dp.dateline, actors, dp):
+                        place, rule = alt
             else:
                 clause = [ev.location] if ev.location is not None else []
-                actors = [ev.source.country, ev.target.country if ev.target else None]
-                place, rule = event_place(clause, in_sent, dp.dateline, actors, dp)
+                place, rule = event_place(clause, in_sent, dp.dateline, actors, dp, cameo=cameo)
             rules[rule or "none"] += 1
             if place is not None:
                 located.append(

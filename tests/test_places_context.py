@@ -226,3 +226,19 @@ def test_dateline_refines_a_sentence_country() -> None:
     kenya = Place("Kenya", "KEN", precision="country", start=5, end=10)
     place, rule = event_place([], [kenya], dc, [])
     assert rule == "sentence-place" and place is not None and place.country == "KEN"
+
+
+def test_a_verbal_act_abroad_takes_the_dateline() -> None:
+    # "LONDON - the minister rejected suggestions that Brazil ...": said in London
+    brazil = Place("Brazil", "BRA", precision="country", start=40, end=46)
+    london = resolve_place("London")
+    assert london is not None
+    place, rule = event_place([], [brazil], london, ["BRA"], cameo="120")
+    assert (rule, place.name if place else None) == ("dateline", "London")
+    # a material act happened in the country: "Brazil suspended interest payments"
+    place, rule = event_place([], [brazil], london, ["BRA"], cameo="1621")
+    assert (rule, place.country if place else None) == ("sentence-place", "BRA")
+    # without the event's code, or with a town in the sentence, nothing changes
+    assert event_place([], [brazil], london, ["BRA"])[1] == "sentence-place"
+    rio = town("Rio de Janeiro", "BRA", 50)
+    assert event_place([], [brazil, rio], london, ["BRA"], cameo="120")[0].name == "Rio de Janeiro"  # type: ignore[union-attr]

@@ -10,7 +10,9 @@
 2. ``sentence-place``: else a place the sentence names (a town or division before a country;
    one in an actor's country first; never a continent or sea) -- unless it is a country or
    state that holds the dateline's town, which is then the finer answer (``dateline``:
-   "WASHINGTON - The U.S. Treasury said");
+   "WASHINGTON - The U.S. Treasury said"), or, for a verbal act (``cameo=``), an actor's
+   own country while the dateline lies abroad ("LONDON - Funaro said Brazil would not ...");
+   places that name an affiliation or an origin are not the sentence's (``DocPlaces.in_span``);
 3. ``dateline``: else the dateline's place ("KIEV, March 20 (Reuters) -");
 4. ``actor-country``: else the first actor country that is a real country, on the country's
    point at precision "country";
@@ -237,9 +239,15 @@ def event_place(
     dateline: Place | str | None = None,
     actor_countries: Sequence[str | None] = (),
     doc_places: DocPlaces | None = None,
+    *,
+    cameo: str | None = None,
 ) -> tuple[Place | None, str | None]:
     """The event's place and the rule that chose it (see the module docstring), or
-    ``(None, None)`` when nothing locates it."""
+    ``(None, None)`` when nothing locates it. ``cameo``: the event's code, when the caller
+    has it: a verbal act (a statement, appeal, consultation, rejection, threat: the roots of
+    ``verbal_roots`` in ``cues.tsv``) whose sentence names only an actor's own country took
+    place where the story was filed, so the dateline in another country wins ("LONDON -
+    Funaro rejected suggestions that Brazil ...")."""
     countries = _iso(actor_countries)
     for loc in clause_locatives:
         if isinstance(loc, Place):
@@ -265,6 +273,16 @@ def event_place(
         best = min(mine, key=lambda p: _RANK.get(p.precision, 5))
         if dateline is not None and _inside(dateline, best):
             return _with(dateline, "dateline")  # "WASHINGTON - The U.S. Treasury said ..."
+        verbal = cameo is not None and cameo[:2] in cue_sets()["verbal_roots"]
+        if (
+            verbal
+            and best.precision == "country"
+            and best.country in countries
+            and dateline is not None
+            and dateline.country
+            and dateline.country != best.country
+        ):
+            return _with(dateline, "dateline")
         return _with(best, "sentence-place")
     if dateline is not None and dateline.country:
         return _with(dateline, "dateline")

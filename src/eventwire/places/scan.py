@@ -45,6 +45,7 @@ CUE_SETS = (
     "division_titles",
     "never",
     "affiliation_nouns",
+    "verbal_roots",
 )
 
 
