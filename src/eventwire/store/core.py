@@ -343,25 +343,22 @@ class Store:
         until: str | None,
         min_confidence: float,
         doc_id: str | None,
-        alias: str = "",
     ) -> tuple[str, list[Any]]:
-        p = f"{alias}." if alias else ""
-        where: list[str] = [f"{p}confidence >= ?"]
-        params: list[Any] = [min_confidence]
-        for column, prefix in (("source_code", source), ("target_code", target), ("cameo", code)):
-            if prefix:
-                where.append(f"starts_with({p}{column}, ?)")
-                params.append(prefix)
-        if (day := _check_day("since", since)) is not None:
-            where.append(f'{p}"date" >= CAST(? AS DATE)')
-            params.append(day)
-        if (day := _check_day("until", until)) is not None:
-            where.append(f'{p}"date" <= CAST(? AS DATE)')
-            params.append(day)
-        if doc_id is not None:
-            where.append(f"{p}doc_id = ?")
-            params.append(doc_id)
-        return " AND ".join(where), params
+        """The SQL of the one event filter (``analytics.EventFilter``, which the CLI, the API
+        and ``export`` use too); values taken literally (``RUS%`` is no pattern)."""
+        from eventwire.analytics.filters import EventFilter
+
+        since_day, until_day = _check_day("since", since), _check_day("until", until)
+        flt = EventFilter(
+            source=source or None,
+            target=target or None,
+            code=code or None,
+            since=date.fromisoformat(since_day) if since_day else None,
+            until=date.fromisoformat(until_day) if until_day else None,
+            min_confidence=min_confidence,
+            doc_id=doc_id,
+        )
+        return flt.sql()
 
     def events(
         self,
@@ -489,6 +486,10 @@ class Store:
             )
         path = Path(out)
         path.parent.mkdir(parents=True, exist_ok=True)
+        cond, args = where or ("TRUE", [])
+        args = list(args)
+        # the events kept, as a table expression every format reads from
+        events = "events" if where is None else f"(SELECT * FROM events WHERE {cond})"
         with self._lock:
             if fmt in ("parquet", "csv"):
                 options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
