@@ -222,3 +222,26 @@ def test_a_changed_file_is_a_new_shard(tmp_path):
 def test_stdin_is_refused_in_one_line():
     with pytest.raises(shards.ShardError, match="stdin"):
         shards.plan(["-"])
+
+
+# ---------------------------------------------------------------- output
+
+
+def test_shard_results_and_manifest_round_trip(tmp_path):
+    from eventwire.scale.output import Output
+
+    for local in (True, False):  # False: the object-store path (open_output_stream)
+        out = Output(tmp_path / f"out-{local}")
+        out.local = local
+        docs = _docs(7, 3)
+        assert out.finished() == set()
+        out.save_shard("abc", docs, {"documents": 3})
+        assert out.finished() == {"abc"}
+        assert [d.article.doc_id for d in out.load_shard("abc")] == [d.article.doc_id for d in docs]
+        out.forget("abc")
+        assert out.finished() == set()
+    (tmp_path / "file").write_text("x")
+    from eventwire.scale.output import OutputError
+
+    with pytest.raises(OutputError, match="cannot create the output directory"):
+        Output(tmp_path / "file" / "sub")
