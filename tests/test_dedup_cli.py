@@ -104,3 +104,16 @@ def test_ingest_force_recodes_stored_documents(tmp_path: Path) -> None:
     assert {e["event_id"] for e in before} <= {e["event_id"] for e in after}
     r = invoke("events", "--db", db, "--format", "jsonl", "--mentions")
     assert sum(e["num_mentions"] for e in after) == len(_jsonl(r.stdout))
+
+
+def test_recode_keeps_reports_as_sure_as_ingest_did(tmp_path: Path) -> None:
+    db = tmp_path / "x.duckdb"
+    assert invoke("ingest", EXAMPLES, "--db", db, "--min-confidence", 0.8).exit_code == 0
+    sure = _jsonl(invoke("events", "--db", db, "--format", "jsonl", "--mentions").stdout)
+    r = invoke("recode", "--db", db, "--min-confidence", 0.8)
+    assert r.exit_code == 0, r.output
+    again = _jsonl(invoke("events", "--db", db, "--format", "jsonl", "--mentions").stdout)
+    assert sorted(m["event_id"] for m in again) == sorted(m["event_id"] for m in sure)
+    assert all(m["confidence"] >= 0.8 for m in again)
+    r = invoke("recode", "--db", db, "--min-confidence", 2)
+    assert r.exit_code == 2 and "between 0 and 1" in r.output

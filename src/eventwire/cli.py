@@ -661,6 +661,9 @@ def _export_stdout(db: Path, fmt: str, wait: float = READ_WAIT, where=None) -> N
 def recode(
     db: DbOption = DEFAULT_DB,
     workers: Annotated[int, typer.Option("--workers", "-j", help="parser processes")] = 1,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", help="keep reports this sure (as ingest does)")
+    ] = 0.0,
 ) -> None:
     """Code the stored documents again (after the dictionaries or patterns changed): their
     reports are replaced, every mention is linked again, document and event ids are kept."""
@@ -668,6 +671,7 @@ def recode(
     from eventwire.pipeline import code_items
     from eventwire.store import Store, StoreError
 
+    _check_confidence(min_confidence)
     if not db.exists():
         _err(f"{db}: no such database")
         raise typer.Exit(2)
@@ -680,6 +684,7 @@ def recode(
                     failed += 1
                     _err(str(item))
                 else:
+                    item.events = [e for e in item.events if e.confidence >= min_confidence]
                     results.append(item)
             got = st.recode(results)
     except StoreError as exc:
