@@ -242,3 +242,32 @@ def test_a_verbal_act_abroad_takes_the_dateline() -> None:
     assert event_place([], [brazil], london, ["BRA"])[1] == "sentence-place"
     rio = town("Rio de Janeiro", "BRA", 50)
     assert event_place([], [brazil, rio], london, ["BRA"], cameo="120")[0].name == "Rio de Janeiro"  # type: ignore[union-attr]
+
+
+def test_a_dateline_that_is_no_toponym() -> None:
+    text = "UNITED NATIONS, March 3 - Syria has complained to the United Nations about exports."
+    doc = document_places(text)
+    assert doc.dateline is not None and doc.dateline.name == "New York City"
+    assert [p.text for p in doc.places] == ["Syria"]  # the organisation in the text is no place
+    place, rule = event_place(
+        [], doc.in_span(0, len(text)), doc.dateline, ["SYR"], doc, cameo="111"
+    )
+    assert (rule, place.country if place else None) == ("dateline", "USA")
+    assert document_places("Talks went on.", dateline="UNITED NATIONS").dateline is not None
+
+
+def test_bad_dateline_row_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from eventwire.data_files import DataError
+    from eventwire.places import build
+
+    geoparse = sys.modules["eventwire.places.geoparse"]  # the package's name is the function
+
+    bad = tmp_path / "datelines.tsv"
+    bad.write_text("# header\nUnited Nations\tNowhere City\tUSA\tcity\n", encoding="utf-8")
+    monkeypatch.setattr(build, "data_file", lambda *parts: tmp_path / parts[-1])
+    with pytest.raises(DataError, match=r"datelines\.tsv:2: no city 'Nowhere City'"):
+        geoparse._read_datelines(get_gazetteer())

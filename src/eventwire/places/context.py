@@ -32,7 +32,7 @@ from typing import Any
 
 from eventwire.model import Place
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer, normalize
-from eventwire.places.geoparse import dateline_place, get_ner, parse
+from eventwire.places.geoparse import dateline_place, get_ner, parse, resolve_dateline
 from eventwire.places.resolve import Scope, resolve_id
 from eventwire.places.scan import common_words, cue_sets
 
@@ -133,7 +133,7 @@ def document_places(
     places, scope = parse(doc, context_countries=_iso(context_countries), gazetteer=g)
     d = None
     if dateline:
-        i = resolve_id(g, dateline, scope)
+        i = resolve_dateline(g, dateline, scope)
         d = g.place(i, text=dateline) if i is not None else None
     end = 0
     if not dateline:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -139,13 +140,49 @@ def _labels(doc: Any) -> dict[int, str]:
     return out
 
 
+_DATELINES: weakref.WeakKeyDictionary[Gazetteer, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
+def _dateline_table(g: Gazetteer) -> dict[str, int]:
+    """``data/places/datelines.tsv``: datelines that are no toponym ("UNITED NATIONS")."""
+    got = _DATELINES.get(g)
+    if got is None:
+        got = _DATELINES[g] = _read_datelines(g)
+    return got
+
+
+def _read_datelines(g: Gazetteer) -> dict[str, int]:
+    from eventwire.data_files import DataError
+    from eventwire.places.build import data_file, read_tsv
+    from eventwire.places.gazetteer import KIND_CODES, KINDS
+
+    path = data_file("datelines.tsv")
+    out: dict[str, int] = {}
+    for n, row in read_tsv(path):
+        if len(row) < 4 or row[3] not in KIND_CODES:
+            raise DataError(
+                f"expected dateline, canonical, iso3, kind ({'|'.join(KINDS)})", path, n
+            )
+        i = g._find(row[1], row[2], KIND_CODES[row[3]])
+        if i is None:
+            raise DataError(f"no {row[3]} {row[1]!r} in {row[2]}", path, n)
+        out[scan.normalize(row[0])] = i
+    return out
+
+
+def resolve_dateline(g: Gazetteer, name: str, ctx: Any = ()) -> int | None:
+    """A dateline's place id: a toponym, or a dateline of ``datelines.tsv``."""
+    i = _dateline_table(g).get(scan.normalize(name))
+    return i if i is not None else resolve_id(g, name, ctx)
+
+
 def dateline_place(g: Gazetteer, text: str, *, span: bool = False) -> Any:
     """The place id of an ALL-CAPS dateline opening the text ("KIEV, March 20 (Reuters) -");
     with ``span``, (id, end of the dateline). None when there is none."""
     m = _DATELINE.match(text)
     if not m:
         return None
-    i = resolve_id(g, m.group(1).strip())
+    i = resolve_dateline(g, m.group(1).strip())
     if i is None:
         return None
     return (i, m.end()) if span else i
