@@ -116,3 +116,20 @@ def test_main_clause_dated_months_back_after_the_lead_is_history():
     # the same act told in the lead is the story's news
     lead = "On February 22, the French and German ministers agreed to cooperate on border controls."
     assert any(e.date == "1987-02-22" for e in eventwire.code(lead, date="1987-04-10"))
+
+
+def test_purchase_sale_or_price_with_no_party_is_market_news():
+    assert got("Brazil bought 75,000 tonnes of wheat at Tuesday's tender.") == set()
+    assert got("The Kenyan government offered eight million dollars at the auction.") == set()
+    assert got("The Nigerian state oil firm agreed to sell its refinery stake.") == set()
+    # positive controls: a party named makes it an economic act between states
+    assert any(
+        s == "EGY" and t == "USA"
+        for s, t, _ in got("Egypt agreed to buy wheat from the United States.")
+    )
+    assert any(
+        s == "JPN" and t == "VNM"
+        for s, t, _ in got("Japan agreed to sell patrol boats to Vietnam.")
+    )
+    # and aid promised as a sum to no one named stays a promise of aid
+    assert roots("The European Union pledged ten million dollars in emergency aid.") & {"03", "07"}

@@ -41,6 +41,10 @@ MATERIAL_ROOTS = {"07", "08", "14", "15", "17", "18", "19", "20"}
 # investigate, protest, coerce: coded even as a purpose ("gathered to protest", "police moved
 # in to arrest the leaders"): the going there is the act
 PURPOSE_EVENTS = {"09", "14", "17"}
+# roots whose verbs business news uses for transactions ("agreed to buy", "offered shares",
+# "approved the sale", "rejected the bid"): with no party named, a market act is no event (not
+# aid, 07: aid is given in sums, "pledged 10 million dollars", often to no one named)
+MARKET_PRONE_ROOTS = {"02", "03", "04", "05", "06", "08", "12"}
 ROOT_QUAD_CONFLICT = {f"{r:02d}" for r in range(10, 21)}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from eventwire.actors.resolver import ActorContext
 from eventwire.coding._common import (
+    MARKET_PRONE_ROOTS,
     MATERIAL_ROOTS,
     ROOT_QUAD_CONFLICT,
     VERBAL_ROOTS,
@@ -134,6 +135,13 @@ class CodingConventions:
             if trace:  # "the company agreed to sell its unit to a rival": market news
                 trace(f"  '{tok.text}' ({p.id}): no political actor on either side, not an event")
             return None
+        if code[:2] in MARKET_PRONE_ROOTS and not targets and self._market_act(tok, verb):
+            # "agreed to sell patrol boats to Vietnam": the deal's other party is the target
+            targets = self._deal_party(verb, sources, ctx)
+            if not targets:
+                if trace:  # "Brazil bought 75,000 tonnes of wheat", "agreed to sell its unit"
+                    trace(f"  '{tok.text}' ({p.id}): a deal or a price with no party, market news")
+                return None
         if code[:2] == "01" and not targets:
             if trace:  # "the minister said he hoped the tax cut would pass": an opinion
                 trace(f"  '{tok.text}' ({p.id}): a comment with no addressee, not an event")
@@ -141,6 +149,58 @@ class CodingConventions:
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         return code, targets
+
+    def _market_act(self, tok: Any, verb: Any) -> bool:
+        """Whether the act is a transaction or a price: its complement is a transaction verb
+        ("agreed to sell", "offering to purchase") or its object is a commodity, a security, a
+        price or a sum ("bought 29.9 mln tonnes of grain", "offered eight mln dlrs", "invited
+        tenders") -- market news when no party is named."""
+        trade = self.ps.cues["transaction_verb"]
+        goods = self.ps.cues["market_noun"]
+        heads = [verb, tok]
+        comp = self._complement(verb)
+        if comp is not None:
+            if comp.lemma_.lower() in trade:
+                return True
+            heads.append(comp)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in goods:
+            return True
+        aid = self.ps.cues["aid_noun"]
+        if any(w.lemma_.lower() in aid for w in verb.subtree):
+            return False  # "pledged ten million dollars in aid": a promise of aid
+        for h in heads:
+            for o in self._children(h, "dobj", "nsubjpass"):
+                words = [o] + [
+                    p2
+                    for pr in self._children(o, "prep")
+                    if pr.lower_ == "of"
+                    for p2 in self._children(pr, "pobj")
+                ]
+                if any(w.lemma_.lower() in goods or w.lower_ in goods for w in words):
+                    return True
+        return False
+
+    def _deal_party(self, verb: Any, sources: list[Actor], ctx: ActorContext) -> list[Actor]:
+        """The other party of a deal: the actor of a to/from/with phrase on the verb or its
+        complement ("agreed to sell boats to Vietnam", "bought wheat from the United States")."""
+        heads = [verb]
+        comp = self._complement(verb)
+        if comp is not None:
+            heads.append(comp)
+        heads += [o for h in list(heads) for o in self._children(h, "dobj")]
+        for h in heads:
+            for pr in self._children(h, "prep", "dative"):
+                if pr.lower_ not in ("to", "from", "with"):
+                    continue
+                for o in self._children(pr, "pobj"):
+                    found = [
+                        a
+                        for a in self.actors.resolve(o, ctx)
+                        if all(a.code != s.code for s in sources)
+                    ]
+                    if found:
+                        return found
+        return []
 
     def _fallback_targets(
         self,

@@ -79,6 +79,9 @@ CUE_SETS = {
     "attempt_noun",
     "blast_noun",
     "sponsor_verb",
+    "transaction_verb",
+    "market_noun",
+    "aid_noun",
 }
 
 
