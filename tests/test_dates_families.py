@@ -89,6 +89,8 @@ def test_comparison_periods(expression: str, sentence: str | None, value: str) -
         # a bare day of the month: this month's or the next's by tense
         ("the 15th", "The board meets on the 15th.", "1989-11-15"),
         ("the 30th", "The board met on the 30th.", "1989-10-30"),
+        ("the 28th of last month", None, "1989-10-28"),
+        ("the 3rd of next month", None, "1989-12-03"),
     ],
 )
 def test_days_named_by_week_or_by_number(expression: str, sentence: str | None, value: str) -> None:

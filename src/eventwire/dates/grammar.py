@@ -187,7 +187,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "a week from Friday", "a week from tomorrow"
         "week_from": re.compile(rf"^(?:a|one) week from ({WD}|tomorrow)$"),
         # "the 15th": a day of the month the anchor's month or the one next to it
-        "month_day": re.compile(r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)$"),
+        "month_day": re.compile(
+            r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?: of (last|this|next) month)?$"
+        ),
         # "the first half", "the second half": of the year in focus
         "half": re.compile(r"^the (?:1st|2nd|first|second|last|latter|later) half$"),
         # "this summer", "last winter", "the spring of 1990", "summer 1990"
@@ -401,7 +403,10 @@ def _core(e: str) -> Spec | None:
             year, flags = int(m[4]), ("season", "century-guessed")
         month = int(v["season"][m[2]])  # type: ignore[index]
         return Spec("season", "quarter", month=month, modifier=mod, year=year, flags=flags)
-    if m := rx["month_day"].match(e):
+    if m := rx["month_day"].match(e):  # "the 15th", "the 28th of last month"
+        if m[2]:
+            rel = {"last": -1, "this": 0, "next": 1}[m[2]]
+            return Spec("month_day", "day", day=int(m[1]), year_rel=rel)
         return Spec("month_day", "day", day=int(m[1]))
     if m := rx["year_fiscal"].match(e):
         return Spec("fiscal", "year", year=int(m[1]), flags=("fiscal",))

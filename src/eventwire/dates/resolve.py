@@ -269,7 +269,7 @@ def _compute(
         return DateResult(coming + timedelta(days=spec.offset), "day")
     if f == "month_day":  # "the 15th": of the anchor's month or the one before or after
         cands = []
-        for k in (-1, 0, 1):
+        for k in (-1, 0, 1) if spec.year_rel is None else (spec.year_rel,):
             first = cal.add_months(a, k)
             try:
                 cands.append(first.replace(day=spec.day))  # type: ignore[arg-type]
