@@ -260,3 +260,15 @@ def test_extended_finder_finds_the_new_families() -> None:
     assert found("Airport rules changed after 9/11.") == ["9/11"]
     assert found("Claims fell in the week ended Oct. 27.") == ["the week ended Oct. 27"]
     assert found("Claims fell in the week ended Oct. 27.", extended=False) == ["Oct. 27"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("Monday, Jan. 8", "1990-01-08"),  # 8 January 1990 is a Monday (1989's was a Sunday)
+        ("Sunday, Jan. 8", "1989-01-08"),
+        ("Thursday, the 2nd of November", "1989-11-02"),
+    ],
+)
+def test_a_weekday_tells_the_year(expression: str, value: str) -> None:
+    assert _iso(expression) == value

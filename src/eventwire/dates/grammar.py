@@ -123,10 +123,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "tail_part": re.compile(r" and (?:beyond|after|later|earlier|before)$"),
         "tod": re.compile(rf"^(.+?) (?:{_alt(v['tod'])})$"),
         "iso": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+z?)?$"),
-        "dmy": re.compile(rf"^(?:(?:{WD}),? )?(?:the )?{D}(?: of)? ({M})(?:,? {Y})?$"),
+        "dmy": re.compile(rf"^(?:({WD}),? )?(?:the )?{D}(?: of)? ({M})(?:,? {Y})?$"),
         # "Feb. 10 and 11": the first of the two days
         "mdy": re.compile(
-            rf"^(?:(?:this coming |this |next |last )?(?:{WD}),? )?({M}) {D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"
+            rf"^(?:(?:this coming |this |next |last )?({WD}),? )?({M}) {D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"
         ),
         "my": re.compile(rf"^({M}),? (?:of )?{Y}$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
@@ -314,14 +314,15 @@ def _core(e: str) -> Spec | None:
         return Spec("date", "day", year=int(m[1]), month=int(m[2]), day=int(m[3]))
     if m := rx["deictic"].match(e):
         return Spec("deictic", "day", offset=v["day_offsets"][m[1]])  # type: ignore[index]
+    # the weekday of "Monday, Jan. 8" is kept: it tells the year when the text gives none
     if m := rx["dmy"].match(e):
-        return Spec(
-            "date", "day", year=int(m[3]) if m[3] else None, month=months[m[2]], day=int(m[1])
-        )
+        wd = weekdays[m[1]] if m[1] else None
+        year = int(m[4]) if m[4] else None
+        return Spec("date", "day", year=year, month=months[m[3]], day=int(m[2]), weekday=wd)
     if m := rx["mdy"].match(e):
-        return Spec(
-            "date", "day", year=int(m[3]) if m[3] else None, month=months[m[1]], day=int(m[2])
-        )
+        wd = weekdays[m[1]] if m[1] else None
+        year = int(m[4]) if m[4] else None
+        return Spec("date", "day", year=year, month=months[m[2]], day=int(m[3]), weekday=wd)
     if m := rx["my"].match(e):
         return Spec("month", "month", year=int(m[2]), month=months[m[1]])
     if m := rx["m_yrel"].match(e):

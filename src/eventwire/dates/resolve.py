@@ -136,6 +136,10 @@ def _compute(
                 cands.append(date(y, spec.month, spec.day))  # type: ignore[arg-type]
             except ValueError:
                 pass
+        if spec.weekday is not None:  # "Monday, Jan. 8": a year in which Jan. 8 is a Monday
+            named = [c for c in cands if c.weekday() == spec.weekday and abs(c.year - a.year) <= 1]
+            if len(named) == 1:
+                return DateResult(named[0], "day", flags=("weekday-year",))
         if tense is None:
             cands = [c for c in cands if abs((c - a).days) <= 366 * 4]
         got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS, near)
