@@ -18,12 +18,11 @@ def codes(text: str) -> list[tuple[str, str | None, str]]:
 
 
 def test_company_named_after_a_country_is_no_state_actor():
-    assert (
-        codes("The Trading Corporation of Egypt Ltd said it agreed to sell its shipping unit.")
-        == []
-    )
-    # positive control: the country itself agreeing is an event
-    assert any(s == "EGY" for s, _, _ in codes("Egypt said it agreed to sell its shipping unit."))
+    got = codes("The Trading Corporation of Egypt Ltd said it agreed to sell its ships to Greece.")
+    assert not any(s.startswith("EGY") and s != "EGYBUS" for s, _, _ in got), got
+    # positive control: the country itself agreeing a deal with another is an event
+    ctl = codes("Egypt said it agreed to sell its ships to Greece.")
+    assert any(s == "EGY" for s, _, _ in ctl), ctl
 
 
 def test_company_named_after_a_city_is_no_government():
