@@ -405,3 +405,32 @@ def test_two_stated_days_must_be_the_same_day() -> None:
         [],
     )
     assert res.assign["a:0"] == res.assign["c:0"] == res.assign["d:0"] != res.assign["b:0"]
+
+
+def test_different_named_speakers_are_different_statements() -> None:
+    # "Premier Zhao said China must cut demand" / "Finance Minister Wang said it must cut
+    # investment": the same dyad, root and day, two statements
+    said = frozenset({"cut", "investment", "budget"})
+    res = link(
+        [
+            m("a:0", "a", root="10", person="Zhao Ziyang", terms=said),
+            m("b:0", "b", root="10", person="Wang Bingqian", terms=said),
+            m("c:0", "c", root="10", person="Zhao Ziyang", terms=said),
+            m("d:0", "d", root="10", terms=said),  # "China said": no person, fits
+        ],
+        [],
+    )
+    assert res.assign["a:0"] == res.assign["c:0"] == res.assign["d:0"] != res.assign["b:0"]
+    # a joint act may name either participant: one meeting
+    met = [m("a:0", "a", person="James Baker"), m("b:0", "b", person="Gerhard Stoltenberg")]
+    assert len(set(link(met, []).assign.values())) == 1
+
+
+def test_joint_roots_table_is_checked(tmp_path) -> None:
+    from eventwire.dedup import codes
+
+    assert codes.joint_roots() == frozenset({"03", "04", "05", "06"})
+    bad = tmp_path / "joint.txt"
+    bad.write_text("# roots\n04\n4a\n", encoding="utf-8")
+    with pytest.raises(codes.CodesDataError, match=r"joint.txt:3: one two-digit CAMEO root"):
+        codes.joint_roots(bad)

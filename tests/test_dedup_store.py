@@ -217,6 +217,22 @@ def test_a_later_batch_links_across_compatible_roots() -> None:
     assert rules["paper-9:1"] == "join:same-story"
 
 
+def test_a_later_batch_keeps_two_speakers_apart() -> None:
+    # the wire's report of a statement by one minister, a paper's of another minister's the
+    # same day: the stored event remembers who spoke
+    def said(doc_id: str, who: str) -> DocResult:
+        res = reprint(doc_id, "Daily Paper", "dailypaper.example")
+        ev = replace(res.events[0], cameo="111", root="11", event_id=f"{doc_id}:0")
+        ev.source = Actor("ARMGOV", "ARM", "GOV", who, kind="person", name=who)
+        return DocResult(res.article, [ev])
+
+    with Store(":memory:") as st:
+        st.write([said("paper-1", "Ara Ayvazian")])
+        st.write([said("paper-2", "Zohrab Mnatsakanian"), said("paper-3", "Ara Ayvazian")])
+        got = sorted(e["num_articles"] for e in st.events())
+    assert got == [1, 2]
+
+
 def test_place_comes_from_the_first_mention_that_has_one() -> None:
     first = wire("wire-1")
     first.events[0].location = None

@@ -4,7 +4,8 @@ One outlet codes a bombing 183 (suicide attack), another 190 (fighting); an acco
 talks is 057 in one report and 032 ("agreed to cooperate") or 040 in another. The table lists
 such pairs of code prefixes; ``compatible`` says whether two codes may be one event, and
 ``group`` puts the roots the table joins into one linking group (the connected roots), so
-that the linker looks across them.
+that the linker looks across them. ``joint_roots`` (``data/dedup/joint_roots.txt``) are the
+roots of joint acts, where two reports may name different participants as the source.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup" / "compatible_codes.tsv"
+JOINT = DATA.with_name("joint_roots.txt")
 
 
 class CodesDataError(ValueError):
@@ -44,6 +46,20 @@ def load(path: Path = DATA) -> tuple[tuple[str, str], ...]:
             raise CodesDataError(f"{path}:{n}: {a} and {b} share a root: they link already")
         pairs.append((a, b))
     return tuple(pairs)
+
+
+@lru_cache(maxsize=4)
+def joint_roots(path: Path = JOINT) -> frozenset[str]:
+    """Roots of joint acts (``data/dedup/joint_roots.txt``): either side may be the source."""
+    roots = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        if not (s.isdigit() and len(s) == 2):
+            raise CodesDataError(f"{path}:{n}: one two-digit CAMEO root a line, got {line!r}")
+        roots.add(s)
+    return frozenset(roots)
 
 
 def compatible(a: str, b: str, path: Path = DATA) -> bool:

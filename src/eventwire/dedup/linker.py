@@ -8,7 +8,10 @@ linking") in order:
    country-less actors their six-letter code), same CAMEO root, same modality group (asserted;
    announced: intent/planned; negated/denied; hypothetical; threat; demand). Codes of other
    roots that one act gets from different outlets (``codes.py``, a table: a bombing 183 and
-   190; an accord 032/040 and 057) link too, and a same-root event is preferred.
+   190; an accord 032/040 and 057) link too, and a same-root event is preferred. Sources that
+   are different named persons (the resolver's canonical names) are different acts ("Premier
+   Zhao said" / "Finance Minister Wang said": two statements), except in the roots of joint
+   acts (``codes.joint_roots``: 03-06), where either participant may be named.
 2. **Date**: day-level dates (day or week precision) at most ``MAX_DAYS`` apart, measured from
    the event's anchor date (its first mention's), so a chain of reports never drifts (the
    day's slack is for dates that are only the publication day, and time zones); two days
@@ -144,6 +147,7 @@ class Mention:
     sentence_key: str = ""  # sentence_key() of its sentence
     cameo: str = ""  # its full CAMEO code (codes of other roots link only by codes.py's table)
     date_stated: bool = False  # the sentence says the day ("on Monday", "yesterday")
+    person: str | None = None  # the named person the source is (the resolver's name)
 
     @property
     def block(self) -> tuple[str, str, str, str]:
@@ -174,6 +178,7 @@ class LinkedEvent:
     root_mention: str | None = None  # the mention that created it (new events)
     codes: set[str] = field(default_factory=set)  # CAMEO codes of its mentions
     date_stated: bool = False  # its anchor date is stated by its first report's sentence
+    persons: set[str] = field(default_factory=set)  # named persons its reports' sources are
 
     @property
     def block(self) -> tuple[str, str, str, str]:
@@ -333,6 +338,9 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
             for ev in index.get((m.link_key, key), ()):
                 if ev.event_id in alias or m.doc_id in ev.docs:
                     continue
+                other_person = bool(m.person and ev.persons) and m.person not in ev.persons
+                if other_person and m.root not in codes.joint_roots():
+                    continue  # another person's statement is another act
                 other_root = ev.root != m.root
                 if other_root and not any(codes.compatible(m.cameo, c) for c in ev.codes if c):
                     continue
@@ -366,6 +374,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 root_mention=m.mention_id,
                 codes={m.cameo} if m.cameo else set(),
                 date_stated=m.date_stated,
+                persons={m.person} if m.person else set(),
             )
             add(ev)
             res.new_events.append(ev)
@@ -393,6 +402,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 keep.terms |= gone.terms
                 keep.sentences |= gone.sentences
                 keep.codes |= gone.codes
+                keep.persons |= gone.persons
                 if not keep.place.evidence and gone.place.evidence:
                     keep.place = gone.place
                     if keep.event_id not in new_ids:
@@ -410,6 +420,8 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
             best.sentences.add(m.sentence_key)
         if m.cameo:
             best.codes.add(m.cameo)
+        if m.person:
+            best.persons.add(m.person)
         if not best.place.evidence and m.place.evidence:
             best.place = m.place
             if best.event_id not in new_ids:

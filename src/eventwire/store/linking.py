@@ -21,7 +21,7 @@ from eventwire.dedup import codes as link_codes
 from eventwire.dedup import linker as link_rules
 from eventwire.dedup import stories
 from eventwire.dedup.terms import report_terms
-from eventwire.model import Article, Event
+from eventwire.model import Actor, Article, Event
 
 from .rows import report_values
 
@@ -118,7 +118,8 @@ def stored_events(
             f"{PLACE_RULE_SQL}}}, m.seq) FILTER ({PLACE_EVIDENCE_SQL}), "
             "list(DISTINCT d.story_id) FILTER (d.story_id IS NOT NULL), "
             "list(DISTINCT m.doc_id), string_agg(m.terms, ' '), list(m.sentence), "
-            "list(DISTINCT m.cameo), e.date_text IS NOT NULL "
+            "list(DISTINCT m.cameo), e.date_text IS NOT NULL, "
+            f"list(DISTINCT {PERSON_SQL}) FILTER ({PERSON_SQL} IS NOT NULL) "
             "FROM events e JOIN mentions m ON m.event_id = e.event_id "
             "JOIN documents d ON d.doc_id = m.doc_id "
             f"WHERE e.block IN (SELECT b FROM _ew_blocks) AND ({when}) "
@@ -155,9 +156,22 @@ def stored_events(
                 sentences={dedup.sentence_key(s) for s in row[8] or ()} - {""},
                 codes=set(row[9] or ()) - {None},
                 date_stated=bool(row[10]),
+                persons=set(row[11] or ()),
             )
         )
     return out
+
+
+# the named person a stored mention's source is (its JSON: kind "person", name)
+PERSON_SQL = (
+    "CASE WHEN json_extract_string(m.source_json, '$.kind') = 'person' "
+    "THEN json_extract_string(m.source_json, '$.name') END"
+)
+
+
+def person_of(actor: Actor | None) -> str | None:
+    """The canonical name of a named-person actor, else None."""
+    return actor.name if actor is not None and actor.kind == "person" and actor.name else None
 
 
 # the rule that chose a stored mention's place, and whether that place is evidence for linking
@@ -249,6 +263,7 @@ def plan_batch(
                     sentence_key=dedup.sentence_key(ev.sentence),
                     cameo=ev.cameo,
                     date_stated=bool(ev.date_text),
+                    person=person_of(ev.source),
                 )
             )
     day_dates = sorted(
