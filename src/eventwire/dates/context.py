@@ -26,15 +26,14 @@ from functools import cache, lru_cache
 
 from eventwire.dates.tables import fiscal_years, lexicon, tense_cues
 
-# abbreviations are one token, so that their full stop ends no clause ("will allow U.N.
-# inspections Monday", "will buy Acme Corp. shares Friday")
-_ABBREVIATIONS = (
-    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Cos|Ltd|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt"
-    r"|Capt|Adm|Prof|Rev|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|Bros|Dept)\.(?=\s+\S)"
-)
 _TOKEN = re.compile(
-    _ABBREVIATIONS
-    + r"|[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
+    r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
+)
+# a full stop after these (or after a single letter: "U.N.") belongs to them and ends no
+# clause ("will allow U.N. inspections Monday", "will buy Acme Corp. shares Friday")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st inc corp co cos ltd jr sr gen sen rep gov lt col sgt capt adm prof rev "
+    "jan feb mar apr aug sep sept oct nov dec no nos vs bros dept".split()
 )
 _BOUNDARY_MARKS = frozenset(
     [";", ":", "--", "\u2014", "(", ")", '"', "\u201c", "\u201d", "``", "''", ".", "!", "?"]
@@ -102,11 +101,16 @@ def _fiscal_cues() -> re.Pattern[str]:
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    """(original, lower) word tokens; "they'll" is "they" + "'ll" (not "'s": a possessive)."""
-    out = []
+    """(original, lower) word tokens; "they'll" is "they" + "'ll" (not "'s": a possessive); an
+    abbreviation keeps its full stop ("Corp.", "U.N.")."""
+    out: list[tuple[str, str]] = []
     for t in _TOKEN.findall(text):
-        m = _CONTRACTION.match(t)
-        if m:
+        if t == "." and out:
+            o, w = out[-1]
+            if (len(w) == 1 and w.isalpha()) or w in _ABBREVIATIONS:
+                out[-1] = (o + ".", w + ".")
+                continue
+        if "'" in t and (m := _CONTRACTION.match(t)):
             out += [(m[1], m[1].lower()), (m[2], m[2].lower())]
         else:
             out.append((t, t.lower()))
