@@ -29,16 +29,13 @@ from eventwire.dates.tables import fiscal_years, lexicon, tense_cues
 _TOKEN = re.compile(
     r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
 )
-# a full stop after these (or after a single letter: "U.N.") belongs to them and ends no
-# clause ("will allow U.N. inspections Monday", "will buy Acme Corp. shares Friday")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st inc corp co cos ltd jr sr gen sen rep gov lt col sgt capt adm prof rev "
-    "jan feb mar apr aug sep sept oct nov dec no nos vs bros dept".split()
-)
 _BOUNDARY_MARKS = frozenset(
     [";", ":", "--", "\u2014", "(", ")", '"', "\u201c", "\u201d", "``", "''", ".", "!", "?"]
 )
 _LX = lexicon()
+# a full stop after these (or after a single letter: "U.N.") belongs to them and ends no
+# clause ("will allow U.N. inspections Monday", "will buy Acme Corp. shares Friday")
+_ABBREVIATIONS = frozenset(_LX["abbreviation"])  # data/dates/lexicon.tsv
 # the clause words the tense search uses (data/dates/lexicon.tsv), one set each
 _BOUNDARY_WORDS = frozenset(_LX["boundary_word"])
 _BE_HAVE = frozenset(_LX["be_have"])

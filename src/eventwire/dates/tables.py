@@ -206,6 +206,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "function_word": lambda v: v == "1",
     "copula": lambda v: v == "1",
     "habitual": lambda v: v == "1",
+    "abbreviation": lambda v: v == "1",
     "ing_noun": lambda v: v == "1",
     "intent_verb": lambda v: v == "1",
 }
