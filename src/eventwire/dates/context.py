@@ -49,12 +49,12 @@ _HABITUAL = frozenset(_LX["habitual"])  # "usually", "generally": a habit has no
 _COPULAS = frozenset(_LX["copula"])  # present "is", "are": "the vote is Friday"
 _ING_NOUNS = frozenset(_LX["ing_noun"])  # "-ing" words that are no participle: "morning"
 _INTENT_OBJECT = frozenset(_LX["intent_verb"])  # "plan", "threatens" with an object
-_FUTURE_MODALS = frozenset(["will", "'ll", "shall", "wo"])
+_FUTURE_MODALS = frozenset(_LX["future_modal"])  # "will have": not "may have"
 # words that open a new clause after "and" / "or" in the words that follow an expression
-_NEW_SUBJECT = _DETERMINERS | frozenset(["he", "she", "it", "they", "we", "i", "you", "there"])
-_COPULA_PREPOSITIONS = frozenset(["on", "in", "for", "at", "until", "till"])
+_NEW_SUBJECT = _DETERMINERS | frozenset(_LX["subject_pronoun"])
+_COPULA_PREPOSITIONS = frozenset(_LX["copula_preposition"])  # "the vote is on Friday"
 # "it is Friday" and "there is" are fine; "what is" / "that is" open another clause
-_COPULA_NOT_SUBJECT = frozenset(["what", "that", "which", "who", "where", "when", "how", "as"])
+_COPULA_NOT_SUBJECT = frozenset(_LX["not_subject"])
 _TO_OBJECT = re.compile(
     r"^(?:[A-Z\d]|(?:a|an|the|his|her|its|their|our|this|that|these|those|"
     r"date|mid|early|late|around|about|some)$)"

@@ -207,6 +207,10 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "copula": lambda v: v == "1",
     "habitual": lambda v: v == "1",
     "abbreviation": lambda v: v == "1",
+    "future_modal": lambda v: v == "1",
+    "subject_pronoun": lambda v: v == "1",
+    "copula_preposition": lambda v: v == "1",
+    "not_subject": lambda v: v == "1",
     "ing_noun": lambda v: v == "1",
     "intent_verb": lambda v: v == "1",
 }
