@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli import app
@@ -59,3 +60,19 @@ def test_bad_uses_are_one_line_errors(tmp_path):
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "_dataset.json").write_text("{not json")
     _one_line_error(["serve", "--data", str(tmp_path / "d")], "unreadable")
+
+
+def test_an_unreachable_cluster_is_a_one_line_error(tmp_path):
+    import importlib.util
+    import socket
+
+    if importlib.util.find_spec("ray") is None:
+        pytest.skip("the ray extra is not installed")
+    story = tmp_path / "a.txt"
+    story.write_text("Talks in Geneva.")
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = ["ingest", str(story), "--engine", "ray", "--out", str(tmp_path / "o")]
+    _one_line_error([*args, "--address", f"127.0.0.1:{port}"], "cannot reach the Ray cluster")
+    _one_line_error([*args, "--address", "nowhere"], "use auto, HOST:PORT")

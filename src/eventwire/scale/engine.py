@@ -49,6 +49,22 @@ class Summary:
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 
 
+def _reachable(address: str, timeout: float = 10.0) -> None:
+    """A one-line error when nothing listens at ``host:port`` (or ``ray://host:port``)."""
+    import socket
+
+    hostport = address.split("://", 1)[-1]
+    host, _, port = hostport.rpartition(":")
+    if not host or not port.isdigit():
+        raise EngineError(f"--address {address}: use auto, HOST:PORT or ray://HOST:PORT")
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise EngineError(
+            f"cannot reach the Ray cluster at {address}: {exc.strerror or exc}"
+        ) from exc
+
+
 def _start_ray(address: str | None, num_cpus: int | None) -> bool:
     """Connect to (or start) Ray; True when this call started it."""
     try:
@@ -59,6 +75,8 @@ def _start_ray(address: str | None, num_cpus: int | None) -> bool:
         ) from exc
     if ray.is_initialized():
         return False
+    if address and address != "auto":
+        _reachable(address)  # Ray itself retries an unreachable address for minutes
     kw = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
     try:
         if address:
