@@ -6,17 +6,20 @@ Builds (or reuses) a synthetic database of --events events (eventwire.analytics.
 skewed actors, 25 years in ingest order, 40% with a place), then times each query --runs
 times and prints p50/p95 in milliseconds and the 1-minute load average when it finished.
 Series are timed from the dyad-by-day rollup (what the server and ``EventData(rollup=True)``
-read; its build time is printed) and, for comparison, from the events table. /api/events is timed over HTTP on 127.0.0.1
-(uvicorn in a thread): the first page, the next pages by cursor, and dyad-filtered pages.
---browser also times the dashboard's first paint with data in headless Chromium.
+read; its build time is printed) and, for comparison, from the events table. /api/events is
+timed over HTTP on 127.0.0.1 (`eventwire serve` in a process of its own, once it says it is
+warm): the first page, the next pages by cursor, and filtered pages. --browser also times
+the dashboard's first paint with data in headless Chromium.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import socket
 import statistics
-import threading
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -105,21 +108,20 @@ def main() -> None:
     con.close()
 
     import httpx
-    import uvicorn
 
-    from eventwire.api import create_app
-
+    # the server in a process of its own, as `eventwire serve` runs (in this process it would
+    # share the interpreter lock with the client and time both)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
     t0 = time.perf_counter()
-    app = create_app(path)
-    app.state.warm.join()
-    print(f"{'server start, top lists and rollup built':48s} {1000 * (time.perf_counter() - t0):7.1f} ms")
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=8766, log_level="warning"))
-    th = threading.Thread(target=server.run, daemon=True)
-    th.start()
-    while not server.started:
-        time.sleep(0.05)
-    base = "http://127.0.0.1:8766"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(path), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+    )
     try:
+        wait_warm(base, server)
+        print(f"{'server start, top lists and rollup built':48s} "
+              f"{1000 * (time.perf_counter() - t0):7.1f} ms")  # fmt: skip
         with httpx.Client(base_url=base, timeout=30) as http:
 
             def page(params: dict) -> dict:
@@ -148,8 +150,31 @@ def main() -> None:
             paint(base, "/?a=RUS&b=UKR", max(3, r // 5))
             paint(base, "/", max(3, r // 5))
     finally:
-        server.should_exit = True
-        th.join(10)
+        server.terminate()
+        server.wait(30)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_warm(base: str, server: subprocess.Popen, limit: float = 600) -> None:
+    """Until the server answers and says its start-up work (top lists, rollup) is done."""
+    import httpx
+
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server exited with status {server.returncode}")
+        try:
+            if httpx.get(base + "/api/health", timeout=5).json().get("warm"):
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server was not warm after {limit:g} s")
 
 
 def paint(base: str, page: str, runs: int) -> None:

@@ -48,6 +48,15 @@ def test_health(client, db):
     assert body["status"] == "ok"
     assert body["events"] == _count(db) == 3009
     assert body["documents"] >= 5
+    assert body["warm"] is True  # warm=False: nothing to wait for
+
+
+def test_the_server_warms_up_in_the_background(db):
+    app = create_app(db)
+    with TestClient(app) as c:
+        app.state.warm.join(60)
+        assert c.get("/api/health").json()["warm"] is True
+    assert app.state.data._rollup is not None  # the series read the rollup from then on
 
 
 def test_openapi_lists_the_endpoints(client):

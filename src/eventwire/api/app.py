@@ -192,6 +192,8 @@ def create_app(db_path: str | os.PathLike[str], *, warm: bool = True) -> FastAPI
             "documents": n_doc,
             "first_date": lo,
             "last_date": hi,
+            # the start-up work is done: top lists computed, the series rollup built
+            "warm": not app.state.warm.is_alive(),
         }
 
     @app.get("/api/events")
