@@ -133,3 +133,19 @@ def test_purchase_sale_or_price_with_no_party_is_market_news():
     )
     # and aid promised as a sum to no one named stays a promise of aid
     assert roots("The European Union pledged ten million dollars in emergency aid.") & {"03", "07"}
+
+
+def test_talks_with_a_party_name_the_target():
+    g = got("Japan said it was seeking new talks with Washington on the dispute.")
+    assert any(s == "JPN" and t and t.startswith("USA") for s, t, _ in g), g
+    g = got("The Sudanese opposition rejected talks with the army on Monday.")
+    assert any(t == "SDNMIL" and r == "12" for _, t, r in g), g
+
+
+def test_actor_inside_the_complements_object_is_a_one_way_target():
+    g = got("The United States agreed to raise the quota on Taiwan's textile exports.")
+    assert ("USA", "TWN", "03") in g, g
+    assert not any(s == "TWN" for s, _, _ in g), g  # no second party: no reverse event
+    # the actor's own thing gives no target
+    g2 = got("Zaire agreed to limit its tin exports.")
+    assert any(s == "COD" and t is None for s, t, _ in g2), g2

@@ -41,6 +41,9 @@ MATERIAL_ROOTS = {"07", "08", "14", "15", "17", "18", "19", "20"}
 # investigate, protest, coerce: coded even as a purpose ("gathered to protest", "police moved
 # in to arrest the leaders"): the going there is the act
 PURPOSE_EVENTS = {"09", "14", "17"}
+# intents and concessions whose complement acts on another actor's thing: that actor is the
+# target ("agreed to raise the limit on Taiwan's exports", "allowed Soviet ships to dock")
+COMPLEMENT_TARGET_ROOTS = {"03", "08"}
 # roots whose verbs business news uses for transactions ("agreed to buy", "offered shares",
 # "approved the sale", "rejected the bid"): with no party named, a market act is no event (not
 # aid, 07: aid is given in sums, "pledged 10 million dollars", often to no one named)

@@ -142,6 +142,14 @@ class ClauseSyntax:
                 elif spec.startswith("prep:"):
                     want = spec[5:]
                     heads = [t] + self._children(t, "dobj")
+                    # "called for talks with the rebels": the particle's object carries it too
+                    heads += [
+                        o
+                        for pr in self._children(t, "prep")
+                        if pr.lemma_.lower() != want
+                        for o in self._children(pr, "pobj")
+                        if o.pos_ == "NOUN"
+                    ]
                     for h in heads:
                         for pr in self._children(h, "prep", "dative"):
                             if pr.lemma_.lower() == want:

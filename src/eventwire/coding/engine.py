@@ -22,6 +22,7 @@ from eventwire.actors.resolver import ActorContext, ActorResolver
 from eventwire.coding._attach import DatePlace
 from eventwire.coding._common import (
     CLAUSE_GOVERNORS,
+    COMPLEMENT_TARGET_ROOTS,
     COOPERATIVE_ROOTS,
     FORCEFUL_ROOTS,
     FUTURE_AUX,
@@ -379,6 +380,22 @@ class Coder(
             )
             if clause is not None and clause.dep_ in ("ccomp", "acl"):
                 targets = self._clause_subject(clause, ctx, active_only=True)
+        comp_verb = self._complement(verb) if t.complement is None else None
+        one_way = False  # a target found in what the act is about is no second party
+        if not targets and comp_verb is not None and t.code[:2] in COMPLEMENT_TARGET_ROOTS:
+            # "agreed to raise the limit on Taiwan's exports": the actor inside what the
+            # complement acts on
+            things = self._children(comp_verb, "dobj") + [
+                o
+                for pr in self._children(comp_verb, "prep")
+                if pr.lower_ in ("on", "of", "for", "to", "against")
+                for o in self._children(pr, "pobj")
+            ]
+            for o in things:
+                targets = self._actor_inside(o, ctx, exclude={a.code for a in sources})
+                if targets:
+                    one_way = True
+                    break
         if not targets and t.complement is not None:  # "threatened to impose sanctions on X"
             ct = t.complement
             cverb = ct.light if ct.light is not None else ct.token
@@ -552,7 +569,11 @@ class Coder(
             return []
         pairs: list[tuple[Actor, Actor | None]] = []
         targets = [g for g in targets if all(g.code != s.code for s in sources)]
-        sym = p.has("sym") and (t.complement is None or t.complement.pattern.has("sym"))
+        sym = (
+            p.has("sym")
+            and not one_way
+            and (t.complement is None or t.complement.pattern.has("sym"))
+        )
         if targets:
             pairs = [(s, g) for s in sources for g in targets if s.code != g.code]
         elif sym and len(sources) > 1:
