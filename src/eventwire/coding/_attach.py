@@ -6,6 +6,7 @@ Part of the coder (``eventwire.coding.engine.Coder`` mixes these methods in); th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -128,7 +129,7 @@ class DatePlace:
                     else resolve_place(cand, context_countries=ctx_iso)
                 )
                 if place is not None:
-                    return place
+                    return dataclasses.replace(place, rule="clause-locative")
         return None
 
     def _places_of(self, doc: Any) -> Any:
@@ -162,7 +163,7 @@ class DatePlace:
         here = dp.in_span(sent.start_char, sent.end_char)
         for e in todo:
             countries = [a.country for a in (e.source, e.target) if a is not None and a.country]
-            place, rule = event_place((), here, dp.dateline, countries, dp)
+            place, rule = event_place((), here, dp.dateline, countries, dp, cameo=e.cameo)
             if place is not None:
                 e.location = place
                 if trace:
