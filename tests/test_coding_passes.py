@@ -53,3 +53,29 @@ def test_a_failing_pass_keeps_the_event(clean):
         raise RuntimeError("boom")
 
     assert [e for e in eventwire.code(TEXT, date="2024-05-06") if e.root == "17"]
+
+
+def test_prefilter_guarded_cues_need_their_rows_words():
+    # "set" alone is no sign of an event; beside "fire" (set fire to) it is, and a head whose
+    # row needs nothing more ("protest") is a cue on its own
+    from eventwire.nlp.prefilter import cue_index, select
+
+    cues = cue_index(
+        [("set", [], ["fire", "deadline"]), ("protest", [], []), ("strike", ["air"], [])]
+    )
+    body = (
+        "The board set a new dividend for Acme shareholders. Rebels set fire to the police station in Gao. "
+        "Hundreds of Kenyans protest in Nairobi. Acme prices struck a high. An air strike hit Gaza."
+    )
+    kept = select(body, cues).text
+    assert "dividend" not in kept and "struck a high" not in kept
+    assert "set fire" in kept and "protest in Nairobi" in kept and "air strike" in kept
+
+
+def test_pipeline_prefilter_keeps_trigger_sentences_with_their_objects():
+    from eventwire.nlp.prefilter import select
+    from eventwire.pipeline import actor_probe, cue_forms
+
+    body = "The company set its prices for the year. Rebels set fire to a police post in Gao."
+    kept = select(body, cue_forms(), actor_probe()).text
+    assert "set fire" in kept and "prices" not in kept

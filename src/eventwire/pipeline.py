@@ -18,16 +18,25 @@ CHUNK = 64  # documents read ahead and parsed together
 
 
 @functools.lru_cache(maxsize=1)
-def cue_forms() -> frozenset[str]:
-    """Word forms of every event trigger, for the sentence pre-filter."""
-    from eventwire.nlp.prefilter import cue_forms_of
+def cue_forms():
+    """The event triggers' word forms for the sentence pre-filter (``nlp.prefilter.CueIndex``):
+    a row's head word, with the other words its row needs (the rest of a multi-word lemma, the
+    particle, one of its objects): "set" is a cue beside "fire" or "deadline", not alone."""
+    from eventwire.nlp.prefilter import FUNCTION_WORDS, cue_index
 
     ps = get_coder().ps
+    rows = []
     # only rows that code an event by themselves: "said", "have", "make" alone never do
-    lemmas = {
-        " ".join((*p.mods, p.lemma)) for p in ps.by_id.values() if p.code and not p.has("neutral")
-    }
-    return frozenset(cue_forms_of(lemmas))
+    for p in ps.by_id.values():
+        if not p.code or p.has("neutral"):
+            continue
+        words = p.lemma.split()
+        all_of = [*p.mods, *words[:-1]]
+        if p.particle and p.particle not in FUNCTION_WORDS:
+            all_of.append(p.particle)
+        any_of = [o.split()[-1] for o in p.objects]
+        rows.append((words[-1], [w for w in all_of if w not in FUNCTION_WORDS], any_of))
+    return cue_index(rows)
 
 
 @functools.lru_cache(maxsize=1)

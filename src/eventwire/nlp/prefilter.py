@@ -158,13 +158,59 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
 MONTHS_AS_VERBS = {"March", "May"}  # capitalised, these are months, not events
 
 
+@dataclass(frozen=True)
+class CueIndex:
+    """Word forms that can start an event: ``free`` forms suffice alone; a ``guarded`` form
+    needs, for one of its rows, every word of ``all_of`` and one of ``any_of`` (when given) in
+    the same sentence ("set" is a cue with "fire" or "deadline" beside it, not alone)."""
+
+    free: frozenset[str]
+    # form -> per row: (the forms of each word all required, the forms one of which is required)
+    guarded: dict[str, tuple[tuple[tuple[frozenset[str], ...], frozenset[str]], ...]]
+
+    def __contains__(self, form: object) -> bool:
+        return form in self.free or form in self.guarded
+
+    def hit(self, low_words: list[str]) -> bool:
+        have = set(low_words)
+        for w in low_words:
+            if w in self.free:
+                return True
+            for all_of, any_of in self.guarded.get(w, ()):
+                if all(not f.isdisjoint(have) for f in all_of) and (
+                    not any_of or not any_of.isdisjoint(have)
+                ):
+                    return True
+        return False
+
+
+def cue_index(rows: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> CueIndex:
+    """A ``CueIndex`` from (head lemma, words all required, words one of which is required)
+    per trigger row: a row with no required words makes its head's forms free."""
+    free: set[str] = set()
+    guarded: dict[str, list[tuple[tuple[frozenset[str], ...], frozenset[str]]]] = {}
+    for head, all_of, any_of in rows:
+        req_all = tuple(frozenset(inflections(w)) for w in dict.fromkeys(all_of))
+        req_any = frozenset(f for w in any_of for f in inflections(w))
+        for form in inflections(head):
+            if not req_all and not req_any:
+                free.add(form)
+            else:
+                guarded.setdefault(form, []).append((req_all, req_any))
+    return CueIndex(
+        free=frozenset(free),
+        guarded={k: tuple(v) for k, v in guarded.items() if k not in free},
+    )
+
+
 def select(
     body: str,
-    cue_forms: set[str] | frozenset[str],
+    cue_forms: set[str] | frozenset[str] | CueIndex,
     is_actor: Callable[[list[str]], bool] | None = None,
 ) -> Selection:
-    """The sentences that could carry an event: a trigger word form and a possible actor
-    (``is_actor`` on the sentence's words; without it, a capitalised word past the first)."""
+    """The sentences that could carry an event: a trigger word form (with the words its row
+    needs, for a ``CueIndex``) and a possible actor (``is_actor`` on the sentence's words;
+    without it, a capitalised word past the first)."""
     spans = split_sentences(body)
     pieces = []
     parts = []
@@ -172,7 +218,10 @@ def select(
     for s, e in spans:
         sent = body[s:e]
         words = WORD.findall(sent)
-        if not any(w.lower() in cue_forms and w not in MONTHS_AS_VERBS for w in words):
+        if isinstance(cue_forms, CueIndex):
+            if not cue_forms.hit([w.lower() for w in words if w not in MONTHS_AS_VERBS]):
+                continue
+        elif not any(w.lower() in cue_forms and w not in MONTHS_AS_VERBS for w in words):
             continue
         low = [w.lower() for w in words]
         if is_actor is not None:
