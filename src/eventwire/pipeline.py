@@ -31,11 +31,12 @@ def cue_forms():
         if not p.code or p.has("neutral"):
             continue
         words = p.lemma.split()
-        all_of = [*p.mods, *words[:-1]]
-        if p.particle and p.particle not in FUNCTION_WORDS:
+        # (a particle, even "up" or "in", must be there: "rose up", not "prices rose")
+        all_of = [w for w in (*p.mods, *words[:-1]) if w not in FUNCTION_WORDS]
+        if p.particle:
             all_of.append(p.particle)
         any_of = [o.split()[-1] for o in p.objects]
-        rows.append((words[-1], [w for w in all_of if w not in FUNCTION_WORDS], any_of))
+        rows.append((words[-1], all_of, any_of))
     return cue_index(rows)
 
 
