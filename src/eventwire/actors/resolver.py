@@ -340,16 +340,7 @@ class ActorResolver:
             and not sector
         ):
             c, how = self._context_country(head, ctx)
-            return [
-                Actor(
-                    code=(c or "---") + "REB",
-                    country=c,
-                    sector="REB",
-                    text=text,
-                    kind="country",
-                    country_from=how if c else "unknown",
-                )
-            ]
+            return [_sector_actor(c, "REB", text, how)]
         # an organisation the dictionaries do not know: "the Association of African Jurists",
         # "the Ceasefire Violations Committee": a non-governmental body, whatever it names
         if (
@@ -423,14 +414,7 @@ class ActorResolver:
             country = self._locative_country(head)
             how = "place" if country else ctx.default_from
             country = country or ctx.default_country
-        return Actor(
-            code=(country or "---") + "BUS",
-            country=country,
-            sector="BUS",
-            text=text,
-            kind="country",
-            country_from=how if country else "unknown",
-        )
+        return _sector_actor(country, "BUS", text, how)
 
     def _country_of_span(self, text: str) -> str | None:
         e = self.lex.lookup(text)
@@ -867,6 +851,18 @@ class ActorResolver:
 
 
 AGAINST_PREFIXES = ("anti-", "pro-", "non-")
+
+
+def _sector_actor(country: str | None, sector: str, text: str, how: str | None) -> Actor:
+    """A role of a country found from context, or of the unknown country ``---``."""
+    return Actor(
+        code=(country or "---") + sector,
+        country=country,
+        sector=sector,
+        text=text,
+        kind="country",
+        country_from=how if country else "unknown",
+    )
 
 
 def _against_prefix(tok: Any) -> bool:
