@@ -270,22 +270,14 @@ class CodingConventions:
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in weapons for c in tok.children
         ):
             return True  # "a bomb blast at the chemical plant"
-        sent = tok.sent
-        start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        named = any(
-            t.lemma_.lower() in weapons or t.lower_ in weapons for t in tok.doc[start : sent.end]
-        )
+        named = any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in _nearby(tok))
         return named and not self._hazard_nearby(tok)
 
     def _hazard_nearby(self, tok: Any) -> bool:
         """Whether the sentence or the one before names a natural or industrial hazard (fire,
         flood, storm, quake, epidemic: ``hazard_noun`` cues)."""
-        sent = tok.sent
-        start = sent.start
-        if start > 0:
-            start = tok.doc[start - 1].sent.start
         hazards = self.ps.cues["hazard_noun"]
-        return any(t.lemma_.lower() in hazards for t in tok.doc[start : sent.end])
+        return any(t.lemma_.lower() in hazards for t in _nearby(tok))
 
     def _harm_agent(self, verb: Any, ctx: ActorContext) -> list[Actor]:
         """ "two were killed in police firing", "injured in an army raid": the role named in a
@@ -390,3 +382,11 @@ class CodingConventions:
                     )
                 )
         return out
+
+
+def _nearby(tok: Any) -> Any:
+    """The tokens of the token's sentence and of the one before (news explains a blast or a
+    hazard in the sentence that reports it or just before)."""
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return tok.doc[start : sent.end]

@@ -380,9 +380,13 @@ class Coder(
             )
             if clause is not None and clause.dep_ in ("ccomp", "acl"):
                 targets = self._clause_subject(clause, ctx, active_only=True)
-        comp_verb = self._complement(verb) if t.complement is None else None
         one_way = False  # a target found in what the act is about is no second party
-        if not targets and comp_verb is not None and t.code[:2] in COMPLEMENT_TARGET_ROOTS:
+        comp_verb = (
+            self._complement(verb)
+            if not targets and t.complement is None and t.code[:2] in COMPLEMENT_TARGET_ROOTS
+            else None
+        )
+        if comp_verb is not None:
             # "agreed to raise the limit on Taiwan's exports": the actor inside what the
             # complement acts on
             things = self._children(comp_verb, "dobj") + [
