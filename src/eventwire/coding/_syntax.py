@@ -14,6 +14,9 @@ from eventwire.coding.patterns import Pattern
 from eventwire.model import Actor
 
 
+RELATIVE_TAGS = {"WDT", "WP"}  # "that", "which", "who" opening a relative clause
+
+
 class ClauseSyntax:
     @staticmethod
     def _children(tok: Any, *deps: str) -> list[Any]:
@@ -41,6 +44,8 @@ class ClauseSyntax:
             return self._children(v, "nsubjpass"), False
         if passive:
             return agent, True
+        if subj and v.dep_ == "relcl" and all(t.tag_ in RELATIVE_TAGS for t in subj):
+            return [v.head], False  # "a bomb that killed four soldiers": the antecedent did it
         if subj:
             return subj, False
         if (

@@ -43,6 +43,10 @@ def get_nlp() -> Any:
     unused = [p for p in nlp.pipe_names if p not in USED]
     if unused:
         nlp.disable_pipes(*unused)
+    from eventwire.nlp.lemmas import COMPONENT  # registers the component
+
+    if COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="lemmatizer")
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     return nlp
 

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from eventwire.nlp.lemmas import irregular_forms
+
 SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 PRONOUNS = {"he", "she", "it", "they", "we", "its", "their", "his", "her"}
@@ -116,6 +118,7 @@ def inflections(lemma: str) -> set[str]:
     if w.endswith("is"):
         out.add(w[:-2] + "es")  # crisis -> crises
     out.update(IRREGULAR.get(w, ()))
+    out |= irregular_forms(w)
     return out
 
 
