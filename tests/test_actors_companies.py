@@ -58,3 +58,21 @@ def test_company_name_with_a_conjunction():
     # positive control: two countries joined by "and" stay two state actors
     ctl = codes("Britain and France agreed to cooperate on border controls.")
     assert ("GBR", "FRA", "0312") in ctl or any(s == "GBR" for s, _, _ in ctl), ctl
+
+
+def test_a_persons_role_takes_the_sector_of_the_body_named_beside_it():
+    # "union leaders", "leaders of the union": labour, not the government they face
+    for text in (
+        "Union leaders rejected the government's wage offer.",
+        "The leaders of the union rejected the offer from the government.",
+    ):
+        got = codes(text)
+        assert any(s.endswith("LAB") and r == "120" for s, _, r in got), (text, got)
+        assert not any(s.endswith("GOV") for s, _, _ in got), (text, got)
+    # "the president of X Corp" is the company's, not a head of state
+    got = codes("The president of Toyota Motor Corp criticised the prime minister.")
+    assert got and all(s.endswith("BUS") for s, _, _ in got), got
+    # control: a bare role, or one of a country, is the government's
+    assert any(s == "KENGOV" for s, _, _ in codes("Kenyan leaders rejected the British offer."))
+    got = codes("The president of Ukraine met the Polish prime minister.")
+    assert ("UKRGOV", "POLGOV", "040") in got, got

@@ -52,7 +52,15 @@ PEOPLE_COLUMNS = ["name", "aliases", "code", "country", "sector", "role", "start
 SECTOR_COLUMNS = ["term", "sector", "position"]
 SECTOR_RULE_COLUMNS = ["sector", "without_country"]
 WORD_COLUMNS = ["set", "word"]
-WORD_SETS = ("ngo_head", "part_noun", "people_noun", "company_designator", "armed_group_head")
+WORD_SETS = (
+    "ngo_head",
+    "part_noun",
+    "people_noun",
+    "company_designator",
+    "armed_group_head",
+    "role_head",
+    "organisation_noun",
+)
 OVERRIDE_COLUMNS = ["phrase", "code"]
 ETHNIC_COLUMNS = ["code", "names"]
 

@@ -226,7 +226,31 @@ class ActorResolver:
                 # a title before a person's name: "President X", "Judge Y" (not the first word
                 # of an organisation's: "the General Agreement on Tariffs and Trade")
                 head_sec = head_sec or sec
+        if mod_sec is None and head.lemma_.lower() in self.lex.words["role_head"]:
+            mod_sec = self._affiliation(toks, words, head)
         return mod_sec or head_sec
+
+    def _affiliation(self, toks: list[Any], words: list[str], head: Any) -> str | None:
+        """The sector of the organisation a person's role belongs to: a modifier that names
+        one ("union leaders", "police officials") or the of-phrase ("the president of the
+        company", "officials of brokerage firms")."""
+        bodies = self.lex.words["organisation_noun"]
+        for t, w in zip(toks, words, strict=True):
+            if t != head and t.pos_ == "NOUN" and w in bodies and not _against_prefix(t):
+                s = self.lex.sector_of(w)
+                if s:
+                    return s[0]
+        for pr in head.children:
+            if pr.dep_ == "prep" and pr.lower_ == "of":
+                for o in pr.children:
+                    if o.dep_ != "pobj" or o.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    if is_company(o, self.np_tokens(o), self.lex.words["company_designator"]):
+                        return "BUS"
+                    s = self.lex.sector_of(o.lemma_.lower()) if o.pos_ == "NOUN" else None
+                    if s and o.lemma_.lower() in bodies:
+                        return s[0]
+        return None
 
     # -- main entry ----------------------------------------------------------------------
     def resolve(
