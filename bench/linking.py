@@ -4,8 +4,8 @@
     python bench/linking.py --db /tmp/reuters.duckdb [--pairs bench/linking_pairs.jsonl]
 
 ``bench/linking_pairs.jsonl`` holds, one pair a line, two mentions identified by document id,
-sentence span and linking block (source and target at country+sector level, CAMEO root,
-modality group), and our verdict (``same_event``) after reading both sentences and their
+sentence span, linking block (source and target at country+sector level, CAMEO root,
+modality group) and CAMEO code, and our verdict (``same_event``) after reading both sentences and their
 stories; never any corpus text. The stored mentions are linked again in memory with the current
 rules (``eventwire.dedup.link``, in the order they were stored), so the score follows the code.
 
@@ -42,6 +42,43 @@ def key(m: dict) -> tuple:
     return (m["doc_id"], m["span"][0], m["span"][1], m["block"])
 
 
+def resolve(pairs: list[dict], links: dict[tuple, str]) -> dict[str, int]:
+    """Point each labelled mention at a stored one, in place, and count how: ``exact`` (same
+    document, sentence span and block), else the one stored mention of the same document whose
+    sentence overlaps the label's, with the same dyad and the same CAMEO code (``code``), else
+    the same dyad and root (``root``): a coder change that moves a sentence boundary or a
+    modality keeps the label; one that changes the actors or drops the event does not."""
+    by_doc: dict[str, list[tuple]] = defaultdict(list)
+    for k in links:
+        by_doc[k[0]].append(k)
+    how = {"exact": 0, "code": 0, "root": 0, "lost": 0}
+    for p in pairs:
+        for side in ("a", "b"):
+            m = p[side]
+            if key(m) in links:
+                how["exact"] += 1
+                continue
+            src, tgt, root, _ = m["block"].split("|")
+            near = [
+                k
+                for k in by_doc.get(m["doc_id"], ())
+                if k[1] < m["span"][1] and k[2] > m["span"][0] and k[3].split("|")[:2] == [src, tgt]
+            ]
+            by_code = [k for k in near if m.get("cameo") and codes_of.get(k) == m["cameo"]]
+            by_root = [k for k in near if k[3].split("|")[2] == root]
+            for name, got in (("code", by_code), ("root", by_root)):
+                if len(got) == 1:
+                    m["span"], m["block"] = list(got[0][1:3]), got[0][3]
+                    how[name] += 1
+                    break
+            else:
+                how["lost"] += 1
+    return how
+
+
+codes_of: dict[tuple, str] = {}
+
+
 def load_links(db: str, stored_terms: bool = False) -> tuple[dict[tuple, str], int]:
     """(doc_id, span_start, span_end, block) -> event id under the current rules (content
     terms worked out again from the stored sentence, headline and actors unless
@@ -50,12 +87,13 @@ def load_links(db: str, stored_terms: bool = False) -> tuple[dict[tuple, str], i
     try:
         pairs = _all_mentions(con)
         spans, texts = {}, {}
-        for mid, d, a, b, blk, sent, title, src, tgt in con.execute(
+        for mid, d, a, b, blk, sent, title, src, tgt, cameo in con.execute(
             "SELECT m.mention_id, m.doc_id, m.span_start, m.span_end, m.block, m.sentence, "
-            "d.title, m.source_text, m.target_text FROM mentions m "
+            "d.title, m.source_text, m.target_text, m.cameo FROM mentions m "
             "JOIN documents d USING (doc_id)"
         ).fetchall():
             spans[mid] = (d, a, b, blk)
+            codes_of[(d, a, b, blk)] = cameo or ""
             texts[mid] = (sent, title, (src, tgt))
     finally:
         con.close()
@@ -123,11 +161,16 @@ def main(argv: list[str] | None = None) -> int:
     lines = Path(args.pairs).read_text(encoding="utf-8").splitlines()
     pairs = [json.loads(line) for line in lines if line.strip()]
     links, n_events = load_links(args.db, args.stored_terms)
+    how = resolve(pairs, links)
     found = [p for p in pairs if key(p["a"]) in links and key(p["b"]) in links]
     missing = len(pairs) - len(found)
     print(f"{len(pairs)} labelled pairs ({sum(p['same_event'] for p in pairs)} same-event); "
           f"{missing} not found among the stored mentions (coder changed?); "
           f"{len(links)} mentions linked into {n_events} events")  # fmt: skip
+    print(
+        f"labelled mentions matched: {how['exact']} exactly, {how['code']} by document, "
+        f"sentence, dyad and code, {how['root']} by dyad and root; {how['lost']} lost"
+    )
     report = {}
     for name, sel in (
         ("all", found),

@@ -62,11 +62,14 @@ from datetime import date
 from eventwire.dates import month_names
 
 from . import codes
-from .terms import MIN_SHARED, shared
+from .terms import MIN_SHARED, country_terms, shared
 
 MAX_DAYS = 1
 MAX_COPY_DAYS = 7
 MAX_KM = 100.0
+SAME_SPEAKER_SHARED = 1
+MAX_PUBDAY_DAYS = 2
+PUBDAY_SHARED = 4
 DAY_PRECISIONS = (None, "day", "week")
 # places chosen by these rules of the places stage are no evidence of where an event happened
 WEAK_PLACE_RULES = frozenset({"sentence-place", "dateline", "actor-country", "story-country"})
@@ -258,6 +261,8 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
             limit = MAX_COPY_DAYS
         elif m.date_stated and e.date_stated and mp != "week" and ep != "week":
             limit = 0  # two reports that each say the day: other days are other acts
+        elif not m.date_stated and not e.date_stated and mp == ep == "day":
+            limit = MAX_PUBDAY_DAYS  # two publication days: the act came on or before each
         else:
             limit = MAX_DAYS
         return gap if gap <= limit else None
@@ -265,6 +270,25 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
         return None
     width = 7 if mp == "month" else 4
     return 0 if m.date[:width] == e.date[:width] else None
+
+
+def content_terms(m: Mention) -> frozenset[str]:
+    """A mention's terms less the words naming its actors' countries ("u.s", "iranian",
+    "paris" for a French actor): the block already says who they are."""
+    countries = [k.split("/")[0] for k in (m.source, m.target) if "/" in k]
+    drop = frozenset().union(*(country_terms(c) for c in countries))
+    return m.terms - drop if drop else m.terms
+
+
+def _min_shared(m: Mention, e: LinkedEvent, gap: int) -> int:
+    """Content terms a mention from another story must share with the event (rule 3b): fewer
+    when one named person is the source of both on the same day (one person's statement or
+    visit, told by each outlet in its own words)."""
+    if m.person and m.person in e.persons and gap == 0 and m.cameo in e.codes:
+        return SAME_SPEAKER_SHARED
+    if gap > MAX_DAYS:
+        return PUBDAY_SHARED
+    return MIN_SHARED
 
 
 def place_ok(a: Place, b: Place) -> bool:
@@ -334,6 +358,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
 
     for m in mentions:
         cands = []
+        content = content_terms(m)
         for key in _near_keys(m):
             for ev in index.get((m.link_key, key), ()):
                 if ev.event_id in alias or m.doc_id in ev.docs:
@@ -348,12 +373,14 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 if gap is None or not place_ok(m.place, ev.place):
                     continue
                 in_story = bool(m.story_id) and m.story_id in ev.stories
-                if not in_story and shared(m.terms, ev.terms) < MIN_SHARED:
+                retold = in_story and (m.copy or m.sentence_key in ev.sentences)
+                checked = not in_story or (gap > MAX_DAYS and not retold)
+                if checked and shared(content, ev.terms) < _min_shared(m, ev, gap):
                     continue
                 cands.append(
                     (
                         not in_story, other_root, gap, not _same_place(m.place, ev.place),
-                        order[ev.event_id], ev,
+                        -shared(content, ev.terms), order[ev.event_id], ev,
                     )
                 )  # fmt: skip
         if not cands:
@@ -382,8 +409,8 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
             res.assign[m.mention_id] = eid
             res.rules[m.mention_id] = "new"
             continue
-        cands.sort(key=lambda c: c[:5])
-        best = cands[0][5]
+        cands.sort(key=lambda c: c[:6])
+        best = cands[0][6]
         rule = (
             "join:same-story"
             if not cands[0][0]
@@ -392,7 +419,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
             else "join:dyad-root-date-place"
         )
         if len(cands) > 1 and m.story_id and m.story_id in best.stories and not m.copy:
-            for other in [c[5] for c in cands[1:] if m.story_id in c[5].stories]:
+            for other in [c[6] for c in cands[1:] if m.story_id in c[6].stories]:
                 if other.event_id in alias or other.docs & best.docs:
                     continue
                 keep, gone = sorted((best, other), key=lambda e: order[e.event_id])

@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup" / "common_words.txt"
+COUNTRIES = DATA.parent.parent / "actors" / "countries.tsv"
+COUNTRY_COLUMNS = ["code", "iso3", "kind", "name", "aliases", "adjectives", "capitals", "seats"]
 MIN_SHARED = 2
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’.-]*", re.UNICODE)
 
@@ -35,6 +37,42 @@ def common_words(path: Path = DATA) -> frozenset[str]:
             raise TermsDataError(f"{path}:{n}: one lower-case word a line, got {line!r}")
         words.add(s)
     return frozenset(words)
+
+
+@lru_cache(maxsize=2)
+def _country_words(path: Path = COUNTRIES) -> dict[str, frozenset[str]]:
+    """CAMEO country code -> the terms of its name, one-word aliases, adjectives, capitals and
+    seats (the actors' table, read only: ``data/actors/countries.tsv``); a multi-word alias
+    gives only its joined term ("federal_republic" but not "federal")."""
+    out: dict[str, frozenset[str]] = {}
+    header = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            header = cols
+            if cols[:8] != COUNTRY_COLUMNS:
+                raise TermsDataError(f"{path}:{n}: unexpected header {line!r}")
+            continue
+        if len(cols) < 4 or not cols[0].strip():
+            raise TermsDataError(f"{path}:{n}: a country row needs a code and a name, got {line!r}")
+        cols += [""] * (8 - len(cols))
+        words: set[str] = set()
+        for i, cell in enumerate(cols[3:8], start=3):
+            for phrase in (p.strip().lstrip("=") for p in cell.split(";")):
+                got = terms(phrase)
+                if i == 4 and " " in phrase:
+                    got = frozenset(t for t in got if "_" in t)
+                words |= got
+        out[cols[0].strip()] = frozenset(words)
+    return out
+
+
+def country_terms(code: str | None) -> frozenset[str]:
+    """The terms that name a CAMEO country ("u.s", "american", "washington" for USA): words
+    two reports of one dyad share whatever they report, so they are no shared content."""
+    return _country_words().get(code or "", frozenset())
 
 
 def _norm(tok: str) -> str:

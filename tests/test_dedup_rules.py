@@ -1,0 +1,123 @@
+"""Linking rules added for the labelled pairs' causes: country names are no shared content,
+one named speaker on one day, two publication days, and the choice among several events."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.dedup import LinkedEvent, Mention, actor_key, link, modality_group
+from eventwire.dedup.linker import content_terms
+from eventwire.dedup.terms import TermsDataError, _country_words, country_terms, report_terms
+
+
+def m(mid: str, doc: str, date: str | None = "2020-05-04", **kw: object) -> Mention:
+    base = {
+        "source": actor_key("ARMGOV", "ARM", "GOV"),
+        "target": actor_key("AZEGOV", "AZE", "GOV"),
+        "root": "11",
+        "modality": modality_group("asserted"),
+        "date": date,
+        "date_precision": "day" if date else None,
+        "story_id": doc,
+        "cameo": "112",
+    }
+    base.update(kw)
+    return Mention(mention_id=mid, doc_id=doc, **base)  # type: ignore[arg-type]
+
+
+def test_country_terms_name_the_country_its_people_and_capital() -> None:
+    usa = country_terms("USA")
+    assert {"u.s", "american", "washington", "united_state"} <= usa
+    assert {"armenia", "armenian", "yerevan"} <= country_terms("ARM")
+    assert "republic" not in country_terms("ARM")  # a multi-word alias gives its joined term
+    assert country_terms("") == country_terms(None) == frozenset()
+
+
+def test_the_actors_country_names_are_no_shared_content() -> None:
+    # two unrelated complaints by Armenia about Azerbaijan on one day: what they share is the
+    # countries' names, which the block already matches
+    a = report_terms(
+        "Armenia accused Azerbaijan of closing the Baku road to Armenian lorries.",
+        "ARMENIA PROTESTS TO AZERBAIJAN",
+        ("Armenia", "Azerbaijan"),
+    )
+    b = report_terms(
+        "Yerevan criticised Azeri plans for a new dam, Armenian officials said in Yerevan.",
+        "ARMENIAN ANGER AT AZERI DAM",
+        ("Yerevan", "Azeri plans"),
+    )
+    ma, mb = m("a:0", "a", terms=a), m("b:0", "b", terms=b)
+    assert not content_terms(mb) & a  # nothing left in common
+    assert len(set(link([ma, mb], []).assign.values())) == 2
+    # positive control: the same two reports of one act share what it was about
+    c = report_terms(
+        "Yerevan condemned the closure of the Baku road to lorries, Armenian officials said.",
+        None,
+        ("Yerevan", None),
+    )
+    assert len(set(link([ma, m("c:0", "c", terms=c)], []).assign.values())) == 1
+    # a country-less actor (an IGO) drops nothing
+    igo = m("d:0", "d", source=actor_key("IGOUNO", None, None), terms=frozenset({"armenia"}))
+    assert content_terms(igo) == {"armenia"}
+
+
+def test_one_named_speaker_on_one_day_needs_one_shared_term() -> None:
+    # "Minister Sarkissian blamed Baku for the shelling" / "... criticised the Azeri shelling
+    # of border villages": one statement, each outlet in its own words
+    said = frozenset({"shelling", "blamed"})
+    told = frozenset({"shelling", "criticised", "village"})
+    who = "Vazgen Sarkissian"
+    one = link([m("a:0", "a", person=who, terms=said), m("b:0", "b", person=who, terms=told)], [])
+    assert len(set(one.assign.values())) == 1
+    # not without the person, not on the next day, not for another code of the root
+    for kw in ({"person": None}, {"date": "2020-05-05"}, {"cameo": "111"}):
+        b = m("b:0", "b", **{"person": who, "terms": told, **kw})  # type: ignore[arg-type]
+        two = link([m("a:0", "a", person=who, terms=said), b], [])
+        assert len(set(two.assign.values())) == 2, kw
+
+
+def test_two_publication_days_may_be_two_days_apart_with_strong_content() -> None:
+    # a loan announced on Friday and reported again on Sunday, neither sentence saying the day
+    loan = frozenset({"lend", "barrel", "crude", "pipeline", "export"})
+    a = m("a:0", "a", "2020-05-01", root="07", cameo="071", terms=loan)
+    b = m("b:0", "b", "2020-05-03", root="07", cameo="071", terms=loan - {"export"})
+    assert len(set(link([a, b], []).assign.values())) == 1
+    # two shared terms are enough a day apart but not two days apart
+    weak = m("c:0", "c", "2020-05-03", root="07", cameo="071", terms=frozenset({"lend", "crude"}))
+    assert len(set(link([a, weak], []).assign.values())) == 2
+    # three days apart, or a day the sentence states, is another act
+    late = m("d:0", "d", "2020-05-04", root="07", cameo="071", terms=loan)
+    assert len(set(link([a, late], []).assign.values())) == 2
+    stated = m("e:0", "e", "2020-05-03", root="07", cameo="071", terms=loan, date_stated=True)
+    assert len(set(link([a, stated], []).assign.values())) == 2
+
+
+def test_of_several_events_the_one_sharing_most_terms_is_joined() -> None:
+    # a rumoured strike and the real one, same dyad, day and root: the report of the real
+    # strike joins the event whose reports share its words, not the older one
+    def event(eid: str, terms: set[str]) -> LinkedEvent:
+        return LinkedEvent(
+            event_id=eid, source="ARM/GOV", target="AZE/GOV", root="11", modality="asserted",
+            date="2020-05-04", date_precision="day", stories={eid}, docs={eid}, terms=terms,
+            codes={"112"},
+        )  # fmt: skip
+
+    rumour = event("ev-old", {"rumour", "shelling", "market"})
+    real = event("ev-new", {"shelling", "village", "destroyed", "border"})
+    got = link([m("x:0", "x", terms=frozenset({"shelling", "village", "border", "market"}))],
+               [rumour, real])  # fmt: skip
+    assert got.assign["x:0"] == "ev-new"
+    # with equal overlap the older event still wins
+    even = link([m("y:0", "y", terms=frozenset({"shelling", "market", "village"}))], [rumour, real])
+    assert even.assign["y:0"] == "ev-old"
+
+
+def test_country_table_is_checked(tmp_path) -> None:
+    bad = tmp_path / "countries.tsv"
+    bad.write_text("# c\ncode\tname\n", encoding="utf-8")
+    with pytest.raises(TermsDataError, match=r"countries.tsv:2: unexpected header"):
+        _country_words(bad)
+    cols = "code\tiso3\tkind\tname\taliases\tadjectives\tcapitals\tseats\n"
+    bad.write_text(cols + "XXX\tXXX\n", encoding="utf-8")
+    with pytest.raises(TermsDataError, match=r"countries.tsv:2: a country row needs"):
+        _country_words(bad)
