@@ -121,3 +121,53 @@ def test_country_table_is_checked(tmp_path) -> None:
     bad.write_text(cols + "XXX\tXXX\n", encoding="utf-8")
     with pytest.raises(TermsDataError, match=r"countries.tsv:2: a country row needs"):
         _country_words(bad)
+
+
+def test_named_unions_and_companies_are_told_apart() -> None:
+    from eventwire.dedup.speakers import org_name, speaker
+
+    assert org_name("The United Auto Workers union") == "United Auto Workers"
+    assert org_name("Spain's private bank staff") is None  # no name: one word left
+    assert org_name("UNITED AUTO WORKERS") is None  # all capitals: no telling
+    assert speaker("country", None, "the Amalgamated Dockers Union", "LAB") == (
+        "org:Amalgamated Dockers Union"
+    )
+    assert speaker("country", None, "the Amalgamated Dockers Union", "GOV") is None
+    assert speaker("person", "Jane Roe", "union leader Jane Roe", "LAB") == "Jane Roe"
+    # "dockers of the Amalgamated Dockers Union struck" / "members of the Federated Rail
+    # Workers Union walked out": both USA/LAB, same day and words, two strikes
+    walkout = frozenset({"strike", "walked", "pay"})
+    lab = {"source": "USA/LAB", "target": "USA/GOV", "root": "14", "cameo": "143"}
+    docks = speaker("country", None, "the Amalgamated Dockers Union", "LAB")
+    rail = speaker("country", None, "the Federated Rail Workers Union", "LAB")
+    res = link(
+        [
+            m("a:0", "a", person=docks, terms=walkout, **lab),  # type: ignore[arg-type]
+            m("b:0", "b", person=rail, terms=walkout, **lab),  # type: ignore[arg-type]
+            m("c:0", "c", person=docks, terms=walkout, **lab),  # type: ignore[arg-type]
+        ],
+        [],
+    )
+    assert res.assign["a:0"] == res.assign["c:0"] != res.assign["b:0"]
+
+
+def test_stored_rows_give_the_same_speaker_as_the_coder_actor() -> None:
+    from eventwire.model import Actor
+    from eventwire.store.linking import person_of, speaker_of_row
+
+    union = Actor(
+        code="USALAB", country="USA", sector="LAB", text="the Federated Rail Workers Union"
+    )
+    row = {"k": union.kind, "n": union.name, "t": union.text, "s": union.sector}
+    assert person_of(union) == speaker_of_row(row) == "org:Federated Rail Workers Union"
+    assert speaker_of_row(None) is None
+
+
+def test_named_sectors_file_is_checked(tmp_path) -> None:
+    from eventwire.dedup.speakers import SpeakersDataError, named_sectors
+
+    assert {"LAB", "BUS"} <= named_sectors()
+    bad = tmp_path / "sectors.txt"
+    bad.write_text("LAB\nlabour\n", encoding="utf-8")
+    with pytest.raises(SpeakersDataError, match=r"sectors.txt:2: one three-letter"):
+        named_sectors(bad)

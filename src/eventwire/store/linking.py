@@ -19,7 +19,7 @@ import pyarrow as pa
 from eventwire import dedup
 from eventwire.dedup import codes as link_codes
 from eventwire.dedup import linker as link_rules
-from eventwire.dedup import stories
+from eventwire.dedup import speakers, stories
 from eventwire.dedup.terms import report_terms
 from eventwire.model import Actor, Article, Event
 
@@ -119,7 +119,7 @@ def stored_events(
             "list(DISTINCT d.story_id) FILTER (d.story_id IS NOT NULL), "
             "list(DISTINCT m.doc_id), string_agg(m.terms, ' '), list(m.sentence), "
             "list(DISTINCT m.cameo), e.date_text IS NOT NULL, "
-            f"list(DISTINCT {PERSON_SQL}) FILTER ({PERSON_SQL} IS NOT NULL) "
+            f"list(DISTINCT {SPEAKER_SQL}) "
             "FROM events e JOIN mentions m ON m.event_id = e.event_id "
             "JOIN documents d ON d.doc_id = m.doc_id "
             f"WHERE e.block IN (SELECT b FROM _ew_blocks) AND ({when}) "
@@ -156,22 +156,32 @@ def stored_events(
                 sentences={dedup.sentence_key(s) for s in row[8] or ()} - {""},
                 codes=set(row[9] or ()) - {None},
                 date_stated=bool(row[10]),
-                persons=set(row[11] or ()),
+                persons={p for p in map(speaker_of_row, row[11] or ()) if p},
             )
         )
     return out
 
 
-# the named person a stored mention's source is (its JSON: kind "person", name)
-PERSON_SQL = (
-    "CASE WHEN json_extract_string(m.source_json, '$.kind') = 'person' "
-    "THEN json_extract_string(m.source_json, '$.name') END"
+# what a stored mention's named source is worked out from (dedup.speakers.speaker)
+SPEAKER_SQL = (
+    "{'k': json_extract_string(m.source_json, '$.kind'), "
+    "'n': json_extract_string(m.source_json, '$.name'), 't': m.source_text, "
+    "'s': json_extract_string(m.source_json, '$.sector')}"
 )
 
 
+def speaker_of_row(row: dict[str, Any] | None) -> str | None:
+    """The named source (a person, a named union or company) of a stored mention."""
+    if not row:
+        return None
+    return speakers.speaker(row.get("k"), row.get("n"), row.get("t"), row.get("s"))
+
+
 def person_of(actor: Actor | None) -> str | None:
-    """The canonical name of a named-person actor, else None."""
-    return actor.name if actor is not None and actor.kind == "person" and actor.name else None
+    """The named source of a report: a person's canonical name, a union's or company's name."""
+    if actor is None:
+        return None
+    return speakers.speaker(actor.kind, actor.name, actor.text, actor.sector)
 
 
 # the rule that chose a stored mention's place, and whether that place is evidence for linking

@@ -35,7 +35,7 @@ def _all_mentions(con: duckdb.DuckDBPyConnection) -> list[tuple[dedup.Mention, t
         "m.location_country, m.location_name, m.location_lat, m.location_lon, "
         "m.location_precision, d.story_id, m.sentence_index, d.story_similarity, m.terms, "
         "m.sentence, json_extract_string(m.location_json, '$.rule'), m.cameo, m.date_text, "
-        f"{linking.PERSON_SQL} "
+        f"{linking.SPEAKER_SQL} "
         "FROM mentions m "
         "JOIN documents d ON d.doc_id = m.doc_id ORDER BY m.seq, m.doc_id, m.sentence_index"
     ).fetchall()
@@ -61,7 +61,7 @@ def _all_mentions(con: duckdb.DuckDBPyConnection) -> list[tuple[dedup.Mention, t
             sentence_key=dedup.sentence_key(row[14]),
             cameo=row[16] or "",
             date_stated=bool(row[17]),
-            person=row[18],
+            person=linking.speaker_of_row(row[18]),
         )
         out.append((m, (doc, si, block)))
     return out
