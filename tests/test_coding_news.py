@@ -149,3 +149,16 @@ def test_actor_inside_the_complements_object_is_a_one_way_target():
     # the actor's own thing gives no target
     g2 = got("Zaire agreed to limit its tin exports.")
     assert any(s == "COD" and t is None for s, t, _ in g2), g2
+
+
+def test_a_things_possessor_is_the_actor_the_thing_stands_for():
+    # "criticised the French government's policy": the French government is criticised
+    assert ("DEU", "FRAGOV", "11") in got("Germany criticised the French government's policy.")
+    # control: a possessed actor noun keeps its own role ("Iraq's troops" are troops)
+    assert ("IRQMIL", "IRN", "19") in got("Iraq's troops attacked Iranian positions near Basra.")
+
+
+def test_the_cause_of_a_wave_of_protests_is_not_their_actor():
+    g = got("The minister's announcement sparked a wave of protests in the assembly.")
+    assert any(r == "14" for _, _, r in g), g  # the protests are coded
+    assert not any(s.endswith("GOV") for s, _, _ in g), g  # but not as the minister's

@@ -230,6 +230,21 @@ class ActorResolver:
             mod_sec = self._affiliation(toks, words, head)
         return mod_sec or head_sec
 
+    def _possessor(self, head: Any, toks: list[Any]) -> Any | None:
+        """The possessor of a thing that is no actor ("the French government's policy", "the
+        union's offer"), when the thing's own words name no actor ("Iraq's troops" are troops;
+        "the firm's Canadian unit" is Canadian)."""
+        if head.pos_ != "NOUN":
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
+            return None
+        inside = {t.i for t in owner.subtree}
+        own = [t for t in toks if t.i not in inside]
+        if self._sector(own, head) or self._matches(own, False):
+            return None
+        return owner
+
     def _affiliation(self, toks: list[Any], words: list[str], head: Any) -> str | None:
         """The sector of the organisation a person's role belongs to: a modifier that names
         one ("union leaders", "police officials") or the of-phrase ("the president of the
@@ -300,6 +315,11 @@ class ActorResolver:
         if whole is not None:  # "the Democratic People's Republic of Korea" (not "Korea")
             return [_actor(whole, head.text)]
         toks = self.np_tokens(head)
+        owner = self._possessor(head, toks)
+        if owner is not None:  # "the French government's policy": the government's
+            inner = self.resolve(owner, ctx)
+            if inner:
+                return inner
         text = head.doc[toks[0].i : head.i + 1].text
         if is_company(head, toks, self.lex.words["company_designator"]):
             return [self._company(head, toks, text, ctx)]

@@ -295,7 +295,10 @@ class Coder(
         harmed = self._harmed(tok, t.light)
         caused = (  # "the verdict sparked protests": the verdict is the cause, not the actor
             tok.pos_ == "NOUN"
-            and tok.dep_ == "dobj"
+            and (  # "sparked a wave of protests" too
+                tok.dep_ == "dobj"
+                or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj")
+            )
             and t.light is not None
             and t.light.lemma_.lower() in self.ps.cues["cause_verb"]
         )
