@@ -117,3 +117,31 @@ def test_recode_keeps_reports_as_sure_as_ingest_did(tmp_path: Path) -> None:
     assert all(m["confidence"] >= 0.8 for m in again)
     r = invoke("recode", "--db", db, "--min-confidence", 2)
     assert r.exit_code == 2 and "between 0 and 1" in r.output
+
+
+def _can_open_elsewhere(db: Path) -> bool:
+    """Whether another process can open ``db`` for writing right now (DuckDB's file lock)."""
+    import subprocess
+    import sys
+
+    code = f"import duckdb; duckdb.connect({str(db)!r}).close()"
+    got = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, timeout=60)
+    return got.returncode == 0
+
+
+def test_recode_lets_go_of_the_database_between_reading_and_writing(tmp_path: Path) -> None:
+    from eventwire.store import Store
+
+    db = tmp_path / "x.duckdb"
+    assert invoke("ingest", EXAMPLES, "--db", db).exit_code == 0
+    with Store(db, release=True) as st:
+        docs = list(st.articles())  # what recode reads before it codes
+        assert len(docs) == 7
+        assert _can_open_elsewhere(db)  # readers get in while the documents are coded
+    with Store(db) as st:  # control: a store that keeps its connection holds the lock
+        list(st.articles())
+        assert not _can_open_elsewhere(db)
+    r = invoke("recode", "--db", db, "--wait", 5)
+    assert r.exit_code == 0, r.output
+    assert "7 documents re-coded" in r.stdout
+    assert _can_open_elsewhere(db)

@@ -664,9 +664,14 @@ def recode(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", help="keep reports this sure (as ingest does)")
     ] = 0.0,
+    wait: Annotated[
+        float, typer.Option("--wait", min=0, help="seconds to wait while readers hold the db")
+    ] = 60.0,
 ) -> None:
     """Code the stored documents again (after the dictionaries or patterns changed): their
-    reports are replaced, every mention is linked again, document and event ids are kept."""
+    reports are replaced, every mention is linked again, document and event ids are kept.
+    The database is free for readers while the documents are coded (read first, written
+    after in one transaction)."""
     from eventwire.model import IngestError
     from eventwire.pipeline import code_items
     from eventwire.store import Store, StoreError
@@ -677,9 +682,10 @@ def recode(
         raise typer.Exit(2)
     t0 = time.perf_counter()
     try:
-        with Store(db) as st:
+        with Store(db, wait=wait, release=True) as st:
             results, failed = [], 0
-            for item in code_items(st.articles(), n_process=max(1, workers)):
+            stored = list(st.articles())  # the file is let go once they are read
+            for item in code_items(stored, n_process=max(1, workers)):
                 if isinstance(item, IngestError):
                     failed += 1
                     _err(str(item))

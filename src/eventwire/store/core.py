@@ -446,6 +446,8 @@ class Store:
                     yield Article(**dict(zip(fields, r, strict=True)))
         finally:
             cur.close()
+            if self.release:
+                self._let_go()
 
     def recode(self, results: Sequence[DocResult]) -> dict[str, int]:
         """Replace the reports of stored documents by new coding results and link every
@@ -456,8 +458,12 @@ class Store:
         missing = [r.article.doc_id for r in results if r.article.doc_id not in stored]
         if missing:
             raise ValueError(f"not stored, cannot re-code: {', '.join(missing[:5])}")
-        with self._lock:
-            return recode_batch(self._con, results)
+        try:
+            with self._lock:
+                return recode_batch(self._con, results)
+        finally:
+            if self.release:
+                self._let_go()
 
     # ---------------------------------------------------------------- export
 
