@@ -129,6 +129,9 @@ def test_named_unions_and_companies_are_told_apart() -> None:
     assert org_name("The United Auto Workers union") == "United Auto Workers"
     assert org_name("Spain's private bank staff") is None  # no name: one word left
     assert org_name("UNITED AUTO WORKERS") is None  # all capitals: no telling
+    # a one-word company name counts beside a legal-form word, not alone
+    assert org_name("Fernhill Corp") == "Fernhill" and org_name("Fernhill Plc") == "Fernhill"
+    assert org_name("the Union") is None and org_name("Danish dairies") is None
     assert speaker("country", None, "the Amalgamated Dockers Union", "LAB") == (
         "org:Amalgamated Dockers Union"
     )
@@ -167,6 +170,13 @@ def test_named_sectors_file_is_checked(tmp_path) -> None:
     from eventwire.dedup.speakers import SpeakersDataError, named_sectors
 
     assert {"LAB", "BUS"} <= named_sectors()
+    from eventwire.dedup.speakers import legal_forms
+
+    assert {"corp", "inc"} <= legal_forms()
+    words = tmp_path / "words.tsv"
+    words.write_text("set\tword\tnote\ncompany_designator\t\tempty\n", encoding="utf-8")
+    with pytest.raises(SpeakersDataError, match=r"words.tsv:2: a company_designator row"):
+        legal_forms(words)
     bad = tmp_path / "sectors.txt"
     bad.write_text("LAB\nlabour\n", encoding="utf-8")
     with pytest.raises(SpeakersDataError, match=r"sectors.txt:2: one three-letter"):

@@ -16,6 +16,8 @@ from pathlib import Path
 from .terms import common_words
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup" / "named_sectors.txt"
+# the actors' word sets (read only): company_designator rows are legal-form words
+WORDS = DATA.parent.parent / "actors" / "words.tsv"
 _CAP = re.compile(r"[A-Z][\w&'’.-]*")
 
 
@@ -38,15 +40,31 @@ def named_sectors(path: Path = DATA) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=2)
+def legal_forms(path: Path = WORDS) -> frozenset[str]:
+    """Legal-form words of company names ("corp", "plc"): the ``company_designator`` rows."""
+    out = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        cols = line.split("\t")
+        if cols[0] != "company_designator":
+            continue
+        if len(cols) < 2 or not cols[1].strip() or " " in cols[1].strip():
+            raise SpeakersDataError(f"{path}:{n}: a company_designator row needs one word")
+        out.add(cols[1].strip().lower())
+    return frozenset(out)
+
+
 def org_name(text: str | None) -> str | None:
-    """The proper name in an actor's text: its capitalised words less common news words, when
-    two or more are left ("The United Auto Workers union" -> "United Auto Workers")."""
+    """The proper name in an actor's text: its capitalised words less common news words and
+    legal-form words, when two or more are left ("The United Auto Workers union" -> "United
+    Auto Workers"), or one beside a legal-form word ("BankAmerica Corp" -> "BankAmerica")."""
     if not text or not any(c.islower() for c in text):
         return None  # all capitals: no telling names from words
-    common = common_words()
-    words = [w.rstrip(".") for w in _CAP.findall(text)]
-    words = [w for w in words if w.lower().removesuffix("'s") not in common and w]
-    return " ".join(words) if len(words) >= 2 else None
+    common, legal = common_words(), legal_forms()
+    caps = [w.rstrip(".") for w in _CAP.findall(text)]
+    words = [w for w in caps if w and w.lower().removesuffix("'s") not in common | legal]
+    company = any(w.lower() in legal for w in caps)
+    return " ".join(words) if len(words) >= 2 or (words and company) else None
 
 
 def speaker(kind: str | None, name: str | None, text: str | None, sector: str | None) -> str | None:
