@@ -9,16 +9,20 @@ linking") in order:
    announced: intent/planned; negated/denied; hypothetical; threat; demand). Codes of other
    roots that one act gets from different outlets (``codes.py``, a table: a bombing 183 and
    190; an accord 032/040 and 057) link too, and a same-root event is preferred. Sources that
-   are different named persons (the resolver's canonical names) are different acts ("Premier
-   Zhao said" / "Finance Minister Wang said": two statements), except in the roots of joint
-   acts (``codes.joint_roots``: 03-06), where either participant may be named.
+   are different named sources (``speakers.py``: a person's canonical name, a union's or
+   company's proper name) are different acts ("Premier Zhao said" / "Finance Minister Wang
+   said": two statements; two unions' strikes), except in the roots of joint acts
+   (``codes.joint_roots``: 03-06), where either participant may be named.
 2. **Date**: day-level dates (day or week precision) at most ``MAX_DAYS`` apart, measured from
    the event's anchor date (its first mention's), so a chain of reports never drifts (the
    day's slack is for dates that are only the publication day, and time zones); two days
    that both reports state ("yesterday" in two stories a day apart) must be the same day; a
    week-precision date covers its Monday-to-Sunday week ("last week" and "on Thursday" can
-   be one event); month- or
-   year-precision dates link only to the same month/year at the same precision; an undated
+   be one event); two dates that are only their reports' publication days (neither sentence
+   states the day) may be ``MAX_PUBDAY_DAYS`` apart, the act coming on or before each (a
+   Friday announcement reported again on Sunday), with ``PUBDAY_SHARED`` shared terms when
+   more than ``MAX_DAYS`` apart; month- or year-precision dates link only to the same
+   month/year at the same precision; an undated
    mention links only to an undated event of its own story cluster.
 3. **Place**: compatible when either side has no place the clause states (``Place.evidence``:
    a place the places stage took from elsewhere in the sentence, the dateline, or the actors'
@@ -28,8 +32,12 @@ linking") in order:
    most ``MAX_KM`` apart.
    **Content** (3b): a mention from another story cluster than all of the event's mentions must
    share at least ``terms.MIN_SHARED`` content terms with them, not counting the actors' own
-   words (``terms.py``): two reports of one meeting share its subject, names, numbers; two
-   unrelated statements by one government about another on one day do not. In the event's own
+   words nor the names of the actors' countries (``content_terms``: "u.s", "iranian",
+   "paris" say who acted, which the block already matches): two reports of one meeting share
+   its subject, names, numbers; two unrelated statements by one government about another on
+   one day do not. One named source's reports with the same CAMEO code on the same day need
+   ``SAME_SPEAKER_SHARED`` (one person's statement, each outlet in its own words). In the
+   event's own
    story cluster a copy of the story (document similarity >= 0.9), or a mention whose sentence
    is one the event already has (``sentence_key``: its words without numbers and month names),
    may differ in date by up to ``MAX_COPY_DAYS`` (wire copies re-dated by their datelines).
@@ -37,8 +45,10 @@ linking") in order:
    from its own document (the coder keeps one row per dyad, root, date and modality in a
    document, so two rows of one document are two events).
 5. **Choice**: of the compatible events one holding the mention's own story cluster (a copy
-   or an update joins the event its story reported), then the nearest in date, then the one
-   with a place equal to the mention's, then the oldest.
+   or an update joins the event its story reported), then one of the same root, then the
+   nearest in date, then the one with a place equal to the mention's, then the one sharing
+   most content terms with the mention (the real strike, not a rumour of one), then the
+   oldest.
 6. **Bridging**: a mention compatible with several events never merges them, except by the
    recorded rule ``bridge-same-story``: the events each already hold a mention from the
    mention's own story cluster (an update or a copy of one story split them) and share no
