@@ -162,3 +162,23 @@ def test_the_cause_of_a_wave_of_protests_is_not_their_actor():
     g = got("The minister's announcement sparked a wave of protests in the assembly.")
     assert any(r == "14" for _, _, r in g), g  # the protests are coded
     assert not any(s.endswith("GOV") for s, _, _ in g), g  # but not as the minister's
+
+
+def test_an_event_judged_by_a_speaker_happened_and_the_judge_is_not_its_actor():
+    g = got("The governor condemned the looting of shops in Durban.")
+    assert any(r == "11" and s.endswith("GOV") for s, _, r in g), g  # the condemnation stays
+    assert any(r == "14" and s.endswith("CVL") for s, _, r in g), g  # and the looting happened
+    g = got("Britain condemned the Israeli air strikes on Gaza.")
+    assert ("GBR", "ISR", "11") in g and any(s == "ISR" and r == "19" for s, _, r in g), g
+    # an event only referred to ("the attack"), or a kind of act, is no new event
+    assert roots("The minister condemned the attack.") == {"11"}
+    assert not roots("We condemn all sorts of repression in the state.") & {"17", "18"}
+
+
+def test_a_plural_is_not_read_as_a_shorter_role_word():
+    # "shops" is no plural of "SHO" (station house officer): looted shops are no police
+    g = got("The governor condemned the looting of shops in Durban.")
+    assert not any((t or "").endswith("COP") for _, t, _ in g), g
+    assert any(s.endswith("COP") for s, _, _ in got("Two SHOs arrested the accused in Patna.")), (
+        "control: SHOs are police"
+    )

@@ -255,7 +255,8 @@ class ActorLexicon:
         key = " ".join(_fold(term).casefold().replace("-", " ").split())
         hit = self._sectors.get(key)
         if hit is None and key.endswith("s"):
-            for cand in (key[:-3] + "y" if key.endswith("ies") else "", key[:-2], key[:-1]):
+            plural_es = key[:-2] if key.endswith("es") else ""  # "witnesses", not "shops"
+            for cand in (key[:-3] + "y" if key.endswith("ies") else "", plural_es, key[:-1]):
                 if cand and cand in self._sectors:
                     return self._sectors[cand]
         return hit

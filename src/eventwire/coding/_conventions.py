@@ -41,6 +41,7 @@ class CodingConventions:
         if tok.pos_ == "NOUN" and not (
             self._passive_light(verb)
             or verb.lemma_.lower() in self.ps.cues["occurrence_verb"] | self.ps.cues["cause_verb"]
+            or self._judges(verb)  # "condemned the looting of shops"
         ):
             return []  # a noun event needs a verb that reports it done: "arrests were made"
         place = self._place(verb, tok, sent, targets)

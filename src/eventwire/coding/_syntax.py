@@ -13,7 +13,6 @@ from eventwire.coding._common import SELF_DIRECTED, _infinitive
 from eventwire.coding.patterns import Pattern
 from eventwire.model import Actor
 
-
 RELATIVE_TAGS = {"WDT", "WP"}  # "that", "which", "who" opening a relative clause
 
 

@@ -110,6 +110,27 @@ class TriggerMatching:
                 best = (p, score)
         return best
 
+    def _judges(self, verb: Any) -> bool:
+        """A verb that judges an event it names ("condemned the burning of buses"): the event
+        happened, and the verb keeps its own event (the condemnation)."""
+        return verb.lemma_.lower() in self.ps.cues["evaluation_verb"]
+
+    def _told_of(self, noun: Any) -> bool:
+        """Whether an event noun says who did it, to whom or where ("the killing of three aid
+        workers", "the Israeli air strikes", "the arrest by police"); "condemned the attack"
+        only refers back to an event told before."""
+        for c in noun.children:
+            if c.dep_ == "poss" or (
+                c.dep_ == "prep" and c.lower_ in ("by", "of", "on", "against", "in")
+            ):
+                return True
+            if c.dep_ in ("amod", "compound") and (
+                self.actors.lex.lookup(c.text) is not None
+                or self.actors.lex.sector_of(c.lemma_.lower()) is not None
+            ):
+                return True
+        return False
+
     def _licensing_verb(self, noun: Any) -> Any | None:
         """The verb that makes an event noun an event: "held talks", "talks began"."""
         if noun.dep_ == "compound":  # "launched a mediation effort"
@@ -123,6 +144,8 @@ class TriggerMatching:
             ):
                 return c
         head = noun.head
+        if noun.dep_ == "dobj" and self._judges(head) and self._told_of(noun):
+            return head  # "condemned the burning of buses by rioters": the burning happened
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "attr"):
             noun, head = head.head, head.head.head  # "gave 5 million dollars of aid"
         if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):

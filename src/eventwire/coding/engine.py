@@ -139,7 +139,7 @@ class Coder(
             )
         # light/pass verbs with a noun trigger: the noun carries the event
         for t in triggers.values():
-            if t.light is not None and t.light.i in triggers:
+            if t.light is not None and t.light.i in triggers and not self._judges(t.light):
                 triggers[t.light.i].consumed = True
         # control verbs take their complement's meaning
         for t in list(triggers.values()):
@@ -300,7 +300,7 @@ class Coder(
                 or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj")
             )
             and t.light is not None
-            and t.light.lemma_.lower() in self.ps.cues["cause_verb"]
+            and (t.light.lemma_.lower() in self.ps.cues["cause_verb"] or self._judges(t.light))
         )
         if (
             harmed is not None

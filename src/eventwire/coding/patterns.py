@@ -82,6 +82,7 @@ CUE_SETS = {
     "transaction_verb",
     "market_noun",
     "aid_noun",
+    "evaluation_verb",
 }
 
 
