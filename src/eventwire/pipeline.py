@@ -11,6 +11,7 @@ import functools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
+from typing import Any
 
 from eventwire.model import Article, DocResult, IngestError, RawDocument
 
@@ -114,7 +115,7 @@ def code_items(
     from eventwire.nlp.prefilter import select
     from eventwire.nlp.truecase import restore_case
 
-    coder = get_coder()
+    get_coder()  # loaded once, before the first chunk
     cues = cue_forms() if prefilter else frozenset()
     probe = actor_probe() if prefilter else None
     it = iter(items)
@@ -138,9 +139,7 @@ def code_items(
         for doc, k in parse_many(texts, batch_size=batch_size, n_process=n_process):
             art = chunk[k]
             try:
-                done[k] = DocResult(
-                    article=art, events=coder.code_doc(doc, art, to_body=maps.get(k))
-                )
+                done[k] = DocResult(article=art, events=code_parsed(doc, art, maps.get(k)))
             except Exception as exc:  # noqa: BLE001
                 done[k] = IngestError(
                     origin=art.origin or art.doc_id, message=f"coding failed: {exc}", stage="code"
@@ -303,4 +302,40 @@ def code_article(article: Article) -> DocResult:
     if fixed:  # lone surrogates (no encoder takes them): replaced, same length
         article = dataclasses.replace(article, body=body)
     doc = parse(restore_case(mask_dateline(article.body)))
-    return DocResult(article=article, events=get_coder().code_doc(doc, article))
+    return DocResult(article=article, events=code_parsed(doc, article))
+
+
+@functools.lru_cache(maxsize=1)
+def _headline_words() -> tuple[frozenset[str], Callable[[Any], bool]]:
+    """The event verbs a headline can hold, and a test for a word that can be their subject."""
+    coder = get_coder()
+    lex = coder.actors.lex
+
+    def is_actor(tok: Any) -> bool:
+        return lex.sector_of(tok.lemma_.lower()) is not None or lex.lookup(tok.text) is not None
+
+    return frozenset(coder.ps.verbs), is_actor
+
+
+def code_parsed(doc: Any, article: Article, to_body: Callable[[int], int] | None = None):
+    """Code a parsed document. A verbless headline sentence whose verb the model read as a
+    noun ("Riot police chase demonstrators") is parsed again with that verb in the past tense
+    (``nlp.headline``); offsets and trigger words are mapped back to the article's."""
+    from eventwire.nlp import parse
+    from eventwire.nlp.headline import rewrite_headlines
+
+    coder = get_coder()
+    verbs, is_actor = _headline_words()
+    rw = rewrite_headlines(doc, verbs, is_actor)
+    if rw is None:
+        return coder.code_doc(doc, article, to_body=to_body)
+    inner = to_body
+
+    def back(pos: int) -> int:
+        old = rw.back(pos)
+        return inner(old) if inner is not None else old
+
+    events = coder.code_doc(parse(rw.text), article, to_body=back)
+    for e in events:
+        e.trigger = rw.words.get(e.trigger, e.trigger)
+    return events

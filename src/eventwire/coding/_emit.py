@@ -115,6 +115,8 @@ class EventEmission:
                 kept.add(k)
             if e.plover and e.modality == "asserted" and e.rule != "reported-allegation":
                 # "rejected the plan and said they opposed the force": one rejection, told twice
+                # (not two acts of one type: "fired tear gas and arrested students")
+                k = (*k, e.cameo[:3] if e.root in DISTINCT_SUBCODE_ROOTS else "")
                 trig = first_trigger.setdefault(k, f"{e.trigger}@{e.rule}")
                 if trig != f"{e.trigger}@{e.rule}":
                     continue

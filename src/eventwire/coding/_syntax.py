@@ -51,12 +51,20 @@ class ClauseSyntax:
             (v.dep_ == "conj" or (v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP")))
             and v.head.dep_ == "ROOT"
             and v.head.pos_ in ("NOUN", "PROPN")
-            and self.actors.lex.sector_of(v.head.lemma_.lower()) is not None
         ):
             # a headline the tagger read as a noun phrase: "Police in Kinshasa fire tear gas
             # and arrest protesters", "youths resorted to ..." (a finite verb tagged as a
-            # modifier): the noun root is the subject
-            return [v.head], False
+            # modifier): the noun root is the subject, or, when the root is the first verb's
+            # object ("Police fire tear gas and arrest ..."), the actor word that opens it
+            if self.actors.lex.sector_of(v.head.lemma_.lower()) is not None:
+                return [v.head], False
+            opener = min(v.head.subtree, key=lambda t: t.i)
+            if (
+                opener.pos_ in ("NOUN", "PROPN")
+                and opener.dep_ in ("nmod", "compound", "amod")
+                and self.actors.lex.sector_of(opener.lemma_.lower()) is not None
+            ):
+                return [opener], False
         if depth > 3:
             return [], False
         h = v.head

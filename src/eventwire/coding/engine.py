@@ -13,6 +13,7 @@ repeats). This module holds the per-document and per-sentence passes that call t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -95,6 +96,8 @@ class Coder(
                 for e in evs:
                     e.span = (start, end)
                     e.sentence = article.body[start:end]
+                if to_body is not None:
+                    _places_to_body(evs, to_body)
             events.extend(evs)
         from eventwire.coding.passes import run_passes
 
@@ -645,3 +648,15 @@ def _between_parties(pobj: Any) -> list[Any]:
         ):
             out.append(t)
     return out
+
+
+def _places_to_body(events: list[Event], to_body: Callable[[int], int]) -> None:
+    """The actors' places' offsets in the article body, not in the parsed text (each actor
+    once: events of a sentence may share one)."""
+    seen: set[int] = set()
+    for actor in (a for e in events for a in (e.source, e.target)):
+        p = actor.place if actor is not None else None
+        if p is None or p.start is None or p.end is None or id(actor) in seen:
+            continue
+        seen.add(id(actor))
+        actor.place = dataclasses.replace(p, start=to_body(p.start), end=to_body(p.end - 1) + 1)
