@@ -182,3 +182,24 @@ def test_a_plural_is_not_read_as_a_shorter_role_word():
     assert any(s.endswith("COP") for s, _, _ in got("Two SHOs arrested the accused in Patna.")), (
         "control: SHOs are police"
     )
+
+
+def modal(text: str) -> set[tuple[str, str]]:
+    return {(e.cameo[:2], e.modality) for e in eventwire.code(text, date="1987-03-10")}
+
+
+def test_anothers_act_that_someone_expects_or_hopes_for_is_a_conjecture():
+    # a future or infinitive clause with its own subject under expect/hope/believe/fear
+    assert modal("Diplomats expect Uganda to request new loans from the World Bank.") == {
+        ("02", "hypothetical")
+    }
+    assert ("06", "hypothetical") in modal(
+        "Traders believe the Soviet Union will buy more U.S. grain."
+    )
+    assert ("02", "hypothetical") in modal(
+        "He hoped the Americans would make new proposals at the talks."
+    )
+    # controls: the subject's own intent, a statement of another's plan, a past act believed
+    assert ("05", "planned") in modal("Japan hopes to sign the agreement next week.")
+    assert ("05", "planned") in modal("The minister said Japan would sign the agreement next week.")
+    assert ("18", "asserted") in modal("Police believe the gang kidnapped the boy on Monday.")

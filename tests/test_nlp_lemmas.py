@@ -55,3 +55,13 @@ def test_relative_pronoun_subject_is_its_antecedent():
         "The soldiers who shot two protesters in Lagos were arrested.", date="2024-05-06"
     )
     assert any(e.cameo == "193" and e.source.code == "NGAMIL" for e in g), g
+
+
+def test_silent_e_is_kept_where_the_consonant_is_not_doubled():
+    got = {t.text: t.lemma_ for t in parse("He hoped they stared, scared and rated it, hoping.")}
+    assert got["hoped"] == "hope" and got["hoping"] == "hope"
+    assert got["stared"] == "stare" and got["scared"] == "scare" and got["rated"] == "rate"
+    # a doubled consonant is the short-vowel verb; no "e" verb, no change
+    got = {t.text: t.lemma_ for t in parse("They hopped on, planned it, visited and opened.")}
+    assert got["hopped"] == "hop" and got["planned"] == "plan"
+    assert got["visited"] == "visit" and got["opened"] == "open"

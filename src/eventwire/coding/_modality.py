@@ -216,6 +216,8 @@ class ModalityRules:
             ):
                 return "hypothetical"  # "reiterated its demand that Israel ease ..."
             if h.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ != "conj":
+                if lemma in self.ps.cues["conjecture_verb"] and _conjectured(t, h):
+                    return "hypothetical"  # "diplomats expect Uganda to request loans"
                 if lemma in self.ps.cues["directive_verb"]:
                     return "hypothetical"
                 if lemma in self.ps.cues["refusal_verb"] and t.dep_ in ("xcomp", "ccomp"):
@@ -233,3 +235,29 @@ class ModalityRules:
                 return None  # reported speech: what was said is coded as said
             t = h
         return None
+
+
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+def _conjectured(clause: Any, head: Any) -> bool:
+    """Whether ``clause`` is someone else's act that the subject of ``head`` (a verb of
+    expecting, hoping, fearing) only foresees: a future or infinitive clause with a subject of
+    its own ("expect Uganda to request", "hoped the Americans would make proposals"), not the
+    speaker's own intent ("hopes to sign", "expects it will sign") nor a past act believed
+    ("believe the gang kidnapped him")."""
+    if clause.dep_ not in ("ccomp", "xcomp"):
+        return False
+    future = clause.tag_ == "VB" or any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | {"to"}
+        for c in clause.children
+    )
+    if not future:
+        return False
+    own = [c for c in clause.children if c.dep_ in _SUBJ] or [
+        c for c in head.children if c.dep_ == "dobj"
+    ]
+    if not own or own[0].pos_ == "PRON":  # "hopes it will sign": its own intent
+        return False
+    theirs = [c for c in head.children if c.dep_ in _SUBJ]
+    return not theirs or theirs[0].lower_ != own[0].lower_

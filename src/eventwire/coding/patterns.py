@@ -83,6 +83,7 @@ CUE_SETS = {
     "market_noun",
     "aid_noun",
     "evaluation_verb",
+    "conjecture_verb",
 }
 
 

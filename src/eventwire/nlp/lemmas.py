@@ -114,7 +114,12 @@ def repair(doc: Any) -> Any:
     the past tag to such a form tagged as a present ("they retook", tagged VBP)."""
     bases = verb_bases()
     for tok in doc:
-        if tok.pos_ not in VERBAL or tok.lemma_.lower() != tok.lower_:
+        if tok.pos_ not in VERBAL:
+            continue
+        if tok.lemma_.lower() != tok.lower_:
+            silent = _silent_e(tok.lower_, tok.lemma_.lower(), bases)
+            if silent:
+                tok.lemma_ = silent
             continue
         if tok.tag_ in PAST or tok.lower_ not in bases:
             lemma = lemma_of(tok.lower_)
@@ -123,6 +128,22 @@ def repair(doc: Any) -> Any:
                 if tok.tag_ in PRESENT and not tok.lower_.endswith(("s", "ing")):
                     tok.tag_ = "VBD"  # a past form the tagger took for a present one
     return doc
+
+
+VOWELS = set("aeiou")
+
+
+def _silent_e(form: str, lemma: str, bases: frozenset[str]) -> str | None:
+    """The lemma with its silent "e" when the rules stripped it from a regular form: English
+    doubles a short vowel's single final consonant before "-ed", "-ing" ("hop": hopped,
+    hopping), so "hoped", "hoping", "hopes" come from "hope", not "hop" (also taped, stared,
+    scared, rated, coped). None when the form is no such case."""
+    if len(lemma) < 3 or form not in (lemma + "ed", lemma + "ing", lemma + "es"):
+        return None
+    a, b, c = lemma[-3], lemma[-2], lemma[-1]
+    if a in VOWELS or b not in VOWELS or c in VOWELS or c in "wxy":
+        return None
+    return lemma + "e" if lemma + "e" in bases else None
 
 
 @Language.component(COMPONENT)
