@@ -128,9 +128,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "mdy": re.compile(
             rf"^(?:(?:this coming |this |next |last )?({WD}),? )?({M}) {D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"
         ),
-        "my": re.compile(rf"^({M}),? (?:of )?{Y}$"),
+        "my": re.compile(rf"^(?:the month of )?({M}),? (?:of )?{Y}$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
-        "month": re.compile(rf"^(?:({MOD}) )?({M})$"),
+        "month": re.compile(rf"^(?:({MOD}) )?(?:the month of )?({M})$"),
+        # "the first day of March", "the last day of 1999": a day at an end of the unit named
+        "day_of": re.compile(r"^the (1st|first|last|final) day of (.+)$"),
         "year": re.compile(
             rf"^(?:the year |the calendar year |calendar |the )?{Y}(?: period| season| calendar year)?$"
         ),
@@ -188,7 +190,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "week_from": re.compile(rf"^(?:a|one) week from ({WD}|tomorrow)$"),
         # "the 15th": a day of the month the anchor's month or the one next to it
         "month_day": re.compile(
-            r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?: of (last|this|next) month)?$"
+            r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?: of (last|this|next) month)?"
+            r"(?: (?:and|or|to) (?:the )?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))?$"
         ),
         # "the first half", "the second half": of the year in focus
         "half": re.compile(r"^the (?:1st|2nd|first|second|last|latter|later) half$"),
@@ -305,6 +308,12 @@ def _names_a_day(spec: Spec | None) -> bool:
 
 
 _DAY_FORMS = frozenset(["date", "weekday", "deictic", "named"])
+_DAY_OF_FORMS = frozenset(["month", "year", "relative", "anaphoric", "quarter", "fiscal"])
+
+
+def _ends_a_unit(spec: Spec | None) -> bool:
+    """Whether ``spec`` names a month, quarter or year whose first or last day can be meant."""
+    return spec is not None and spec.form in _DAY_OF_FORMS and spec.unit != "day"
 
 
 def _core(e: str) -> Spec | None:
@@ -404,6 +413,9 @@ def _core(e: str) -> Spec | None:
             year, flags = int(m[4]), ("season", "century-guessed")
         month = int(v["season"][m[2]])  # type: ignore[index]
         return Spec("season", "quarter", month=month, modifier=mod, year=year, flags=flags)
+    if (m := rx["day_of"].match(e)) and _ends_a_unit(_core(m[2])):
+        # "the last day of February": the month's end
+        return Spec("day_of", "day", name=m[2], offset=-1 if m[1] in ("last", "final") else 0)
     if m := rx["month_day"].match(e):  # "the 15th", "the 28th of last month"
         if m[2]:
             rel = {"last": -1, "this": 0, "next": 1}[m[2]]

@@ -36,7 +36,8 @@ from eventwire.dates.result import DateResult
 from eventwire.dates.tables import lexicon
 
 NEAR_DAYS = 62  # a day within two months of the anchor ("payable April 28" in mid-March)
-NEAR_MONTHS_DAYS = 31  # a month next to the anchor's
+# (a month gets no such rule: a tense the sentence states picks the year of a month, "expired in
+# February" in a January story is last February, "will peak in December" the coming one)
 NEAR_DEADLINE_DAYS = 92
 _DEADLINES = frozenset(
     [
@@ -85,12 +86,47 @@ def _reference(clues: Clues, a: date | None, unit: str, offset: bool = False) ->
         r = resolve_date(m.text, a) if a is not None else resolve_date(m.text, None)
         if r is None or cal.RANK[r.precision] > cal.RANK.get(unit, 0):
             continue
-        if offset and r.precision != unit:
+        if offset and r.precision != unit and unit not in _FINE_OFFSETS:
             spec = parse(m.text)
             if spec is None or spec.measured_from != "none":
                 continue
         best = r
     return best
+
+
+# offsets whose day or week the year of a year-less reference cannot change: "arrived Jan. 4
+# and left a week later" is measured from Jan. 4 whichever year it is
+_FINE_OFFSETS = frozenset(["day", "week", "month"])
+_COMMA_BETWEEN = re.compile(r",")
+_OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}$")
+
+
+def _focus_year(clues: Clues) -> int | None:
+    """The year a year-less date or month belongs to when the sentence has just named another
+    year: "In 1987, sales peaked in October", "was founded in 1985 and went public on March 3".
+    Only the last date before the expression counts, only when it gives its own year (a
+    year-less "on Tuesday" keeps the anchor's time in focus), not a period's start ("since
+    1985"), and not across a comma unless it opens the sentence ("The company, founded in
+    1920, said in March": the apposition's year is not the clause's)."""
+    found = find_date_expressions(clues.before)
+    if not found:
+        return None
+    last = found[-1]
+    spec = parse(last.text)
+    if spec is None or spec.year is None or spec.measured_from != "none":
+        return None
+    if spec.form not in ("year", "month", "date") or spec.relation or spec.part:
+        return None
+    lead = clues.before[: last.start].lower().split()
+    if lead and lead[-1] in _FOCUS_BLOCKERS:
+        return None
+    between = clues.before[last.end :]
+    if _COMMA_BETWEEN.search(between) and not _OPENING.match(clues.before[: last.start]):
+        return None
+    return spec.year
+
+
+_FOCUS_BLOCKERS = frozenset(lexicon()["focus_blocker"])
 
 
 _WOULD = re.compile(r"\b(?:would|wouldn't)\b|'d\b", re.IGNORECASE)
@@ -130,6 +166,11 @@ def _compute(
                 return None
         if a is None:
             return None
+        if (y := _focus_year(clues)) is not None and spec.weekday is None:
+            try:
+                return DateResult(date(y, spec.month, spec.day), "day", flags=("focus-year",))  # type: ignore[arg-type]
+            except ValueError:
+                pass
         cands = []
         for y in range(a.year - 4, a.year + 5):  # wide enough for February 29
             try:
@@ -158,8 +199,9 @@ def _compute(
             return DateResult(
                 date(base.year + spec.year_rel, spec.month, 1), "month", flags=tuple(flags)
             )  # type: ignore[arg-type]
-        near_month = NEAR_MONTHS_DAYS if near else 0
-        d, by_near = _month_of(spec.month, spec.modifier, a, tense, near_month)  # type: ignore[arg-type]
+        if spec.modifier is None and (y := _focus_year(clues)) is not None:
+            return DateResult(date(y, spec.month, 1), "month", flags=("focus-year",))  # type: ignore[arg-type]
+        d, by_near = _month_of(spec.month, spec.modifier, a, tense)  # type: ignore[arg-type]
         return DateResult(d, "month", flags=("nearest",) if by_near else ())
     if f == "season":  # a season is three months from its first: "last summer" is June's
         if spec.year is not None:
@@ -205,6 +247,8 @@ def _compute(
         return DateResult(date(y, 3 * (spec.quarter - 1) + 1, 1), "quarter")  # type: ignore[operator]
     if f == "fiscal":
         return _fiscal(spec, a, clues)
+    if f == "day_of":  # "the first day of March", "the last day of 1999"
+        return _day_of(spec, a, tense, clues, strict, near)
     if f == "unit_of":  # "the week ended Oct. 27": the unit holding the day named
         inner = parse(spec.name)  # type: ignore[arg-type]
         got = _compute(inner, a, tense, clues, strict, near) if inner is not None else None
@@ -316,6 +360,23 @@ def _compute(
         prec = unit if unit in cal.RANK else "year"
         return DateResult(cal.shift(base, unit, spec.offset), prec, flags=tuple(flags))
     return None
+
+
+def _day_of(
+    spec: Spec, a: date | None, tense: str | None, clues: Clues, strict: bool, near: int
+) -> DateResult | None:
+    """The first or last day of the month, quarter or year the rest of the expression names."""
+    inner = parse(spec.name)  # type: ignore[arg-type]
+    got = _compute(inner, a, tense, clues, strict, near) if inner is not None else None
+    if got is None or got.precision not in ("month", "quarter", "year"):
+        return None
+    first = cal.start_of(got.date, got.precision)
+    if spec.offset == 0:
+        return DateResult(first, "day", flags=got.flags)
+    months = {"month": 1, "quarter": 3, "year": 12}[got.precision]
+    if got.span is not None:  # a fiscal year ends where its span does
+        return DateResult(got.span[1], "day", flags=got.flags)
+    return DateResult(cal.add_months(first, months) - timedelta(days=1), "day", flags=got.flags)
 
 
 # words that can continue an expression the sentence cut short ("a year" + "earlier")

@@ -213,6 +213,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "not_subject": lambda v: v == "1",
     "ing_noun": lambda v: v == "1",
     "intent_verb": lambda v: v == "1",
+    "focus_blocker": lambda v: v == "1",
 }
 
 

@@ -1,0 +1,119 @@
+"""eventwire.dates: the time in focus of a sentence (a year it has just named, a day it has just
+named) for the year-less dates, months and offsets after it; days at the ends of a named unit;
+ranges of days of the month. Sentences are our own. Anchor: Wednesday 17 January 1990."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.dates import resolve_date
+
+A = date(1990, 1, 17)  # a Wednesday
+
+
+def _iso(expression: str, sentence: str | None = None, anchor: date = A) -> str | None:
+    """The result as TimeML writes a value: YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY."""
+    r = resolve_date(expression, anchor, context=sentence)
+    if r is None:
+        return None
+    d, p = r
+    if p == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}.get(p, p)
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a year the sentence has just named is the year of the month or day after it
+        ("October", "In 1987, sales peaked in October.", "1987-10"),
+        ("March 3", "The company was founded in 1985 and went public on March 3.", "1985-03-03"),
+        ("May", "He was born in 1950 and moved to Texas in May.", "1950-05"),
+        ("April", "In March 1988 the plant closed, and in April it was sold.", "1988-04"),
+        ("Nov. 9", "In 1989, the wall fell on Nov. 9.", "1989-11-09"),
+    ],
+)
+def test_a_year_named_before_dates_the_month_after_it(
+    expression: str, sentence: str, value: str
+) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # the year of an apposition is not the clause's ("founded in 1920," ... "in March")
+        ("March", "The company, founded in 1920, said in March that it would move.", "1989-03"),
+        # a period's start is no focus: "since 1985 ... in June" is this story's June
+        ("June", "He has been chairman since 1985 and resigned in June.", "1989-06"),
+        # a later year-less date puts the anchor's time back in focus
+        ("June", "In 1987 the firm grew; on Tuesday it said sales fell in June.", "1989-06"),
+        # the anchor's own year changes nothing
+        ("December", "In 1990, sales will peak in December.", "1990-12"),
+    ],
+)
+def test_no_year_in_focus(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a week, a day or a month after a day named without its year is counted from it
+        ("a week later", "He arrived Jan. 4 and left a week later.", "1990-W02"),
+        ("two weeks later", "He arrived Jan. 4 and left two weeks later.", "1990-W03"),
+        ("three days later", "He arrived Jan. 4 and left three days later.", "1990-01-07"),
+        ("two months later", "He arrived in March 1988 and left two months later.", "1988-05"),
+        # without a day in the sentence, from the anchor
+        ("a week later", "He left a week later.", "1990-W04"),
+        # a year offset still needs a reference that gives its year or is a year
+        ("a year earlier", "Sales rose in January from December and a year earlier.", "1989"),
+    ],
+)
+def test_offsets_from_a_day_in_focus(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        ("the first day of 1991", "The tax starts on the first day of 1991.", "1991-01-01"),
+        (
+            "the last day of February",
+            "The offer expired on the last day of February.",
+            "1989-02-28",
+        ),
+        (
+            "the last day of the year",
+            "The offer expires on the last day of the year.",
+            "1990-12-31",
+        ),
+        (
+            "the first day of next month",
+            "The tax starts the first day of next month.",
+            "1990-02-01",
+        ),
+        ("the month of March", "The tax was raised in the month of March.", "1989-03"),
+        ("the month of March 1988", None, "1988-03"),
+        # the days of the month in a range: the first of them
+        ("the 20th and 21st", "The board meets on the 20th and 21st.", "1990-01-20"),
+        ("the 10th to the 12th", "The fair ran from the 10th to the 12th.", "1990-01-10"),
+    ],
+)
+def test_days_at_the_ends_of_a_unit_and_day_ranges(
+    expression: str, sentence: str | None, value: str
+) -> None:
+    assert _iso(expression, sentence) == value
+
+
+def test_first_day_of_a_fiscal_year_with_a_convention() -> None:
+    # the Japanese fiscal year 1990 runs from April 1990: its last day is 31 March 1991
+    r = resolve_date(
+        "the last day of fiscal 1990", A, context="Japan's budget for the last day of fiscal 1990."
+    )
+    assert r is not None and r.precision == "day"
+    plain = resolve_date("the last day of 1990", A)
+    assert plain == (date(1990, 12, 31), "day")
