@@ -117,3 +117,61 @@ def test_first_day_of_a_fiscal_year_with_a_convention() -> None:
     assert r is not None and r.precision == "day"
     plain = resolve_date("the last day of 1990", A)
     assert plain == (date(1990, 12, 31), "day")
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a span cut short of the words that move it, as annotators sometimes mark it
+        ("the year", "Sales had risen 5% the year before.", "1989"),
+        ("the day", "He had arrived the day before, police said.", "1990-01-16"),
+        ("the week", "He had left the week before and returned.", "1990-W02"),
+        ("the year", "He arrived in Boston the year after.", "1991"),
+        ("the same month", "Sales rose from the same month a year earlier.", "1989-01"),
+        ("the same month", "Sales rose from the same month last year.", "1989-01"),
+        ("Friday", "He will arrive Friday next week.", "1990-01-26"),
+        ("Friday", "He left Friday, Jan. 12.", "1990-01-12"),
+        # "after" with its own object is a preposition: the day stays the anchor's
+        ("the day", "He left the day after the vote.", "1990-01-17"),
+        ("the day", "On the day before the vote, he left.", "1990-01-17"),
+        # and with nothing that moves it, the plain reading
+        ("Friday", "He left Friday and came back.", "1990-01-12"),
+        ("the year", "For the year, sales rose.", "1990"),
+    ],
+)
+def test_words_after_the_expression_that_move_it(
+    expression: str, sentence: str, value: str
+) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # "the previous Friday" with no day named looks back from a Friday in focus, not now
+        ("the previous Friday", "Stocks closed down 4% from the previous Friday.", "1990-01-05"),
+        (
+            "the previous Wednesday",
+            "Stocks closed down 4% from the previous Wednesday.",
+            "1990-01-10",
+        ),
+        # with a day named, from that day
+        (
+            "the previous Friday",
+            "On Jan. 3 he said he had seen her the previous Friday.",
+            "1989-12-29",
+        ),
+        # "last Friday" is the latest one
+        ("last Friday", "Stocks closed down 4% from last Friday.", "1990-01-12"),
+    ],
+)
+def test_the_previous_weekday(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [("a hundred years ago", "1890"), ("two thousand years ago", None)],
+)
+def test_large_spelled_offsets(expression: str, value: str | None) -> None:
+    assert _iso(expression, "It happened " + expression + ".") == value

@@ -149,7 +149,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "anaphoric": re.compile(rf"^({ANA}) ({UNIT})$"),
         "the_unit": re.compile(rf"^the ({UNIT})$"),
         "nth_day": re.compile(r"^the (\d{1,2})(?:st|nd|rd|th) day$"),
-        "offset": re.compile(rf"^(\d{{1,4}}|{_alt(_FEW)}) ({UNIT}) ({DIR})$"),
+        # "a hundred years ago" is read "a 100 years ago"
+        "offset": re.compile(rf"^(?:a )?(\d{{1,4}}|{_alt(_FEW)}) ({UNIT}) ({DIR})$"),
         # "the day before", "the week after" (not "the weeks before": a stretch of time)
         "unit_dir": re.compile(
             r"^(?:the )?(day|week|month|year) (before|after|earlier|later|ago)$"

@@ -19,6 +19,7 @@ Absolute dates ("on 15 April 2023", "March 3, 1999", "1979") need no anchor: wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -333,6 +334,12 @@ def _compute(
             # "arrived on Oct. 20 and left the following Monday": the Monday after Oct. 20
             near_ref = cal.weekday_near(spec.weekday, ref.date, mod, False)  # type: ignore[arg-type]
             return DateResult(near_ref, "day", flags=("anaphoric",))
+        if "relative-to-focus" in spec.flags and mod == "last":
+            # "down 4.5% from the previous Friday" with no day named: "previous" looks back from
+            # a time in focus that is not now (of the latest Friday one says "last Friday" or
+            # "Friday"), so it is the one a week before the latest
+            latest = cal.weekday_near(spec.weekday, a, None, False)  # type: ignore[arg-type]
+            return DateResult(latest - timedelta(weeks=1), "day", flags=("previous-week",))
         said = _reported_on(clues, a) if tense == "future" and mod is None else None
         if said is not None:  # "said Tuesday it would vote Wednesday": the Wednesday after it
             after = cal.weekday_near(spec.weekday, said + timedelta(days=1), None, True)  # type: ignore[arg-type]
@@ -389,7 +396,8 @@ def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
     partial = spec is None or (
         spec.form in ("date", "month") and spec.year is None and spec.year_rel is None
     )
-    if not partial or not clues.after:
+    completes = _completes(spec)
+    if not (partial or completes) or not clues.after:
         return spec
     words = clues.after.replace(",", " ,").split()[:4]
     if not words or words[0].lower().strip(".") not in _CONTINUES and not words[0][:1].isdigit():
@@ -397,11 +405,37 @@ def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
     for k in range(len(words), 0, -1):
         tail = " ".join(words[:k]).replace(" ,", ",")
         longer = parse(f"{expression}{'' if tail.startswith(',') else ' '}{tail}")
-        if longer is not None and (
-            spec is None or longer.year is not None or longer.year_rel is not None
-        ):
+        if longer is None or _governs(words[k - 1], words[k:]):
+            continue
+        if spec is None or longer.year is not None or longer.year_rel is not None:
+            return longer
+        if completes is not None and completes(longer):
             return longer
     return spec
+
+
+def _governs(last: str, rest: list[str]) -> bool:
+    """Whether the last word read ("before", "after") is a preposition with its own object in
+    the words that follow ("the day after the vote"): then it does not complete the expression."""
+    if last.lower() not in ("before", "after") or not rest:
+        return False
+    nxt = rest[0]
+    return nxt[:1].isalnum() and nxt.lower() not in ("and", "or", "but")
+
+
+def _completes(spec: Spec | None) -> Callable[[Spec], bool] | None:
+    """For an expression whose next words can move it ("the year" + "before", "the same month"
+    + "a year earlier", "Friday" + "next week" or + ", Oct. 27"), what a longer reading must be
+    to be taken; None when no continuation changes it."""
+    if spec is None or spec.part:
+        return None
+    if spec.form == "anaphoric" and spec.offset == 0 and "nth-day" not in spec.flags:
+        return lambda s: (
+            s.form == "year_back" or (s.form in ("anaphoric", "offset") and s.offset != 0)
+        )
+    if spec.form == "weekday" and spec.modifier is None:
+        return lambda s: s.form in ("weekday_week", "ago_on", "date")
+    return None
 
 
 def _named_event(expression: str, spec: Spec | None, context: str | None) -> Spec | None:
@@ -473,7 +507,10 @@ def resolve_date(
     deadline = relation in _DEADLINES
     if future is None and not strict and tense is not None:
         near = NEAR_DEADLINE_DAYS if deadline else NEAR_DAYS
-    res = _compute(spec, a, tense, clues, strict, near)
+    try:
+        res = _compute(spec, a, tense, clues, strict, near)
+    except (ValueError, OverflowError):  # "two thousand years ago": before year 1
+        return None
     if res is None:
         return None
     kind = "period" if lexicon()["relation"].get(relation or "") == "period" else "point"
