@@ -46,12 +46,16 @@ def resolve(pairs: list[dict], links: dict[tuple, str]) -> dict[str, int]:
     """Point each labelled mention at a stored one, in place, and count how: ``exact`` (same
     document, sentence span and block), else the one stored mention of the same document whose
     sentence overlaps the label's, with the same dyad and the same CAMEO code (``code``), else
-    the same dyad and root (``root``): a coder change that moves a sentence boundary or a
-    modality keeps the label; one that changes the actors or drops the event does not."""
+    the same dyad and root (``root``), else the one with the same CAMEO code (the same root
+    when the label has none) and modality whose actors are the label's at country level, each
+    the same or one of the two without a sector (``sector``: the coder now says "U.S.
+    Agriculture Secretary Richard Lyng" is USA/GOV, not USA/): a coder change that moves a
+    sentence boundary, a modality or an actor's sector keeps the label; one that changes an
+    actor's country or another sector, or drops the event, does not."""
     by_doc: dict[str, list[tuple]] = defaultdict(list)
     for k in links:
         by_doc[k[0]].append(k)
-    how = {"exact": 0, "code": 0, "root": 0, "lost": 0}
+    how = {"exact": 0, "code": 0, "root": 0, "sector": 0, "lost": 0}
     for p in pairs:
         for side in ("a", "b"):
             m = p[side]
@@ -66,7 +70,13 @@ def resolve(pairs: list[dict], links: dict[tuple, str]) -> dict[str, int]:
             ]
             by_code = [k for k in near if m.get("cameo") and codes_of.get(k) == m["cameo"]]
             by_root = [k for k in near if k[3].split("|")[2] == root]
-            for name, got in (("code", by_code), ("root", by_root)):
+            overlap = [
+                k
+                for k in by_doc.get(m["doc_id"], ())
+                if k[1] < m["span"][1] and k[2] > m["span"][0]
+            ]
+            by_sector = [k for k in overlap if refined(m, k)]
+            for name, got in (("code", by_code), ("root", by_root), ("sector", by_sector)):
                 if len(got) == 1:
                     m["span"], m["block"] = list(got[0][1:3]), got[0][3]
                     how[name] += 1
@@ -77,6 +87,30 @@ def resolve(pairs: list[dict], links: dict[tuple, str]) -> dict[str, int]:
 
 
 codes_of: dict[tuple, str] = {}
+
+
+def _same_or_sectorless(a: str, b: str) -> bool:
+    """Two linking-block actors that are one actor told more or less exactly: equal, or of one
+    country with one of them without a sector (``USA/`` and ``USA/GOV``)."""
+    if a == b:
+        return True
+    if "/" not in a or "/" not in b:
+        return False
+    (ca, sa), (cb, sb) = a.split("/", 1), b.split("/", 1)
+    return ca == cb and ca != "---" and (not sa or not sb)
+
+
+def refined(m: dict, k: tuple) -> bool:
+    """A stored mention (``k``) that is the labelled one with an actor's sector added or
+    dropped: same code (root when the label has none), same modality, actors
+    ``_same_or_sectorless``."""
+    src, tgt, root, modality = m["block"].split("|")
+    ks, kt, kroot, kmod = k[3].split("|")
+    if (kroot, kmod) != (root, modality):
+        return False
+    if m.get("cameo") and codes_of.get(k) != m["cameo"]:
+        return False
+    return _same_or_sectorless(src, ks) and _same_or_sectorless(tgt, kt)
 
 
 def load_links(db: str, stored_terms: bool = False) -> tuple[dict[tuple, str], int]:
@@ -169,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(links)} mentions linked into {n_events} events")  # fmt: skip
     print(
         f"labelled mentions matched: {how['exact']} exactly, {how['code']} by document, "
-        f"sentence, dyad and code, {how['root']} by dyad and root; {how['lost']} lost"
+        f"sentence, dyad and code, {how['root']} by dyad and root, {how['sector']} by "
+        f"actors' sectors; {how['lost']} lost"
     )
     report = {}
     for name, sel in (

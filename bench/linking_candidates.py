@@ -8,7 +8,9 @@ story cluster: wire copies and repeats, the easy positives), ``day`` (same block
 negatives by day), ``place`` (same block, same day, places in different countries or far
 apart: hard negatives by place), ``root`` (same dyad, same or next day, another root of the
 same quad class: links the linker cannot make). Output lines hold ids, spans and blocks only;
-``--show`` prints the sentences to read (never stored).
+``--show`` prints the sentences to read (never stored). ``--exclude`` skips the pairs of
+documents an earlier label file already holds (a new round of labels), ``--prefix`` names the
+round in the pair ids (``r6-near-0001``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ WITH m AS (
   WHERE m."date" IS NOT NULL AND split_part(m.block, '|', 2) <> '-'
 )
 SELECT a.mention_id, b.mention_id, a.doc_id, a.span_start, a.span_end, a.block,
-       b.doc_id, b.span_start, b.span_end, b.block,
+       b.doc_id, b.span_start, b.span_end, b.block, a.cameo, b.cameo,
        abs(date_diff('day', a.day, b.day)) AS gap, a.cameo = b.cameo AS same_code,
        a.block = b.block AS same_block, a.quad_class = b.quad_class AS same_quad,
        a.lc IS NOT NULL AND b.lc IS NOT NULL AND (a.lc <> b.lc OR a.ln <> b.ln) AS other_place,
@@ -38,6 +40,17 @@ WHERE abs(date_diff('day', a.day, b.day)) <= 10
 """
 
 
+def _labelled(path: str) -> set[frozenset[str]]:
+    """The document pairs an earlier label file holds (one label per pair of documents)."""
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                p = json.loads(line)
+                out.add(frozenset((p["a"]["doc_id"], p["b"]["doc_id"])))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", required=True)
@@ -45,13 +58,18 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1987)
     ap.add_argument("--per-kind", default="copy=60,near=150,day=80,place=30,root=40")
     ap.add_argument("--show", action="store_true", help="print the two sentences of each pair")
+    ap.add_argument("--exclude", help="a label file whose mention pairs are not proposed again")
+    ap.add_argument("--prefix", default="", help="round name put before each pair id")
     args = ap.parse_args()
     quota = {k: int(v) for k, v in (x.split("=") for x in args.per_kind.split(","))}
     con = duckdb.connect(args.db, read_only=True)
     rows = con.execute(PAIRS_SQL).fetchall()
+    seen = _labelled(args.exclude) if args.exclude else set()
     kinds: dict[str, list] = {k: [] for k in quota}
     for r in rows:
-        gap, same_code, same_block, same_quad, other_place, same_story = r[10:]
+        gap, same_code, same_block, same_quad, other_place, same_story = r[12:]
+        if frozenset((r[2], r[6])) in seen:
+            continue
         if same_block and gap <= 1 and not other_place:
             kinds["copy" if same_story else "near"].append(r)
         elif same_block and same_code and 2 <= gap <= 10:
@@ -68,10 +86,10 @@ def main() -> int:
             for r in cands[: quota[kind]]:
                 n += 1
                 rec = {
-                    "pair": f"{kind}-{n:04d}",
+                    "pair": f"{args.prefix}{kind}-{n:04d}",
                     "kind": kind,
-                    "a": {"doc_id": r[2], "span": [r[3], r[4]], "block": r[5]},
-                    "b": {"doc_id": r[6], "span": [r[7], r[8]], "block": r[9]},
+                    "a": {"doc_id": r[2], "span": [r[3], r[4]], "block": r[5], "cameo": r[10]},
+                    "b": {"doc_id": r[6], "span": [r[7], r[8]], "block": r[9], "cameo": r[11]},
                 }
                 fh.write(json.dumps(rec) + "\n")
                 if args.show:
@@ -85,7 +103,7 @@ def main() -> int:
                         ).fetchone()
                         for mid in (r[0], r[1])
                     )
-                    print(f"## {rec['pair']} gap {r[10]} {r[5]}\n A {sa}\n B {sb}")
+                    print(f"## {rec['pair']} gap {r[12]} {r[5]}\n A {sa}\n B {sb}")
     print(
         f"{n} candidate pairs -> {args.out} ({', '.join(f'{k} {len(v)}' for k, v in kinds.items())} available)"
     )
