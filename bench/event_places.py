@@ -14,8 +14,10 @@ itself (its own output); the time of ``document_places`` against the end-to-end
 time; and writes a sample of located events to check by hand: one event per sentence, the
 sentences with the smallest md5 of (doc id, sentence), so the sample stays put while the coder
 changes. ``--verdicts`` scores the sample against hand verdicts keyed by that hash and the
-place (``key``, ``doc_id``, ``place``, ``verdict`` right|wrong|unclear, ``cause``; no corpus
-text) and lists the sampled events not judged yet.
+place (``key``, ``doc_id``, ``place``, ``verdict`` right|wrong|unclear, ``cause``, ``cameo``;
+no corpus text; a verdict with a CAMEO code holds only while the sampled event keeps that code)
+and lists the sampled events not judged yet. The sample file also gives each event's code
+and actors.
 """
 
 from __future__ import annotations
@@ -125,6 +127,8 @@ def main() -> int:
                         place.name,
                         place.country,
                         place.precision,
+                        ev.cameo,
+                        f"{ev.source.code}>{ev.target.code if ev.target else ''}",
                         ev.sentence,
                     )
                 )
@@ -145,24 +149,28 @@ def main() -> int:
     keys = sorted(by_key)[: a.sample]
     sample = [(k, *by_key[k]) for k in keys]
     with open(a.sample_out, "w", encoding="utf-8") as fh:
-        fh.write("key\tdoc_id\tevent_id\trule\tplace\tcountry\tprecision\tsentence\n")
+        fh.write(
+            "key\tdoc_id\tevent_id\trule\tplace\tcountry\tprecision\tcameo\tactors\tsentence\n"
+        )
         fh.writelines(
             "\t".join(str(c).replace("\t", " ").replace("\n", " ") for c in row) + "\n"
             for row in sample
         )
     print(f"sample of {len(sample)} located events: {a.sample_out}")
-    verdicts: dict[tuple[str, str], str] = {}
+    verdicts: dict[tuple[str, str], tuple[str, str]] = {}
     if a.verdicts.exists():
         for line in a.verdicts.read_text(encoding="utf-8").splitlines()[1:]:
             f = line.split("\t")
             if len(f) >= 4:
-                verdicts[(f[0], f[2])] = f[3]
+                verdicts[(f[0], f[2])] = (f[3], f[5].strip() if len(f) > 5 else "")
     tally: Counter[str] = Counter()
     for row in sample:
-        v = verdicts.get((row[0], row[4]))
+        got = verdicts.get((row[0], row[4]))
+        # a verdict recorded with a CAMEO code holds for that code only (old rows have none)
+        v = got[0] if got is not None and got[1] in ("", row[7]) else None
         tally[v or "unjudged"] += 1
         if v is None:
-            print(f"  not judged: {row[0]}\t{row[1]}\t{row[4]}")
+            print(f"  not judged: {row[0]}\t{row[1]}\t{row[4]}\t{row[7]}")
     print(f"hand verdicts ({a.verdicts.name}): {dict(tally)}")
     print(
         json.dumps(

@@ -7,12 +7,16 @@
 
 1. ``clause-locative``: the first name (or ``Place``) of the clause's locative phrases ("in
    Crimea", "travels to Kiev") that resolves, in the document's scope;
-2. ``sentence-place``: else a place the sentence names (a town or division before a country;
-   one in an actor's country first; never a continent or sea) -- unless it is a country or
-   state that holds the dateline's town, which is then the finer answer (``dateline``:
-   "WASHINGTON - The U.S. Treasury said"), or, for a verbal act (``cameo=``), an actor's
-   own country while the dateline lies abroad ("LONDON - Funaro said Brazil would not ...");
-   places that name an affiliation or an origin are not the sentence's (``DocPlaces.in_span``);
+2. ``sentence-place``: else a place the sentence names: one after a locative cue ("in",
+   "near", "into", "the streets of") first, a doer's name last ("captured by Israel"), then
+   one in an actor's country, then the finer (a town or division before a country; never a
+   continent or sea) -- unless it is a country or state that holds the dateline's town, which
+   is then the finer answer (``dateline``: "WASHINGTON - The U.S. Treasury said"). For a
+   verbal act (``cameo=``) under a dateline only a place the sentence gives as where it was
+   said counts ("said in Tokyo"); the dateline beats the places it talks about ("LONDON -
+   Funaro said Brazil would not ..."), except in a relayed report (see ``event_place``).
+   Places that name an affiliation or an origin are not the sentence's (``DocPlaces.in_span``:
+   "Air U.K. Ltd", "Turkey's ambassador", "Chicago physician", "Tokyo-based");
 3. ``dateline``: else the dateline's place ("KIEV, March 20 (Reuters) -");
 4. ``actor-country``: else the first actor country that is a real country, on the country's
    point at precision "country";
@@ -25,12 +29,15 @@ Actor countries may be CAMEO codes (as ``Actor.country`` holds them) or ISO alph
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.data_files import DataError
 from eventwire.model import Place
+from eventwire.places.build import data_file
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer, normalize
 from eventwire.places.geoparse import dateline_place, get_ner, parse, resolve_dateline
 from eventwire.places.resolve import Scope, resolve_id
@@ -53,12 +60,16 @@ class DocPlaces:
 
     text: str = field(default="", repr=False)
     affiliated: frozenset[int] = frozenset()  # starts of places that name an affiliation
+    cue_before: dict[int, str] = field(default_factory=dict)  # start -> "in", "by", "visited"
+    said_at: frozenset[int] | None = None  # "in/at" places of a verb or venue (None: no parse)
+    relayed: bool = False  # the lead relays another medium's report ("..., SPA said")
 
     def in_span(self, start: int, end: int) -> list[Place]:
         """The places inside a character span (a sentence of the same text), without the
         dateline's and without affiliations: in parentheses ("Senator Dole (R-Kan.)"), inside
         an organisation's name ("Air U.K. Ltd", "the Bank of England"), "of X" after one
-        ("All Nippon Airways of Japan"), an envoy's country ("Turkey's ambassador")."""
+        ("All Nippon Airways of Japan"), an envoy's country ("Turkey's ambassador"), a name
+        before a noun ("Chicago physician", "the Singapore and New York authorities")."""
         lo = max(start, self.dateline_end)
         return [
             p
@@ -144,7 +155,21 @@ def document_places(
     dominant = scope.dominant
     if d is not None and d.country and d.country not in scope.countries:
         scope = dataclasses.replace(scope, countries=scope.countries + (d.country,))
-    return DocPlaces(places, d, dominant, scope, g, end, text, _affiliated(doc, places))
+    affiliated = _affiliated(doc, places) | _modifiers(doc, places)
+    cues = _cues_before(text, places)
+    return DocPlaces(
+        places,
+        d,
+        dominant,
+        scope,
+        g,
+        end,
+        text,
+        affiliated,
+        cues,
+        _said_at(doc, places, cues),
+        _relayed(doc, end),
+    )
 
 
 # entities whose names may hold a place without being one ("Air U.K. Ltd", "the Warsaw Pact")
@@ -187,6 +212,154 @@ def _affiliated(doc: Any, places: Sequence[Place]) -> frozenset[int]:
             out.add(p.start)
         prev, prev_end = p.start, p.end
     return frozenset(out)
+
+
+_WORD_BACK = re.compile(r"([A-Za-z]+)[^\w]*$")
+_LIST_GAP = frozenset({", ", " and ", ", and ", " or ", " and the ", ", the "})
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start``, skipping "the" and the direction words of ``skip``
+    ("in the southern X" -> "in"), lower case; "" at the start of the text."""
+    skip = cue_sets()["skip"]
+    at = start
+    for _ in range(4):
+        m = _WORD_BACK.search(text, max(0, at - 30), at)
+        if m is None:
+            return ""
+        w = m.group(1).lower()
+        if w not in skip:
+            return w
+        at = m.start()
+    return ""
+
+
+def _cues_before(text: str, places: Sequence[Place]) -> dict[int, str]:
+    """For each place (by start), the cue word before it that says what the name is to the
+    sentence: a locative ("in", "near", "visited", "the streets of"), a doer ("by"). A name in a
+    list takes the cue of the list's first ("in Australia and New Zealand")."""
+    c = cue_sets()
+    known = c["cues"] | c["verbal_cues"] | c["visit_cues"] | c["agent_cues"]
+    out: dict[int, str] = {}
+    prev: Place | None = None
+    for p in places:
+        if p.start is None or p.end is None:
+            continue
+        w = _word_before(text, p.start)
+        if w == "of":
+            head = _word_before(text, text.rfind("of", 0, p.start))
+            w = "in" if head in c["place_nouns"] else ""
+        if w in known:
+            out[p.start] = w
+        elif (
+            prev is not None
+            and prev.start in out
+            and prev.end is not None
+            and text[prev.end : p.start] in _LIST_GAP
+        ):
+            out[p.start] = out[prev.start]
+        prev = p
+    return out
+
+
+def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozenset[int] | None:
+    """Starts of the places after "in/at" (``verbal_cues``) whose phrase belongs to a verb or to
+    a venue noun ("said in Tokyo", "told a news conference in Madrid"), not to another noun
+    ("distributor of toy lines in Australia"); a list's later names follow its first. None
+    without a dependency parse (then the cue alone counts)."""
+    if not (hasattr(doc, "has_annotation") and doc.has_annotation("DEP")):
+        return None
+    c = cue_sets()
+    by_char = {t.idx: t for t in doc}
+    out = set()
+    for p in places:
+        if p.start is None or p.end is None or cues.get(p.start) not in c["verbal_cues"]:
+            continue
+        t = by_char.get(p.start)
+        if t is None:
+            continue
+        while t.head.i != t.i and p.start <= t.head.idx < p.end:  # the name's own head word
+            t = t.head
+        while t.dep_ == "conj" and t.head.i < t.i:
+            t = t.head
+        if t.dep_ != "pobj" or t.head.lower_ not in c["verbal_cues"]:
+            continue
+        h = t.head.head
+        if h.pos_ in ("VERB", "AUX") or h.lemma_.lower() in c["venue_nouns"]:
+            out.add(p.start)
+    return frozenset(out)
+
+
+def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
+    """Starts of the places that modify a noun: whose person, body or thing it is, not where
+    anything happens ("Chicago physician LeRoy Pesch", "New York bankers", "Tokyo-based
+    Bandai"); a list of names before one noun are all modifiers ("the Singapore, London and
+    New York authorities"). A name before a site ("the Kenosha plant") or after a locative cue
+    ("in France pig-farmers barricaded roads") stays a place. Needs the tagger's parts of
+    speech ("-based" alone without them)."""
+    text = doc.text
+    tagged = hasattr(doc, "has_annotation") and doc.has_annotation("POS")
+    by_char = {t.idx: t for t in doc} if tagged else {}
+    c = cue_sets()
+    sites = c["site_nouns"] | c["place_nouns"] | c["suffixes"] | c["landforms"]
+    locative = c["cues"] | c["verbal_cues"]
+    out: list[int] = []
+    ordered = [p for p in places if p.start is not None and p.end is not None]
+    for k in range(len(ordered) - 1, -1, -1):
+        p = ordered[k]
+        assert p.start is not None and p.end is not None
+        if _word_before(text, p.start) in locative:
+            continue
+        after = text[p.end : p.end + 7].lower()
+        if after.startswith("-based"):
+            out.append(p.start)
+            continue
+        nxt = k + 1 < len(ordered) and ordered[k + 1].start in out
+        if nxt and text[p.end : ordered[k + 1].start] in _LIST_GAP:
+            out.append(p.start)
+            continue
+        j = p.end + (len(text[p.end :]) - len(text[p.end :].lstrip(" ")))
+        t = by_char.get(j)
+        if t is None or t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("GPE", "LOC"):
+            continue
+        while t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
+            t = t.head
+        if t.lower_ not in sites and t.lemma_.lower() not in sites:
+            out.append(p.start)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def media_phrases() -> re.Pattern[str]:
+    """``data/places/media.txt``: phrases naming a news medium, as one pattern."""
+    path = data_file("media.txt")
+    phrases = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        w = line.strip()
+        if not w or w.startswith("#"):
+            continue
+        if not re.fullmatch(r"[a-z]+(?: [a-z]+)*", w):
+            raise DataError("expected lower-case words", path, n)
+        phrases.append(re.escape(w))
+    if not phrases:
+        raise DataError("no phrases", path)
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+
+
+def _relayed(doc: Any, dateline_end: int) -> bool:
+    """True when the story's lead (its first sentence after the dateline) names a news medium
+    ("..., the official Saudi Press Agency SPA said"): a monitored report."""
+    text = doc.text
+    sents = getattr(doc, "sents", None)
+    lead = ""
+    try:
+        for s in sents or ():
+            if s.end_char > dateline_end + 1 and s.text.strip():
+                lead = s.text
+                break
+    except ValueError:  # no sentence boundaries
+        lead = text[:400]
+    return media_phrases().search(lead) is not None
 
 
 _ACTOR_LINK = re.compile(r"\s*(?:in|from|of|at|based in)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -233,6 +406,48 @@ def _with(place: Place, rule: str) -> tuple[Place, str]:
     return p, rule
 
 
+def _cue(p: Place, cues: dict[int, str]) -> str | None:
+    return cues.get(p.start) if p.start is not None else None
+
+
+def _order(p: Place, countries: Sequence[str], cues: dict[int, str]) -> tuple[int, int, int]:
+    """How well a sentence's place says where its event happened, smaller first: a place
+    after a locative cue ("in", "near", "into", "visited"), then the others, then a doer's
+    name ("captured by Israel"); then one in an actor's country; then the finer."""
+    cue = _cue(p, cues)
+    c = cue_sets()
+    role = 2 if cue in c["agent_cues"] else 1 if not cue or cue in c["origin_cues"] else 0
+    return role, p.country not in countries, _RANK.get(p.precision, 5)
+
+
+def _act_cue(p: Place, cues: dict[int, str], said_at: frozenset[int] | None, cameo: str) -> bool:
+    """A verbal act's place is one its sentence gives as where it was made ("said in Tokyo",
+    "told a news conference in Madrid"; ``DocPlaces.said_at`` when the text was parsed); for
+    a consultation (root 04) also where a visit went ("visited Washington")."""
+    c = cue_sets()
+    cue = _cue(p, cues)
+    if cue is None:
+        return False
+    if cameo[:2] == "04" and cue in c["visit_cues"]:
+        return True
+    return cue in c["verbal_cues"] and (said_at is None or p.start in said_at)
+
+
+def _relayed_place(
+    usable: Sequence[Place], countries: Sequence[str], dateline: Place, cues: dict[int, str]
+) -> tuple[Place | None, str | None]:
+    """A verbal act in a relayed report, by actors of another country than the dateline's: a
+    place the sentence names outside the dateline's country, else the speaker's country."""
+    abroad = [p for p in usable if p.country != dateline.country]
+    if abroad:
+        return _with(min(abroad, key=lambda p: _order(p, countries, cues)), "sentence-place")
+    for c in countries:
+        p = country_place(c)
+        if p is not None:
+            return _with(p, "actor-country")
+    return _with(dateline, "dateline")
+
+
 def event_place(
     clause_locatives: Sequence[str | Place] = (),
     sentence_places: Sequence[Place] = (),
@@ -245,9 +460,14 @@ def event_place(
     """The event's place and the rule that chose it (see the module docstring), or
     ``(None, None)`` when nothing locates it. ``cameo``: the event's code, when the caller
     has it: a verbal act (a statement, appeal, consultation, rejection, threat: the roots of
-    ``verbal_roots`` in ``cues.tsv``) whose sentence names only an actor's own country took
-    place where the story was filed, so the dateline in another country wins ("LONDON -
-    Funaro rejected suggestions that Brazil ...")."""
+    ``verbal_roots`` in ``cues.tsv``) took place where the speaker was, which under a dateline
+    is the dateline's place unless the sentence says where it was made ("said in Tokyo",
+    ``verbal_cues``; for consultations also "visited Washington", ``visit_cues``): the other
+    places a statement names are its topic ("LONDON - Funaro rejected suggestions that
+    Brazil ...", "BRUSSELS - The Commission said ... the Soviet Union is dumping mercury").
+    In a relayed report (``DocPlaces.relayed``: "BAHRAIN - ... the official Saudi Press
+    Agency said") by actors of another country, the dateline is only where it was monitored:
+    a place the sentence names abroad, else the speaker's country."""
     countries = _iso(actor_countries)
     for loc in clause_locatives:
         if isinstance(loc, Place):
@@ -268,21 +488,18 @@ def event_place(
             i = resolve_id(g, dateline, tuple(countries))
             dateline = g.place(i, text=dateline) if i is not None else None
     usable = [p for p in sentence_places if p.precision != "region" and p.country]
+    cues = doc_places.cue_before if doc_places is not None else {}
+    verbal = cameo is not None and cameo[:2] in cue_sets()["verbal_roots"]
+    if verbal and dateline is not None and dateline.country:
+        relayed = doc_places is not None and doc_places.relayed
+        if relayed and dateline.country not in countries:
+            return _relayed_place(usable, countries, dateline, cues)
+        said_at = doc_places.said_at if doc_places is not None else None
+        usable = [p for p in usable if _act_cue(p, cues, said_at, cameo or "")]
     if usable:
-        mine = [p for p in usable if p.country in countries] or usable
-        best = min(mine, key=lambda p: _RANK.get(p.precision, 5))
+        best = min(usable, key=lambda p: _order(p, countries, cues))
         if dateline is not None and _inside(dateline, best):
             return _with(dateline, "dateline")  # "WASHINGTON - The U.S. Treasury said ..."
-        verbal = cameo is not None and cameo[:2] in cue_sets()["verbal_roots"]
-        if (
-            verbal
-            and best.precision == "country"
-            and best.country in countries
-            and dateline is not None
-            and dateline.country
-            and dateline.country != best.country
-        ):
-            return _with(dateline, "dateline")
         return _with(best, "sentence-place")
     if dateline is not None and dateline.country:
         return _with(dateline, "dateline")

@@ -46,6 +46,12 @@ CUE_SETS = (
     "never",
     "affiliation_nouns",
     "verbal_roots",
+    "site_nouns",
+    "verbal_cues",
+    "visit_cues",
+    "agent_cues",
+    "venue_nouns",
+    "origin_cues",
 )
 
 

@@ -1,0 +1,109 @@
+"""Where an act happened, by the kind of act and the role of the places its sentence names.
+
+Sentences written for these tests; parsed with the pipeline's own model (eventwire.nlp)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.places import document_places, event_place
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from eventwire.nlp import get_nlp
+
+    return get_nlp()
+
+
+def place_of(nlp, text: str, cameo: str, countries: list[str]) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    dp = document_places(text, doc=nlp(text))
+    sent = text.rfind(". ", 0, len(text) - 2)  # the last sentence is the event's
+    start = sent + 2 if sent >= 0 else 0
+    place, rule = event_place(
+        [], dp.in_span(start, len(text)), dp.dateline, countries, dp, cameo=cameo
+    )
+    return (place.name if place else None), rule
+
+
+def test_a_statement_is_made_where_the_story_was_filed(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the countries a statement talks about are its topic
+    text = (
+        "BRUSSELS, March 2 - The European Commission said it had opened an inquiry into "
+        "claims that Chile is dumping copper on the European market."
+    )
+    assert place_of(nlp, text, "090", []) == ("Brussels", "dateline")
+    # control: a material act in the same sentence shape is where the sentence says
+    text2 = "BRUSSELS, March 2 - Chilean troops crossed into Peru, the Commission said."
+    assert place_of(nlp, text2, "190", ["CHL", "PER"]) == ("Peru", "sentence-place")
+
+
+def test_a_statement_made_where_the_sentence_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "LONDON, May 4 - Farm leaders told a news conference in Seville they would end the protests."
+    assert place_of(nlp, text, "030", ["ESP"]) == ("Seville", "sentence-place")
+    # "in X" after another noun says what the act is about, not where it was made
+    text2 = (
+        "DENVER, May 4 - Acme Corp said it agreed to become the distributor of "
+        "Osaka-based Nikko toys in Brazil and Chile."
+    )
+    assert place_of(nlp, text2, "030", ["USA"]) == ("Denver", "dateline")
+
+
+def test_a_visit_is_where_it_went(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "LONDON, May 4 - The Brazilian finance minister visited Washington last week."
+    assert place_of(nlp, text, "042", ["BRA"]) == ("Washington, D.C.", "sentence-place")
+    # the same cue says nothing for a statement
+    text2 = "LONDON, May 4 - The minister said exports to Canada would fall."
+    assert place_of(nlp, text2, "010", ["BRA"]) == ("London", "dateline")
+
+
+def test_a_name_before_a_noun_is_an_affiliation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SINGAPORE, March 2 - The Sydney, London and Toronto authorities have agreed on a "
+        "common trading system."
+    )
+    dp = document_places(text, doc=nlp(text))
+    named = {p.text for p in dp.places}
+    assert {"Sydney", "London", "Toronto"} <= named  # still toponyms (ActorGeo material)
+    assert not {p.text for p in dp.in_span(0, len(text))} & {"Sydney", "London", "Toronto"}
+    text2 = "HOUSTON, May 4 - Talks went on with Boston physician John Smith and Denver-based Acme."
+    dp2 = document_places(text2, doc=nlp(text2))
+    assert [p.text for p in dp2.in_span(0, len(text2))] == []
+    # controls: a name before a site, or after a locative cue, is where things happen
+    text3 = "HOUSTON, May 4 - Strikers blocked the Rotterdam port while in France farmers marched."
+    dp3 = document_places(text3, doc=nlp(text3))
+    assert {p.text for p in dp3.in_span(0, len(text3))} == {"Rotterdam", "France"}
+
+
+def test_the_place_taken_outranks_the_taker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The West Bank, held by Jordan until 1967, was captured by Israel in that war."
+    assert place_of(nlp, text, "190", ["ISR"]) == ("West Bank", "sentence-place")
+    # control: a place after a locative cue beats both
+    text2 = "Iran said its forces advanced on a road leading into Basra."
+    assert place_of(nlp, text2, "192", ["IRN"]) == ("Al Basrah", "sentence-place")
+
+
+def test_an_origin_is_no_place_of_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "BANGKOK, May 4 - Thailand's exports rose, helped by investment from Japan."
+    assert place_of(nlp, text, "070", ["THA"]) == ("Bangkok", "dateline")
+    text2 = "BANGKOK, May 4 - Thai exports rose, helped by investment in Japan."
+    assert place_of(nlp, text2, "070", ["THA"]) == ("Japan", "sentence-place")
+
+
+def test_a_relayed_report_is_placed_with_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "BAHRAIN, March 2 - Kuwait's oil minister reaffirmed the country's support for the "
+        "OPEC accord, the official Kuwait News Agency KUNA said."
+    )
+    assert place_of(nlp, text, "030", ["KWT"]) == ("Kuwait", "sentence-place")
+    text3 = (
+        "BAHRAIN, March 2 - The Saudi oil minister reaffirmed support for the OPEC accord, "
+        "the official Saudi Press Agency SPA said."
+    )
+    assert place_of(nlp, text3, "030", ["SAU"]) == ("Saudi Arabia", "actor-country")
+    # control: the same lead without a medium is said where it was filed
+    text2 = (
+        "BAHRAIN, March 2 - Kuwait's oil minister reaffirmed the country's support for the "
+        "OPEC accord, officials said."
+    )
+    assert place_of(nlp, text2, "030", ["KWT"]) == ("Bahrain", "dateline")
