@@ -203,3 +203,35 @@ def test_typographic_punctuation() -> None:
 )
 def test_contracted_auxiliaries(sentence: str) -> None:
     assert _day("Friday", sentence) == NEXT_FRI
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the new date of a deadline or meeting that was moved lies ahead of the move
+        ("The company extended the offer to Friday.", NEXT_FRI),
+        ("The vote was postponed until Friday.", NEXT_FRI),
+        ("The judge adjourned the trial to Friday.", NEXT_FRI),
+        ("The deadline was extended from Monday to Friday.", NEXT_FRI),
+        # without a verb of moving, "to" or "until" after a past verb stays in the past
+        ("Stocks rose to a record on Friday.", LAST_FRI),
+        ("The rebels held the town until Friday.", LAST_FRI),
+    ],
+)
+def test_a_date_something_was_moved_to(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a possessive date opening a reported clause takes that clause's verb
+        ("Officials said Friday's meeting would be crucial.", NEXT_FRI),
+        ("But Friday's rally will test the police.", NEXT_FRI),
+        ("He said Friday's attack killed 20 people.", LAST_FRI),
+        # a possessive inside the object of a verb does not: the noun's event came first
+        ("The army will investigate Friday's attack.", LAST_FRI),
+    ],
+)
+def test_a_possessive_date_opening_a_reported_clause(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected

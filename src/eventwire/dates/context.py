@@ -285,6 +285,8 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
+    if tense == "past" and _moved_to(left):
+        tense = "future"  # "extended the offer to Feb. 28": a new date, after the act
     relation = None
     rels = lexicon()["relation"]
     for k in (3, 2, 1):
@@ -377,7 +379,37 @@ def _leading_possessive(left: list[tuple[str, str]], right: list[tuple[str, str]
     if not right or right[0][1] not in ("'s", "'"):
         return False
     rels = lexicon()["relation"]
-    return len(left) <= 1 and all(w in rels for _, w in left)
+    if len(left) <= 1 and all(w in rels for _, w in left):
+        return True
+    # after a reporting verb or a word that opens a clause: "officials said Friday's vote
+    # would be close", "but Sunday's rally will test the police"
+    k = len(left) - 1 if left[-1][1] not in rels else len(left) - 2
+    if k < 0:
+        return False
+    orig, w = left[k]
+    return w in _CLAUSE_OPENERS or w in _BOUNDARY_WORDS or orig in (",", ";", ":")
+
+
+_CLAUSE_OPENERS = frozenset(_LX["clause_opener"])  # "said", "says": a new clause follows
+
+
+_MOVE_VERBS = frozenset(_LX["move_verb"])  # "extended", "postponed", "delayed"
+_MOVE_TARGETS = frozenset(["to", "until", "till", "til", "into"])
+
+
+def _moved_to(left: list[tuple[str, str]]) -> bool:
+    """Whether the expression is the new date a deadline or meeting was moved to ("extended the
+    offer to Feb. 28", "postponed the vote until Friday"): a verb of moving in the clause and
+    "to"/"until" right before the date. What was moved goes ahead of the act, so a past verb
+    does not put the date in the past."""
+    if not left or left[-1][1] not in _MOVE_TARGETS:
+        return False
+    for orig, w in reversed(left[-9:-1]):
+        if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
+            return False
+        if w in _MOVE_VERBS:
+            return True
+    return False
 
 
 def _stopped_by_verb(left: list[tuple[str, str]]) -> bool:

@@ -214,6 +214,8 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "ing_noun": lambda v: v == "1",
     "intent_verb": lambda v: v == "1",
     "focus_blocker": lambda v: v == "1",
+    "move_verb": lambda v: v == "1",
+    "clause_opener": lambda v: v == "1",
 }
 
 
