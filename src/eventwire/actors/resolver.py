@@ -593,12 +593,12 @@ class ActorResolver:
         c = self._locative_country(head)
         if c:
             return c, "place"
-        found = self._sentence_countries(head, skip_other_actors=True)
+        found = self._sentence_countries(head, skip_other_actors=True, skip_counterparts=True)
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass")
         # a person who is acted on shares the country of who acts on him ("Fijian rebels will
         # release Prime Minister X"); a person who acts does not take his counterpart's
         if not found and (not person or not subject):
-            found = self._sentence_countries(head, skip_other_actors=False)
+            found = self._sentence_countries(head, skip_other_actors=False, skip_counterparts=True)
         if len(found) == 1:
             return found.pop(), "sentence"
         if not found and ctx.default_country:
@@ -620,7 +620,9 @@ class ActorResolver:
         s = self.lex.sector_of(h.lemma_.lower()) if h.pos_ == "NOUN" else None
         return s is not None and s[1] in ("head", "both")
 
-    def _sentence_countries(self, head: Any, skip_other_actors: bool) -> set[str]:
+    def _sentence_countries(
+        self, head: Any, skip_other_actors: bool, skip_counterparts: bool = False
+    ) -> set[str]:
         """Countries the sentence names outside the head's own phrase."""
         found = set()
         for (start, end), anchor, c in self._country_mentions(head.sent):
@@ -628,6 +630,8 @@ class ActorResolver:
                 continue
             if skip_other_actors and self._describes_other_actor(anchor, head):
                 continue  # "President X welcomed South African leader Y": Y's country
+            if skip_counterparts and _counterpart(anchor, head):
+                continue  # "the Trade Secretary warned Japan": Japan is who he acts on
             found.add(c)
         return found
 
@@ -806,15 +810,21 @@ class ActorResolver:
     def _whole_name(self, head: Any) -> Entry | None:
         """A country or group named by a whole entity whose head this is, when the name runs
         past the head ("Republic of Korea", "League of Arab States")."""
-        if head.ent_type_ not in ("GPE", "ORG", "NORP", "LOC") or head.pos_ != "PROPN":
+        if head.pos_ != "PROPN":
             return None
-        ent = self._entity_at(head)
-        if ent is None or ent.root != head or ent.end - 1 == head.i:
+        ent = self._entity_at(head)  # of any label: "the General Agreement on ..." is a LAW
+        if ent is not None and ent.root == head and ent.end - 1 > head.i:
+            e = self.lex.lookup(ent.text)
+            if e is not None and e.kind != "person":
+                return e
+        # no entity, or a shorter one: the head's own name words and its of/on/for phrase of
+        # names ("Organisation for Economic Co-operation and Development")
+        right = [t for t in head.subtree if t.i > head.i]
+        if not right or right[0].pos_ != "ADP" or any(t.pos_ not in NAME_POS for t in right):
             return None  # a name ending at its head is matched word by word anyway
-        e = self.lex.lookup(ent.text)
-        if e is None or e.kind == "person":
-            return None
-        return e
+        left = min(self.np_tokens(head), key=lambda t: t.i).i
+        e = self.lex.lookup(head.doc[left : right[-1].i + 1].text)
+        return e if e is not None and e.kind != "person" else None
 
     def _stands_for_others(self, head: Any, sector: str | None) -> bool:
         """Whether a head noun is a role, a part or a number of some actor, so that its "of/for/
@@ -928,3 +938,26 @@ def _conjuncts(tok: Any) -> list[Any]:
 
 def _definite(tok: Any) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
+NAME_POS = frozenset({"PROPN", "ADP", "CCONJ", "DET", "PUNCT"})  # words of a long name
+COUNTERPART_PREPS = frozenset({"with", "against", "to", "on", "toward", "towards", "from"})
+
+
+def _counterpart(anchor: Any, head: Any) -> bool:
+    """Whether a country the sentence names is itself the other party of the act whose
+    subject is ``head``: the verb's object or the object of with/against/to/on/from ("the
+    Trade Secretary warned Japan", "officials held talks with Japan"), so no country of the
+    subject's own (a country word on the party's noun is not: "reneged on his promise to the
+    Zambian people" is his own people)."""
+    if head.dep_ != "nsubj":
+        return False
+    verb, t = head.head, anchor
+    while t.dep_ == "conj" and t.head != t:  # "warned Japan and Korea"
+        t = t.head
+    if t.dep_ in ("dobj", "dative", "iobj"):
+        return t.head == verb
+    p = t.head
+    if t.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in COUNTERPART_PREPS:
+        return False
+    return p.head == verb or (p.head.dep_ == "dobj" and p.head.head == verb)
