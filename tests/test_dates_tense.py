@@ -235,3 +235,37 @@ def test_a_date_something_was_moved_to(sentence: str, expected: date) -> None:
 )
 def test_a_possessive_date_opening_a_reported_clause(sentence: str, expected: date) -> None:
     assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb of asking: the act it asks of its object is ahead
+        ("The mayor urged the council to vote Friday.", NEXT_FRI),
+        ("The envoy pressed both sides to sign the accord Friday.", NEXT_FRI),
+        ("He called on the rebels to lay down their arms Friday.", NEXT_FRI),
+        # another verb between governs the infinitive: "went to Cairo to vote"
+        ("He told reporters he went to Cairo to vote Friday.", LAST_FRI),
+        # no verb of asking: a past verb keeps the past
+        ("He forced the council to vote Friday.", LAST_FRI),
+    ],
+)
+def test_what_a_verb_of_asking_asks_for(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what the clause prepares for is still to come
+        ("Ahead of Friday's vote, the parties campaigned hard.", NEXT_FRI),
+        ("Troops were deployed in the run-up to Friday's election.", NEXT_FRI),
+        ("Stocks rose in advance of the jobs report Friday.", NEXT_FRI),
+        # the date of the clause's own verb, before "ahead of": the past
+        ("Stocks rose Friday ahead of the jobs report.", LAST_FRI),
+        # a verb after "ahead of" dates the date instead
+        ("Troops massed ahead of the vote, which was held Friday.", LAST_FRI),
+    ],
+)
+def test_a_date_inside_ahead_of(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected

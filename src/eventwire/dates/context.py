@@ -169,6 +169,8 @@ def _scan(
             gov = _cue(tokens, i - 1, i - 1 == first_index) if i > 0 else None
             if gov in ("future", "future-to") or tokens[i + 1][1] == "be":
                 return "future"
+            if _requested(tokens, i):
+                return "future"  # "urged the council to vote Friday": the act asked for is ahead
             # else the clause it hangs from: a plan there makes it future ("will enable X to
             # report", "no plans for X to meet"); a past verb leaves it open ("went to Cairo
             # to meet him on Friday")
@@ -212,6 +214,26 @@ def _scan(
             return None  # a state ("is still missing after Friday's attack") or a perfect
         return cue
     return None
+
+
+_REQUEST_VERBS = frozenset(_LX["request_verb"])  # "asked", "urged", "ordered"
+
+
+def _requested(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether the infinitive at token i ("to") is what a verb of asking asks of its object
+    ("asked the court to rule by Friday", "called on rebels to lay down arms Sunday"): the
+    object's words, then the verb, with no clause boundary between."""
+    for j in range(i - 2, max(-1, i - 7), -1):
+        orig, w = tokens[j]
+        if w in _REQUEST_VERBS:
+            return True
+        if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS or w == "to" or _verb_like(w):
+            return False  # "went to Cairo to vote Friday": another verb governs it
+    return False
+
+
+def _verb_like(w: str) -> bool:
+    return w in tense_cues() or (len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS)
 
 
 def _intent_verb(w: str, prev: str) -> str | None:
@@ -287,6 +309,8 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
     if tense == "past" and _moved_to(left):
         tense = "future"  # "extended the offer to Feb. 28": a new date, after the act
+    if tense != "since" and _ahead_of(left):
+        tense = "future"  # "ahead of Sunday's election": what the clause prepares is to come
     relation = None
     rels = lexicon()["relation"]
     for k in (3, 2, 1):
@@ -395,6 +419,39 @@ _CLAUSE_OPENERS = frozenset(_LX["clause_opener"])  # "said", "says": a new claus
 
 _MOVE_VERBS = frozenset(_LX["move_verb"])  # "extended", "postponed", "delayed"
 _MOVE_TARGETS = frozenset(["to", "until", "till", "til", "into"])
+
+
+_PRELUDES = {tuple(w for _, w in _tokens(p)) for p in _LX["prelude"]}  # "ahead of"
+_PRELUDE_MAX = max(map(len, _PRELUDES), default=0)
+
+
+def _ahead_of(left: list[tuple[str, str]]) -> bool:
+    """Whether the expression is in the noun phrase of "ahead of", "in the run-up to", "in
+    preparation for" ("ahead of Sunday's election", "in advance of the Jan. 14 deadline"): the
+    dated event is one the clause prepares for, still to come. The scan goes back over the noun
+    phrase's words to the phrase, and stops at a verb or a clause boundary."""
+    words = [w for _, w in left]
+    for end in range(len(words), max(0, len(words) - 6), -1):
+        for k in range(_PRELUDE_MAX, 0, -1):
+            if end - k >= 0 and tuple(words[end - k : end]) in _PRELUDES:
+                return True
+        if end < len(words):
+            orig, w = left[end]
+            if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS or orig == "," or _a_verb(w):
+                return False
+    return False
+
+
+def _a_verb(w: str) -> bool:
+    """A word that is a verb whatever else it could be: a past or present form, a modal or an
+    auxiliary, a regular past form (not "vote", "report": nouns as often)."""
+    cue = tense_cues().get(w)
+    return (
+        cue in ("past", "past-fixed", "present")
+        or w in _MODALS
+        or w in _AUXILIARIES
+        or (len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS)
+    )
 
 
 def _moved_to(left: list[tuple[str, str]]) -> bool:

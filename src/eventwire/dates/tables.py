@@ -216,6 +216,8 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "focus_blocker": lambda v: v == "1",
     "move_verb": lambda v: v == "1",
     "clause_opener": lambda v: v == "1",
+    "request_verb": lambda v: v == "1",
+    "prelude": lambda v: v == "1",
 }
 
 
