@@ -272,3 +272,28 @@ def test_extended_finder_finds_the_new_families() -> None:
 )
 def test_a_weekday_tells_the_year(expression: str, value: str) -> None:
     assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # the earnings report's comparison periods: a year back, at the grain the noun names
+        ("the year-earlier period", None, "1988"),
+        ("the year-ago period", None, "1988"),
+        ("the prior-year period", None, "1988"),
+        ("the year-ago level", None, "1988"),
+        ("the same period last year", None, "1988"),
+        ("the same period a year earlier", None, "1988"),
+        ("the corresponding period of 1987", None, "1987"),
+        ("the year-earlier month", "Sales in August rose from the year-earlier month.", "1988-08"),
+        ("the 1988 quarter", None, "1988"),
+        # an anaphoric "the previous year" still looks back from the year in focus
+        ("the previous year", "He won in 1984; he had run the previous year.", "1983"),
+        # a period with nothing to date it is no date
+        ("the same period", None, None),
+    ],
+)
+def test_comparison_periods_of_earnings_reports(
+    expression: str, sentence: str | None, value: str | None
+) -> None:
+    assert _iso(expression, sentence) == value

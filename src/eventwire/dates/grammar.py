@@ -134,7 +134,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "the first day of March", "the last day of 1999": a day at an end of the unit named
         "day_of": re.compile(r"^the (1st|first|last|final) day of (.+)$"),
         "year": re.compile(
-            rf"^(?:the year |the calendar year |calendar |the )?{Y}(?: period| season| calendar year)?$"
+            rf"^(?:the year |the calendar year |calendar |the )?{Y}"
+            rf"(?: period| season| calendar year| quarter| half)?$"
         ),
         "short_year": re.compile(r"^'(\d\d)$"),
         "decade": re.compile(r"^(?:the )?(\d{3})0'?s$"),
@@ -156,6 +157,18 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"^(?:the )?(day|week|month|year) (before|after|earlier|later|ago)$"
         ),
         "year_adj": re.compile(r"^(?:the |a )?year (earlier|ago|before|later)$"),
+        # "the year-earlier period", "the year-ago quarter", "the prior-year period": the unit
+        # a year back (a period or an amount: the year)
+        "year_adj_noun": re.compile(
+            r"^(?:the |a |its |their )?(?:comparable |corresponding )?"
+            r"(?:year (?:earlier|ago|before)|prior year|previous year) "
+            r"(period|quarter|month|week|day|levels?|results|figures?|totals?|rates?)$"
+        ),
+        # "the same period last year", "the corresponding period of 1988"
+        "same_period": re.compile(
+            rf"^the (?:same|corresponding|comparable) period(?: of| in)? "
+            rf"(?:({_alt(_YEAR_BACK)})|{Y})$"
+        ),
         "weekday": re.compile(rf"^(?:({MOD}) )?({WD})$"),
         "after_next": re.compile(r"^the (week|month|year) (after next|before last)$"),
         "ago_on": re.compile(rf"^(\d{{1,2}}|{_alt(_FEW)}) (week|month|year)s? ago (.+)$"),
@@ -163,7 +176,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             rf"^(?:the )?(?:fiscal )?{ORD} (?:fiscal )?quarter(?: (?:of |in )?(?:{Y}|{YREL}))?$"
         ),
         "year_quarter": re.compile(
-            rf"^(?:{Y}|(this|next|last) year)'?s? (?:fiscal )?{ORD} quarter$"
+            rf"^(?:the )?(?:{Y}|(this|next|last) year)'?s? (?:fiscal )?{ORD} quarter$"
         ),
         "q": re.compile(r"^q([1-4])(?: (\d{4}))?$"),
         "fiscal": re.compile(
@@ -382,6 +395,14 @@ def _core(e: str) -> Spec | None:
     if m := rx["year_adj"].match(e):
         sign = 1 if m[1] in ("later",) else -1
         return Spec("offset", "year", offset=sign)
+    if m := rx["year_adj_noun"].match(e):
+        if m[1] in ("quarter", "month", "week", "day"):
+            return Spec("year_back", m[1], offset=-1, flags=("relative-to-focus",))
+        return Spec("offset", "year", offset=-1)
+    if m := rx["same_period"].match(e):
+        if m[2]:
+            return Spec("year", "year", year=int(m[2]))
+        return Spec("year_back", "year", offset=-1, flags=("relative-to-focus",))
     if m := rx["unit_dir"].match(e):
         sign = 1 if m[2] in ("after", "later") else -1
         form = "offset" if m[2] == "ago" else "anaphoric"
