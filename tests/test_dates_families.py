@@ -297,3 +297,19 @@ def test_comparison_periods_of_earnings_reports(
     expression: str, sentence: str | None, value: str | None
 ) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # the part of a unit up to now is still that unit
+        ("so far this year", "1989"),
+        ("thus far this month", "1989-11"),
+        ("this year to date", "1989"),
+        ("the year so far", "1989"),
+        ("so far in 1988", "1988"),
+    ],
+)
+def test_the_unit_so_far(expression: str, value: str) -> None:
+    assert _iso(expression, f"Sales rose 5% {expression}.") == value
+    assert resolve_date("so far", A) is None  # the words alone date nothing

@@ -120,7 +120,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "approx": re.compile(rf"^(?:{_alt(v['approximator'])}) (?=\S)"),
         "relation": re.compile(rf"^({_alt(v['relation'])}) (?=\S)"),
         "part": re.compile(rf"^({_alt(v['part'])})[ -](?=\S)"),
-        "tail_part": re.compile(r" and (?:beyond|after|later|earlier|before)$"),
+        # "1990 and beyond", "this year to date", "the year so far": part of the unit
+        "tail_part": re.compile(r" (?:and (?:beyond|after|later|earlier|before)|to date|so far)$"),
         "tod": re.compile(rf"^(.+?) (?:{_alt(v['tod'])})$"),
         "iso": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+z?)?$"),
         "dmy": re.compile(rf"^(?:({WD}),? )?(?:the )?{D}(?: of)? ({M})(?:,? {Y})?$"),
