@@ -2,13 +2,14 @@
 
     .venv/bin/python bench/event_places.py [--corpus ../shared/corpus/reuters21578.jsonl.gz]
         [--limit 1000] [--sample 100] [--sample-out /tmp/event_places_sample.tsv]
-        [--verdicts bench/event_places_verdicts.tsv] [--with-cameo]
+        [--verdicts bench/event_places_verdicts.tsv] [--redo]
 
-Runs extract -> pre-filter -> parse -> code on the first N stories, then, per document,
-``document_places`` on the parsed text (once) and, per asserted event, ``event_place`` with the
-coder's own location as the clause locative, the sentence's places, the dateline and the
-actors' countries: what the coder does when it calls ``event_place`` (an event the coder
-already placed through ``event_place`` keeps its place and rule). Prints the share of
+Runs extract -> pre-filter -> parse -> code on the first N stories and takes, per asserted
+event, the place the coder gave it (the coder calls ``event_place`` with the clause's
+locative, the sentence's places, the dateline, the actors' countries and the event's code;
+an event it leaves without a place has none: ``--redo`` places those through ``event_place``
+here). ``document_places`` is also run on each parsed text once, for its time and for
+``--redo``. Prints the share of
 asserted events (modality "asserted") with a place, by rule, and the share the coder placed
 itself (its own output); the time of ``document_places`` against the end-to-end
 time; and writes a sample of located events to check by hand: one event per sentence, the
@@ -43,9 +44,10 @@ def main() -> int:
     ap.add_argument("--sample-out", type=Path, default=Path("/tmp/event_places_sample.tsv"))
     ap.add_argument("--verdicts", type=Path, default=HERE / "event_places_verdicts.tsv")
     ap.add_argument(
-        "--with-cameo",
+        "--redo",
         action="store_true",
-        help="give event_place the event's CAMEO code (what the coder does once it passes it)",
+        help="place the events the coder left without a place with event_place (as a coder "
+        "that does not call it would)",
     )
     a = ap.parse_args()
     if not a.corpus.exists():
@@ -107,16 +109,13 @@ def main() -> int:
             at = s.text.find(ev.sentence) if ev.sentence else -1
             in_sent = dp.in_span(at, at + len(ev.sentence)) if at >= 0 else []
             actors = [ev.source.country, ev.target.country if ev.target else None]
-            cameo = ev.cameo if a.with_cameo else None
             if ev.location is not None and ev.location.rule:  # the coder called event_place
                 place, rule = ev.location, ev.location.rule
-                if cameo:  # what it would choose given the event's code, where that differs
-                    alt = event_place((), in_sent, dp.dateline, actors, dp, cameo=cameo)
-                    if alt != event_place((), in_sent, dp.dateline, actors, dp):
-                        place, rule = alt
+            elif ev.location is None and not a.redo:  # the coder found no place: none
+                place, rule = None, None
             else:
                 clause = [ev.location] if ev.location is not None else []
-                place, rule = event_place(clause, in_sent, dp.dateline, actors, dp, cameo=cameo)
+                place, rule = event_place(clause, in_sent, dp.dateline, actors, dp, cameo=ev.cameo)
             rules[rule or "none"] += 1
             if place is not None:
                 located.append(

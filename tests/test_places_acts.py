@@ -107,3 +107,22 @@ def test_a_relayed_report_is_placed_with_its_speaker(nlp) -> None:  # type: igno
         "OPEC accord, officials said."
     )
     assert place_of(nlp, text2, "030", ["KWT"]) == ("Bahrain", "dateline")
+
+
+def test_talks_dated_long_before_the_story_are_not_placed_by_its_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "LIMA, May 4 - Peru agreed last Friday with its creditor banks to stretch repayments."
+    assert place_of(nlp, text, "030", ["PER"]) == (None, None)
+    text2 = "LIMA, May 4 - Chilean negotiators opened talks last August with Peruvian officials."
+    assert place_of(nlp, text2, "040", ["CHL"]) == (None, None)
+    # controls: talks of the story's days, a date of a thing (not of the act), a statement
+    text3 = "LIMA, May 4 - Peru agreed yesterday with its creditor banks to stretch repayments."
+    assert place_of(nlp, text3, "030", ["PER"]) == ("Lima", "dateline")
+    text4 = (
+        "LIMA, May 4 - Peru and its banks agreed on revisions to a debt package signed last "
+        "February."
+    )
+    assert place_of(nlp, text4, "030", ["PER"]) == ("Lima", "dateline")
+    text5 = "LIMA, May 4 - The minister reaffirmed his support for the December accord."
+    assert place_of(nlp, text5, "030", ["PER"]) == ("Lima", "dateline")
+    text6 = "LIMA, May 4 - Peru said last Friday it would stretch repayments."
+    assert place_of(nlp, text6, "010", ["PER"]) == ("Lima", "dateline")

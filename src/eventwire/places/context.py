@@ -47,6 +47,12 @@ RULES = ("clause-locative", "sentence-place", "dateline", "actor-country", "stor
 _RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
+class SpanPlaces(list):  # type: ignore[type-arg]
+    """The places of a span (``DocPlaces.in_span``): a list of ``Place`` with its ``span``."""
+
+    span: tuple[int, int] | None = None
+
+
 @dataclass
 class DocPlaces:
     """Everything a document says about place, computed once per document."""
@@ -63,22 +69,34 @@ class DocPlaces:
     cue_before: dict[int, str] = field(default_factory=dict)  # start -> "in", "by", "visited"
     said_at: frozenset[int] | None = None  # "in/at" places of a verb or venue (None: no parse)
     relayed: bool = False  # the lead relays another medium's report ("..., SPA said")
+    earlier_joint: tuple[tuple[int, int], ...] = ()  # dates of talks/pacts long before the story
 
-    def in_span(self, start: int, end: int) -> list[Place]:
+    def in_span(self, start: int, end: int) -> SpanPlaces:
         """The places inside a character span (a sentence of the same text), without the
         dateline's and without affiliations: in parentheses ("Senator Dole (R-Kan.)"), inside
         an organisation's name ("Air U.K. Ltd", "the Bank of England"), "of X" after one
         ("All Nippon Airways of Japan"), an envoy's country ("Turkey's ambassador"), a name
-        before a noun ("Chicago physician", "the Singapore and New York authorities")."""
+        before a noun ("Chicago physician", "the Singapore and New York authorities"). A list
+        that remembers its span, so ``event_place`` can read what else the sentence says."""
         lo = max(start, self.dateline_end)
-        return [
+        out = SpanPlaces(
             p
             for p in self.places
             if p.start is not None
             and lo <= p.start < end
             and p.start not in self.affiliated
             and not self._bracketed(p)
-        ]
+        )
+        out.span = (start, end)
+        return out
+
+    def dates_joint_act_earlier(self, span: tuple[int, int] | None) -> bool:
+        """True when the sentence at ``span`` dates a meeting, talks or an agreement to an
+        earlier week, month or year ("opened talks last August", "agreed last Friday", "the
+        December pact"): ``earlier_joint``, worked out from the parse."""
+        if span is None:
+            return False
+        return any(span[0] <= s < span[1] for s, _ in self.earlier_joint)
 
     def _bracketed(self, p: Place) -> bool:
         if not self.text or p.start is None or p.end is None:
@@ -169,6 +187,7 @@ def document_places(
         cues,
         _said_at(doc, places, cues),
         _relayed(doc, end),
+        _earlier_joint(doc),
     )
 
 
@@ -329,6 +348,50 @@ def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
     return frozenset(out)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _dated_verb(t: Any) -> Any:
+    """The verb a time expression's head word dates: "agreed last Friday" (a bare noun
+    phrase), "signed in 1985" ("in/on/during"); None when it dates a noun ("the December
+    pact", "last week's agreement": a thing named, not the act)."""
+    if t.dep_ in ("npadvmod", "tmod"):
+        h = t.head
+    elif t.dep_ == "pobj" and t.head.lower_ in ("in", "on", "during") and t.head.dep_ == "prep":
+        h = t.head.head
+    else:
+        return None
+    return h if h.pos_ == "VERB" else None
+
+
+def _earlier_joint(doc: Any) -> tuple[tuple[int, int], ...]:
+    """Spans of the time expressions (the recogniser's DATE) that date a joint act -- talks,
+    an agreement, a signing (``joint_words``: the verb "agreed last Friday" or its object
+    "opened talks last August"; not a participle describing a thing, "a package signed last
+    February") -- to an earlier week, month or year (``earlier_words``, a year; not "last
+    night": ``recent_words``). Needs the parse."""
+    if not (hasattr(doc, "has_annotation") and doc.has_annotation("DEP")):
+        return ()
+    c = cue_sets()
+    joint, earlier, recent = c["joint_words"], c["earlier_words"], c["recent_words"]
+    out = []
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ != "DATE":
+            continue
+        words = [t.lower_ for t in ent]
+        if any(w in recent for w in words) or not any(
+            w in earlier or _YEAR.fullmatch(w) for w in words
+        ):
+            continue
+        h = _dated_verb(ent.root)
+        if h is None or h.dep_ == "acl":  # "a package signed last February": not the act
+            continue
+        objects = [k.lemma_.lower() for k in h.children if k.dep_ in ("dobj", "attr")]
+        if h.lemma_.lower() in joint or any(o in joint for o in objects):
+            out.append((ent.start_char, ent.end_char))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=1)
 def media_phrases() -> re.Pattern[str]:
     """``data/places/media.txt``: phrases naming a news medium, as one pattern."""
@@ -420,6 +483,11 @@ def _order(p: Place, countries: Sequence[str], cues: dict[int, str]) -> tuple[in
     return role, p.country not in countries, _RANK.get(p.precision, 5)
 
 
+def _joint(cameo: str) -> bool:
+    """A meeting, talks, an agreement or a signing: codes starting as ``joint_codes``."""
+    return any(cameo.startswith(k) for k in cue_sets()["joint_codes"])
+
+
 def _act_cue(p: Place, cues: dict[int, str], said_at: frozenset[int] | None, cameo: str) -> bool:
     """A verbal act's place is one its sentence gives as where it was made ("said in Tokyo",
     "told a news conference in Madrid"; ``DocPlaces.said_at`` when the text was parsed); for
@@ -496,6 +564,14 @@ def event_place(
             return _relayed_place(usable, countries, dateline, cues)
         said_at = doc_places.said_at if doc_places is not None else None
         usable = [p for p in usable if _act_cue(p, cues, said_at, cameo or "")]
+        span = getattr(sentence_places, "span", None)
+        if (
+            not usable
+            and _joint(cameo or "")
+            and doc_places is not None
+            and doc_places.dates_joint_act_earlier(span)
+        ):
+            return None, None  # last August's talks: the dateline is where today's story is
     if usable:
         best = min(usable, key=lambda p: _order(p, countries, cues))
         if dateline is not None and _inside(dateline, best):

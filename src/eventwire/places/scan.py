@@ -52,6 +52,10 @@ CUE_SETS = (
     "agent_cues",
     "venue_nouns",
     "origin_cues",
+    "joint_codes",
+    "joint_words",
+    "earlier_words",
+    "recent_words",
 )
 
 
