@@ -269,3 +269,25 @@ def test_what_a_verb_of_asking_asks_for(sentence: str, expected: date) -> None:
 )
 def test_a_date_inside_ahead_of(sentence: str, expected: date) -> None:
     assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a present state ending on the date: of a past day one writes "was"
+        ("The president is in Chicago Friday.", NEXT_FRI),
+        ("The market is closed Friday for the holiday.", NEXT_FRI),
+        ("The airport remains closed Friday.", NEXT_FRI),
+        # the past forms keep the past
+        ("The market was closed Friday for the holiday.", LAST_FRI),
+        ("Schools remained closed Friday.", LAST_FRI),
+        # a cause, a comparison, a report or a number between: no state on that day
+        ("Two people are dead after a shooting Friday.", LAST_FRI),
+        ("The index is higher than Friday.", LAST_FRI),
+        ("Two people are reported killed Friday.", LAST_FRI),
+        ("Shares are up 5% Friday.", LAST_FRI),
+        ("He remains in custody after his arrest Friday.", LAST_FRI),
+    ],
+)
+def test_a_present_state_on_a_day(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected

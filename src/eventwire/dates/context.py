@@ -211,6 +211,8 @@ def _scan(
                 continue  # "will have signed by Friday", "will have rates of": the modal decides
             if w in _COPULAS and _progressive(tokens, i + 1):
                 return "future"  # "is leaving Friday", "are holding talks in March"
+            if w in _COPULAS and order.step < 0 and _state_on_a_day(tokens, i, prev):
+                return "future"  # "the president is in Chicago Friday", "is closed Friday"
             return None  # a state ("is still missing after Friday's attack") or a perfect
         return cue
     return None
@@ -234,6 +236,24 @@ def _requested(tokens: list[tuple[str, str]], i: int) -> bool:
 
 def _verb_like(w: str) -> bool:
     return w in tense_cues() or (len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS)
+
+
+_STATE_BREAKS = frozenset(_LX["state_break"])  # "after", "since", "than", "reported"
+
+
+def _state_on_a_day(tokens: list[tuple[str, str]], i: int, prev: str) -> bool:
+    """A present "is"/"are" whose short complement the date ends ("the president is in Chicago
+    Friday", "the market is closed Friday"): a state on a day other than today is one still to
+    come (of a past day one writes "was"). Not after "what is", nor over a cause, a comparison
+    or a report ("are dead after a shooting Friday", "is down from Friday", "are reported
+    killed Friday"), nor over a number ("is up 5% Friday")."""
+    between = tokens[i + 1 :]
+    if not 1 <= len(between) <= 4 or prev in _COPULA_NOT_SUBJECT:
+        return False
+    for orig, w in between:
+        if w in _STATE_BREAKS or orig in _BOUNDARY_MARKS or orig[:1].isdigit() or orig == ",":
+            return False
+    return True
 
 
 def _intent_verb(w: str, prev: str) -> str | None:

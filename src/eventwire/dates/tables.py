@@ -218,6 +218,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "clause_opener": lambda v: v == "1",
     "request_verb": lambda v: v == "1",
     "prelude": lambda v: v == "1",
+    "state_break": lambda v: v == "1",
 }
 
 
