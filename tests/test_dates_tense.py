@@ -291,3 +291,23 @@ def test_a_date_inside_ahead_of(sentence: str, expected: date) -> None:
 )
 def test_a_present_state_on_a_day(sentence: str, expected: date) -> None:
     assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a weekday something is due by, or good until, with no tense to say otherwise
+        ("The bill needs approval by Friday.", NEXT_FRI),
+        ("The offer is good until Friday.", NEXT_FRI),
+        # a present that runs on to the day
+        ("The talks run until Friday.", NEXT_FRI),
+        ("Voting continues until Friday.", NEXT_FRI),
+        ("The ceasefire lasts until Friday.", NEXT_FRI),
+        # past forms and a past perfect keep the past
+        ("The ceasefire lasted until Friday.", LAST_FRI),
+        ("By Friday, 20 people had died.", LAST_FRI),
+        ("He stayed until Friday.", LAST_FRI),
+    ],
+)
+def test_deadlines_and_states_running_to_a_day(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected

@@ -248,6 +248,8 @@ def _state_on_a_day(tokens: list[tuple[str, str]], i: int, prev: str) -> bool:
     or a report ("are dead after a shooting Friday", "is down from Friday", "are reported
     killed Friday"), nor over a number ("is up 5% Friday")."""
     between = tokens[i + 1 :]
+    if between and between[-1][1] in ("until", "till", "through", "on"):
+        between = between[:-1]  # the date's own preposition: "the offer is good until Friday"
     if not 1 <= len(between) <= 4 or prev in _COPULA_NOT_SUBJECT:
         return False
     for orig, w in between:

@@ -130,6 +130,9 @@ def _focus_year(clues: Clues) -> int | None:
 _FOCUS_BLOCKERS = frozenset(lexicon()["focus_blocker"])
 
 
+_AHEAD = frozenset(["for", "by", "until", "till", "no later than", "not later than"])
+
+
 _WOULD = re.compile(r"\b(?:would|wouldn't)\b|'d\b", re.IGNORECASE)
 
 
@@ -494,8 +497,11 @@ def resolve_date(
     # in a Thursday story: the coming one); one says "last Friday" of a Friday before the week
     if spec.form == "weekday" and spec.modifier == "this" and future is None and tense == "past":
         tense = None
-    if spec.form == "weekday" and relation == "for" and tense is None and future is None:
-        tense = "future"  # "called a strike for Wednesday", "a vote set for Friday"
+    if spec.form == "weekday" and relation in _AHEAD and tense is None and future is None:
+        # "called a strike for Wednesday", "a vote set for Friday", "needs approval by Friday",
+        # "is good until Friday": with no tense to say otherwise, a weekday one is given until,
+        # or one something is set for, is still to come
+        tense = "future"
     strict = future is None and (relation == "since" or clues.since)
     if strict:
         tense = "past"
