@@ -233,3 +233,18 @@ def test_dates_of_causes_are_flagged(expression: str, context: str, cause: str |
     assert r is not None
     flagged = [f for f in r.flags if f.startswith("cause:")]
     assert flagged == ([f"cause:{cause}"] if cause else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # the month is found as written, not as the modal or the noun before it
+        ("He said it may be sold in May.", date(1990, 5, 1)),
+        ("The company may sell the unit, which it bought in May.", date(1989, 5, 1)),
+        ("Protesters plan a march, as they did in March.", date(1989, 3, 1)),
+    ],
+)
+def test_a_month_found_as_written(sentence: str, value: date) -> None:
+    expression = "May" if "May" in sentence else "March"
+    r = resolve_date(expression, date(1990, 1, 17), context=sentence)
+    assert r is not None and (r.date, r.precision) == (value, "month")

@@ -78,18 +78,23 @@ class Clues:
 
 
 @lru_cache(maxsize=4096)
-def _pattern(expression: str) -> re.Pattern[str] | None:
+def _pattern(expression: str, ignore_case: bool = True) -> re.Pattern[str] | None:
     e = " ".join(expression.split()).strip(" .,;:")
     if not e:
         return None
     pat = r"\s+".join(map(re.escape, e.split()))
-    return re.compile(rf"(?<![A-Za-z\d]){pat}(?![A-Za-z\d])", re.IGNORECASE)
+    return re.compile(rf"(?<![A-Za-z\d]){pat}(?![A-Za-z\d])", re.IGNORECASE if ignore_case else 0)
 
 
 def _locate(expression: str, context: str) -> tuple[int, int] | None:
-    pattern = _pattern(expression)
-    m = pattern.search(context) if pattern is not None else None
-    return (m.start(), m.end()) if m else None
+    """Where the expression is in the context: as written first (the month "May", not the
+    modal "may" before it: "it may be sold in May"), else in any case."""
+    for ignore_case in (False, True):
+        pattern = _pattern(expression, ignore_case)
+        m = pattern.search(context) if pattern is not None else None
+        if m:
+            return m.start(), m.end()
+    return None
 
 
 @cache
