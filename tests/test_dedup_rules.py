@@ -7,7 +7,13 @@ import pytest
 
 from eventwire.dedup import LinkedEvent, Mention, actor_key, link, modality_group
 from eventwire.dedup.linker import content_terms
-from eventwire.dedup.terms import TermsDataError, _country_words, country_terms, report_terms
+from eventwire.dedup.terms import (
+    TermsDataError,
+    _country_words,
+    _seat_words,
+    country_terms,
+    report_terms,
+)
 
 
 def m(mid: str, doc: str, date: str | None = "2020-05-04", **kw: object) -> Mention:
@@ -110,6 +116,63 @@ def test_of_several_events_the_one_sharing_most_terms_is_joined() -> None:
     # with equal overlap the older event still wins
     even = link([m("y:0", "y", terms=frozenset({"shelling", "market", "village"}))], [rumour, real])
     assert even.assign["y:0"] == "ev-old"
+
+
+def test_two_shared_terms_must_come_from_one_report() -> None:
+    # two reports of one Armenian shelling of the Azeri town of Tovuz, then a third story the
+    # same day about an Armenian ceasefire appeal: it shares "border" with one report and
+    # "artillery" with the other, words of the conflict, not of one act
+    a = m("a:0", "a", terms=frozenset({"shelled", "tovuz", "border", "mortar"}))
+    b = m("b:0", "b", terms=frozenset({"shelled", "tovuz", "artillery", "depot"}))
+    assert len(set(link([a, b], []).assign.values())) == 1
+    c = m("c:0", "c", terms=frozenset({"border", "artillery", "ceasefire", "appeal"}))
+    got = link([a, b, c], [])
+    assert got.assign["c:0"] != got.assign["a:0"]
+    # positive control: two terms of one report are enough
+    d = m("d:0", "d", terms=frozenset({"tovuz", "shelled", "ceasefire"}))
+    got = link([a, b, d], [])
+    assert got.assign["d:0"] == got.assign["a:0"]
+    # a stored event known only by the union of its reports' terms is compared with that
+    union = LinkedEvent(
+        event_id="ev-1", source=a.source, target=a.target, root="11", modality="asserted",
+        date="2020-05-04", date_precision="day", stories={"a"}, docs={"a", "b"},
+        terms=set(a.terms | b.terms), codes={"112"},
+    )  # fmt: skip
+    assert link([c], [union]).assign["c:0"] == "ev-1"
+    split = LinkedEvent(**{**union.__dict__, "reports": [a.terms, b.terms]})
+    assert link([c], [split]).assign["c:0"] != "ev-1"
+
+
+def test_seats_of_government_are_no_shared_content() -> None:
+    # "Pentagon" in two reports of one U.S.-Iran dyad says who acted, like "Washington"
+    assert {"pentagon", "capitol_hill"} <= country_terms("USA")
+    assert "hill" not in country_terms("USA")  # a multi-word name gives only its joined term
+    assert {"moscow", "kremlin", "soviet"} <= country_terms("USR")
+    usa, irn = actor_key("USA", "USA", None), actor_key("IRN", "IRN", None)
+    raid = m("a:0", "a", source=usa, target=irn, root="19", cameo="190",
+             terms=frozenset({"pentagon", "raid", "platform", "gulf"}))  # fmt: skip
+    rumour = m("b:0", "b", source=usa, target=irn, root="19", cameo="190",
+               terms=frozenset({"pentagon", "rumor", "london", "raid"}))  # fmt: skip
+    assert len(set(link([raid, rumour], []).assign.values())) == 2
+    # positive control: another report of the raid shares more than the seat
+    other = m("c:0", "c", source=usa, target=irn, root="19", cameo="190",
+              terms=frozenset({"pentagon", "raid", "platform"}))  # fmt: skip
+    assert len(set(link([raid, other], []).assign.values())) == 1
+
+
+def test_seats_file_is_checked(tmp_path) -> None:
+    bad = tmp_path / "seats.tsv"
+    bad.write_text("# c\ncode\tname\n", encoding="utf-8")
+    with pytest.raises(TermsDataError, match=r"seats.tsv:2: header must be"):
+        _seat_words(bad)
+    bad.write_text("code\tnames\twhy\nus\tPentagon\tits seat\n", encoding="utf-8")
+    with pytest.raises(TermsDataError, match=r"seats.tsv:2: a CAMEO country code"):
+        _seat_words(bad)
+    bad.write_text("code\tnames\twhy\nUSA\t ; \tits seat\n", encoding="utf-8")
+    with pytest.raises(TermsDataError, match=r"seats.tsv:2: a row needs names"):
+        _seat_words(bad)
+    bad.write_text("code\tnames\twhy\nUSA\tPentagon\tits seat\n", encoding="utf-8")
+    assert _seat_words(bad) == {"USA": frozenset({"pentagon"})}
 
 
 def test_country_table_is_checked(tmp_path) -> None:

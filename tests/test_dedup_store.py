@@ -349,3 +349,35 @@ def test_recode_ids_stay_unique_when_new_rules_split_an_old_event() -> None:
     got = keep_ids(res, keys, old)
     assert len(set(got.values())) == 2
     assert got[event_id_for("m2")] in (e1, e3)
+
+
+def test_a_later_batch_compares_a_report_with_each_stored_report() -> None:
+    # two stories of one Armenian complaint about the shelling of Tovuz; a later story of
+    # another complaint shares "frontier" with one and "artillery" with the other: the stored
+    # event keeps each report's terms, so it is not joined, in one batch or in two
+    said = {
+        "a": "Armenia accused Azerbaijan of shelling Tovuz with mortars along the frontier.",
+        "b": "Armenia accused Azerbaijan of shelling Tovuz, damaging artillery depots.",
+        "c": "Armenia blamed Azerbaijan for artillery fire on the frontier as ceasefire talks stalled.",
+        "d": "Armenia accused Azerbaijan of shelling Tovuz again overnight.",
+    }  # fmt: skip
+
+    def story(doc_id: str) -> DocResult:
+        body = said[doc_id]
+        art = Article(doc_id=doc_id, body=body, title=None, published="2020-05-04T18:00:00")
+        ev = replace(_events(doc_id, WIRE)[0], sentence=body, span=(0, len(body)), cameo="112",
+                     root="11", event_id=f"{doc_id}:0", date_text=None, location=None)  # fmt: skip
+        ev.source = Actor("ARMGOV", "ARM", "GOV", "Armenia")
+        ev.target = Actor("AZEGOV", "AZE", "GOV", "Azerbaijan")
+        return DocResult(art, [ev])
+
+    def events(batches: list[list[str]]) -> dict[str, str]:
+        with Store(":memory:") as st:
+            for batch in batches:
+                st.write([story(d) for d in batch])
+            return {m["doc_id"]: m["linked_event_id"] for m in st.mentions()}
+
+    two = events([["a", "b"], ["c", "d"]])
+    assert two["a"] == two["b"] == two["d"]  # positive control: three terms of one report
+    assert two["c"] != two["a"]
+    assert events([["a", "b", "c", "d"]]) == two

@@ -31,9 +31,10 @@ linking") in order:
    the same attack); else the same country, and for two city-level places the same name or at
    most ``MAX_KM`` apart.
    **Content** (3b): a mention from another story cluster than all of the event's mentions must
-   share at least ``terms.MIN_SHARED`` content terms with them, not counting the actors' own
-   words nor the names of the actors' countries (``content_terms``: "u.s", "iranian",
-   "paris" say who acted, which the block already matches): two reports of one meeting share
+   share at least ``terms.MIN_SHARED`` content terms with one of them (``shared_with_a_report``:
+   not a word from each of several), not counting the actors' own words nor the names of the
+   actors' countries and seats of government (``content_terms``: "u.s", "iranian", "paris",
+   "pentagon" say who acted, which the block already matches): two reports of one meeting share
    its subject, names, numbers; two unrelated statements by one government about another on
    one day do not. One named source's reports with the same CAMEO code on the same day need
    ``SAME_SPEAKER_SHARED`` (one person's statement, each outlet in its own words). In the
@@ -192,6 +193,9 @@ class LinkedEvent:
     codes: set[str] = field(default_factory=set)  # CAMEO codes of its mentions
     date_stated: bool = False  # its anchor date is stated by its first report's sentence
     persons: set[str] = field(default_factory=set)  # named persons its reports' sources are
+    # each report's own content terms (rule 3b compares a new report with each; empty: only
+    # the union ``terms`` is known, and it is compared with that)
+    reports: list[frozenset[str]] = field(default_factory=list)
 
     @property
     def block(self) -> tuple[str, str, str, str]:
@@ -301,6 +305,16 @@ def _min_shared(m: Mention, e: LinkedEvent, gap: int) -> int:
     return MIN_SHARED
 
 
+def shared_with_a_report(content: frozenset[str], e: LinkedEvent) -> int:
+    """The most content terms a mention shares with any one report of an event (rule 3b):
+    each report tells what happened in its own words, so two shared terms must come from one
+    of them; a story told by many reports uses so many words between them that an unrelated
+    report of the same actors would find two of them scattered over several reports."""
+    if not e.reports:
+        return shared(content, e.terms)
+    return max(shared(content, t) for t in e.reports)
+
+
 def place_ok(a: Place, b: Place) -> bool:
     """Two places that can be the place of one event (either unknown or no evidence is fine)."""
     if not a.evidence or not b.evidence:
@@ -354,6 +368,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                     "terms": set(ev.terms),
                     "sentences": set(ev.sentences),
                     "codes": set(ev.codes),
+                    "reports": list(ev.reports),
                 }
             )
         )
@@ -385,7 +400,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 in_story = bool(m.story_id) and m.story_id in ev.stories
                 retold = in_story and (m.copy or m.sentence_key in ev.sentences)
                 checked = not in_story or (gap > MAX_DAYS and not retold)
-                if checked and shared(content, ev.terms) < _min_shared(m, ev, gap):
+                if checked and shared_with_a_report(content, ev) < _min_shared(m, ev, gap):
                     continue
                 cands.append(
                     (
@@ -412,6 +427,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 codes={m.cameo} if m.cameo else set(),
                 date_stated=m.date_stated,
                 persons={m.person} if m.person else set(),
+                reports=[m.terms],
             )
             add(ev)
             res.new_events.append(ev)
@@ -440,6 +456,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 keep.sentences |= gone.sentences
                 keep.codes |= gone.codes
                 keep.persons |= gone.persons
+                keep.reports += gone.reports
                 if not keep.place.evidence and gone.place.evidence:
                     keep.place = gone.place
                     if keep.event_id not in new_ids:
@@ -453,6 +470,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
             best.stories.add(m.story_id)
         best.docs.add(m.doc_id)
         best.terms |= m.terms
+        best.reports.append(m.terms)
         if m.sentence_key:
             best.sentences.add(m.sentence_key)
         if m.cameo:

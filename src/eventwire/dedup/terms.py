@@ -17,6 +17,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup" / "common_words.txt"
 COUNTRIES = DATA.parent.parent / "actors" / "countries.tsv"
+SEATS = DATA.with_name("seats.tsv")
 COUNTRY_COLUMNS = ["code", "iso3", "kind", "name", "aliases", "adjectives", "capitals", "seats"]
 MIN_SHARED = 2
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’.-]*", re.UNICODE)
@@ -69,10 +70,39 @@ def _country_words(path: Path = COUNTRIES) -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _seat_words(path: Path = SEATS) -> dict[str, frozenset[str]]:
+    """CAMEO country code -> the terms of the names that stand for its government beyond the
+    actors' table (``data/dedup/seats.tsv``: "Pentagon", "Kremlin", "capitol_hill")."""
+    out: dict[str, frozenset[str]] = {}
+    header = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            if cols != ["code", "names", "why"]:
+                raise TermsDataError(f"{path}:{n}: header must be code, names, why; got {line!r}")
+            header = cols
+            continue
+        code = cols[0].strip()
+        if len(cols) != 3 or not (code.isalpha() and code.isupper() and len(code) == 3):
+            raise TermsDataError(f"{path}:{n}: a CAMEO country code, names and why, got {line!r}")
+        names = [x.strip() for x in cols[1].split(";") if x.strip()]
+        if not names or not cols[2].strip():
+            raise TermsDataError(f"{path}:{n}: a row needs names and a why, got {line!r}")
+        # a multi-word name gives only its joined term ("capitol_hill", not "hill")
+        got = [terms(x) if " " not in x else {t for t in terms(x) if "_" in t} for x in names]
+        out[code] = out.get(code, frozenset()).union(*got)
+    return out
+
+
 def country_terms(code: str | None) -> frozenset[str]:
-    """The terms that name a CAMEO country ("u.s", "american", "washington" for USA): words
-    two reports of one dyad share whatever they report, so they are no shared content."""
-    return _country_words().get(code or "", frozenset())
+    """The terms that name a CAMEO country ("u.s", "american", "washington", "pentagon" for
+    USA): words two reports of one dyad share whatever they report, so they are no shared
+    content. From the actors' ``countries.tsv`` and ``data/dedup/seats.tsv``."""
+    key = code or ""
+    return _country_words().get(key, frozenset()) | _seat_words().get(key, frozenset())
 
 
 def _norm(tok: str) -> str:

@@ -119,7 +119,7 @@ def stored_events(
             "list(DISTINCT d.story_id) FILTER (d.story_id IS NOT NULL), "
             "list(DISTINCT m.doc_id), string_agg(m.terms, ' '), list(m.sentence), "
             "list(DISTINCT m.cameo), e.date_text IS NOT NULL, "
-            f"list(DISTINCT {SPEAKER_SQL}) "
+            f"list(DISTINCT {SPEAKER_SQL}), list(m.terms ORDER BY m.seq) "
             "FROM events e JOIN mentions m ON m.event_id = e.event_id "
             "JOIN documents d ON d.doc_id = m.doc_id "
             f"WHERE e.block IN (SELECT b FROM _ew_blocks) AND ({when}) "
@@ -157,6 +157,7 @@ def stored_events(
                 codes=set(row[9] or ()) - {None},
                 date_stated=bool(row[10]),
                 persons={p for p in map(speaker_of_row, row[11] or ()) if p},
+                reports=[frozenset((t or "").split()) for t in row[12] or ()],
             )
         )
     return out
