@@ -311,3 +311,20 @@ def test_a_present_state_on_a_day(sentence: str, expected: date) -> None:
 )
 def test_deadlines_and_states_running_to_a_day(sentence: str, expected: date) -> None:
     assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a comparison of levels is no prelude: "well ahead of Friday's final"
+        ("Sterling closed at 72.4, well ahead of Friday's final 71.8.", LAST_FRI),
+        ("The index ended just ahead of Friday's close.", LAST_FRI),
+        # the start a planned thing is set for
+        ("The company is paying $35 a share in a tender offer to begin Friday.", NEXT_FRI),
+        ("They signed an accord to take effect Friday.", NEXT_FRI),
+        # another verb after the plan noun leaves the date to the clause
+        ("He made an offer to buy the shares Friday.", LAST_FRI),
+    ],
+)
+def test_comparisons_and_planned_starts(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected

@@ -176,6 +176,8 @@ def _scan(
                 return "future"
             if _requested(tokens, i):
                 return "future"  # "urged the council to vote Friday": the act asked for is ahead
+            if _planned_start(tokens, i):
+                return "future"  # "a tender offer to begin Thursday", "a deadline to expire"
             # else the clause it hangs from: a plan there makes it future ("will enable X to
             # report", "no plans for X to meet"); a past verb leaves it open ("went to Cairo
             # to meet him on Friday")
@@ -221,6 +223,21 @@ def _scan(
             return None  # a state ("is still missing after Friday's attack") or a perfect
         return cue
     return None
+
+
+_PLAN_NOUNS = frozenset(_LX["plan_noun"])  # "an offer to begin", "a deadline to reply"
+
+
+def _planned_start(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether the infinitive at token i says when a planned thing starts, ends or is held ("a
+    tender offer to begin Thursday", "an accord to take effect Friday"): a plan noun before
+    "to" and a verb of schedule after it. Other verbs leave the date to the clause ("approved a
+    plan to sell the unit Thursday": most likely approved on Thursday)."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    noun, verb = tokens[i - 1], tokens[i + 1][1]
+    scheduled = tense_cues().get(verb) == "scheduled" or verb == "take"
+    return noun[1] in _PLAN_NOUNS and noun[0].islower() and scheduled
 
 
 _REQUEST_VERBS = frozenset(_LX["request_verb"])  # "asked", "urged", "ordered"
@@ -336,7 +353,7 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
     if tense == "past" and _moved_to(left):
         tense = "future"  # "extended the offer to Feb. 28": a new date, after the act
-    if tense != "since" and _ahead_of(left):
+    if tense != "since" and _ahead_of(left, right):
         tense = "future"  # "ahead of Sunday's election": what the clause prepares is to come
     relation = None
     rels = lexicon()["relation"]
@@ -448,20 +465,28 @@ _MOVE_VERBS = frozenset(_LX["move_verb"])  # "extended", "postponed", "delayed"
 _MOVE_TARGETS = frozenset(["to", "until", "till", "til", "into"])
 
 
+_LEVEL_NOUNS = frozenset(_LX["level_noun"])  # "Friday's final", "Friday's close"
+_DEGREE_WORDS = frozenset(_LX["degree_word"])  # "well ahead of", "just ahead of"
 _PRELUDES = {tuple(w for _, w in _tokens(p)) for p in _LX["prelude"]}  # "ahead of"
 _PRELUDE_MAX = max(map(len, _PRELUDES), default=0)
 
 
-def _ahead_of(left: list[tuple[str, str]]) -> bool:
+def _ahead_of(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bool:
     """Whether the expression is in the noun phrase of "ahead of", "in the run-up to", "in
     preparation for" ("ahead of Sunday's election", "in advance of the Jan. 14 deadline"): the
     dated event is one the clause prepares for, still to come. The scan goes back over the noun
-    phrase's words to the phrase, and stops at a verb or a clause boundary."""
+    phrase's words to the phrase, and stops at a verb or a clause boundary. A comparison is
+    no prelude: "closed at 72.4, well ahead of Friday's final 71.8" (a degree word before
+    "ahead", a level after the date)."""
     words = [w for _, w in left]
+    after = [w for _, w in right[:3] if w not in ("'s", "'")]
+    if after and after[0] in _LEVEL_NOUNS:
+        return False
     for end in range(len(words), max(0, len(words) - 6), -1):
         for k in range(_PRELUDE_MAX, 0, -1):
             if end - k >= 0 and tuple(words[end - k : end]) in _PRELUDES:
-                return True
+                before = words[end - k - 1] if end - k > 0 else ""
+                return not (before in _DEGREE_WORDS or before[:1].isdigit())
         if end < len(words):
             orig, w = left[end]
             if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS or orig == "," or _a_verb(w):

@@ -219,6 +219,9 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "request_verb": lambda v: v == "1",
     "prelude": lambda v: v == "1",
     "state_break": lambda v: v == "1",
+    "level_noun": lambda v: v == "1",
+    "degree_word": lambda v: v == "1",
+    "plan_noun": lambda v: v == "1",
 }
 
 
