@@ -328,3 +328,14 @@ def test_deadlines_and_states_running_to_a_day(sentence: str, expected: date) ->
 )
 def test_comparisons_and_planned_starts(sentence: str, expected: date) -> None:
     assert _day("Friday", sentence) == expected
+
+
+def test_a_long_clause_keeps_its_verb() -> None:
+    # "will" is 20 words before the date; the reporting verb after it is another clause's
+    sentence = (
+        "Officials of the utility will hold the first meeting with members of a new debt "
+        "negotiating committee representing its many creditors in Barcelona on Friday, a "
+        "spokesman said."
+    )
+    assert _day("Friday", sentence) == NEXT_FRI
+    assert _day("Friday", sentence.replace("will hold", "held")) == LAST_FRI

@@ -59,7 +59,7 @@ _TO_OBJECT = re.compile(
     r"^(?:[A-Z\d]|(?:a|an|the|his|her|its|their|our|this|that|these|those|"
     r"date|mid|early|late|around|about|some)$)"
 )
-_MAX_LEFT = 16
+_MAX_LEFT = 24
 _MAX_RIGHT = 10
 
 
