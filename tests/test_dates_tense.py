@@ -339,3 +339,15 @@ def test_a_long_clause_keeps_its_verb() -> None:
     )
     assert _day("Friday", sentence) == NEXT_FRI
     assert _day("Friday", sentence.replace("will hold", "held")) == LAST_FRI
+
+
+def test_but_between_two_phrases_is_no_clause_boundary() -> None:
+    # "but before November" goes on with the same clause, whose verb is "will be compiled"
+    a = date(1987, 4, 7)
+    s = "The budget will probably be compiled no earlier than August but before November."
+    r = resolve_date("November", a, context=s)
+    assert r is not None and r.date == date(1987, 11, 1)
+    # "but" before a new subject opens a new clause: its own past verb decides
+    s2 = "He will resign, but he said the vote was held in June."
+    r2 = resolve_date("June", a, context=s2)
+    assert r2 is not None and r2.date == date(1986, 6, 1)

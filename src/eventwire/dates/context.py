@@ -157,7 +157,7 @@ def _scan(
     ``only_since``: look for nothing but a "since" that puts the date in the past."""
     for i in order:
         orig, w = tokens[i]
-        if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
+        if orig in _BOUNDARY_MARKS or (w in _BOUNDARY_WORDS and not _joins_phrases(tokens, i)):
             return None
         new_clause = w in ("and", "or") and i + 1 < len(tokens) and tokens[i + 1][1] in _NEW_SUBJECT
         if first_index < 0 and new_clause:
@@ -226,6 +226,15 @@ def _scan(
 
 
 _PLAN_NOUNS = frozenset(_LX["plan_noun"])  # "an offer to begin", "a deadline to reply"
+
+
+def _joins_phrases(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether the "but" at token i joins two phrases of one clause, not two clauses ("compiled
+    no earlier than August but before November", "not in March but in April")."""
+    if tokens[i][1] != "but" or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1][1]
+    return nxt in lexicon()["relation"] or nxt in ("not", "only", "also", "probably")
 
 
 def _planned_start(tokens: list[tuple[str, str]], i: int) -> bool:
