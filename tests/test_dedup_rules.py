@@ -11,6 +11,7 @@ from eventwire.dedup.terms import (
     TermsDataError,
     _country_words,
     _seat_words,
+    actor_phrase,
     country_terms,
     report_terms,
 )
@@ -158,6 +159,36 @@ def test_seats_of_government_are_no_shared_content() -> None:
     other = m("c:0", "c", source=usa, target=irn, root="19", cameo="190",
               terms=frozenset({"pentagon", "raid", "platform"}))  # fmt: skip
     assert len(set(link([raid, other], []).assign.values())) == 1
+
+
+def test_an_actor_described_in_the_same_words_is_shared_content() -> None:
+    # "Japan said it understood why the U.S. attacked an Iranian oil platform" and "U.S.
+    # warships attacked an Iranian oil platform on Monday": what was attacked is in the
+    # actor's words, which the block (IRN) does not say
+    usa, irn = actor_key("USA", "USA", None), actor_key("IRN", "IRN", None)
+    one = report_terms(
+        "Japan said it understood why the U.S. attacked an Iranian oil platform on Monday.",
+        None, ("U.S.", "Iranian oil platform"),
+    )  # fmt: skip
+    two = report_terms(
+        "U.S. warships attacked an Iranian oil platform on Monday, the Pentagon said.",
+        None, ("U.S. warships", "Iranian oil platform"),
+    )  # fmt: skip
+    assert "@t:iranian+oil+platform" in one & two and "platform" not in one
+    a = m("a:0", "a", source=usa, target=irn, root="19", cameo="190", terms=one)
+    b = m("b:0", "b", source=usa, target=irn, root="19", cameo="190", terms=two)
+    assert len(set(link([a, b], []).assign.values())) == 1
+    # positive control: another target ("Iranian gunboats") shares only the verb
+    boats = report_terms(
+        "U.S. helicopters attacked Iranian gunboats, the Pentagon said.",
+        None, ("U.S. helicopters", "Iranian gunboats"),
+    )  # fmt: skip
+    c = m("c:0", "c", source=usa, target=irn, root="19", cameo="190", terms=boats)
+    assert len(set(link([a, c], []).assign.values())) == 2
+    # a name, or a description in common news words only, gives no such term
+    assert actor_phrase("Japan", "t") is None and actor_phrase("U.S. officials", "s") is None
+    assert actor_phrase("Finance Ministry", "s") is None
+    assert actor_phrase("trust banks", "t") == "@t:trust+bank"
 
 
 def test_seats_file_is_checked(tmp_path) -> None:

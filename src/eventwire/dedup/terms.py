@@ -151,15 +151,42 @@ def terms(*texts: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+
+
+def actor_phrase(text: str | None, side: str) -> str | None:
+    """One term for an actor described in words, not only named: ``@t:iranian+oil+platform``
+    for the target "Iranian oil platform", when the text has two words or more and one of
+    them is a lower-case word that is no common news word ("U.S. officials" gives none, nor
+    "Japan"). Two reports that describe an actor in the same words ("an Iranian oil
+    platform") share what was acted on, which the block (country and sector) does not say."""
+    words = _WORD.findall(text or "")
+    if len(words) < 2 or not any(c.islower() for c in text or ""):
+        return None
+    common = common_words()
+    described = [
+        w for w in words if w[:1].islower() and w.lower() not in common and _norm(w) not in common
+    ]
+    if not described:
+        return None
+    return f"@{side}:" + "+".join(_norm(w) for w in words)
+
+
 def report_terms(
     sentence: str | None, title: str | None, actors: tuple[str | None, ...] = ()
 ) -> frozenset[str]:
     """A report's content terms: its sentence's and headline's, minus the words naming its
     actors (the linking block already matches the actors), and minus the names holding
-    them ("Finance Minister Kiichi Miyazawa" when the actor is "Kiichi Miyazawa")."""
+    them ("Finance Minister Kiichi Miyazawa" when the actor is "Kiichi Miyazawa"); plus one
+    ``actor_phrase`` term for each actor described in words (source, then target)."""
     actor = terms(*actors)
     words = terms(sentence, title) - actor
-    return frozenset(t for t in words if "_" not in t or not set(t.split("_")) & actor)
+    out = {t for t in words if "_" not in t or not set(t.split("_")) & actor}
+    for side, text in zip("st", actors):
+        phrase = actor_phrase(text, side)
+        if phrase:
+            out.add(phrase)
+    return frozenset(out)
 
 
 def shared(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
