@@ -1,7 +1,7 @@
 """How many coded events get a place with ``eventwire.places.event_place``, and at what cost.
 
     .venv/bin/python bench/event_places.py [--corpus ../shared/corpus/reuters21578.jsonl.gz]
-        [--limit 1000] [--sample 100] [--sample-out /tmp/event_places_sample.tsv]
+        [--limit 1000] [--skip 0] [--sample 100] [--sample-out /tmp/event_places_sample.tsv]
         [--verdicts bench/event_places_verdicts.tsv] [--redo]
 
 Runs extract -> pre-filter -> parse -> code on the first N stories and takes, per asserted
@@ -40,6 +40,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=1000)
+    ap.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        help="leave out the first N stories (a held-out sample: --skip 1000 --limit 1000)",
+    )
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--sample-out", type=Path, default=Path("/tmp/event_places_sample.tsv"))
     ap.add_argument("--verdicts", type=Path, default=HERE / "event_places_verdicts.tsv")
@@ -67,10 +73,11 @@ def main() -> int:
     coder, nlp = get_coder(), get_nlp()
     cues, probe = cue_forms(), actor_probe()
     raws = []
+    seen = 0
     with gzip.open(a.corpus, "rt", encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
-            if rec.get("text", "").strip():
+            if rec.get("text", "").strip() and (seen := seen + 1) > a.skip:
                 raws.append(
                     RawDocument(
                         content=rec["text"],

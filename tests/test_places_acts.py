@@ -124,5 +124,7 @@ def test_talks_dated_long_before_the_story_are_not_placed_by_its_dateline(nlp) -
     assert place_of(nlp, text4, "030", ["PER"]) == ("Lima", "dateline")
     text5 = "LIMA, May 4 - The minister reaffirmed his support for the December accord."
     assert place_of(nlp, text5, "030", ["PER"]) == ("Lima", "dateline")
+    text7 = "LIMA, May 4 - Peru said last week it had agreed with its banks to stretch repayments."
+    assert place_of(nlp, text7, "030", ["PER"]) == (None, None)  # no later than that
     text6 = "LIMA, May 4 - Peru said last Friday it would stretch repayments."
     assert place_of(nlp, text6, "010", ["PER"]) == ("Lima", "dateline")

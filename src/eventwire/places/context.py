@@ -351,6 +351,12 @@ def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def _joint_verb(h: Any, joint: frozenset[str]) -> bool:
+    """A verb of a joint act ("agreed") or one taking its noun ("opened talks")."""
+    objects = [k.lemma_.lower() for k in h.children if k.dep_ in ("dobj", "attr")]
+    return h.lemma_.lower() in joint or any(o in joint for o in objects)
+
+
 def _dated_verb(t: Any) -> Any:
     """The verb a time expression's head word dates: "agreed last Friday" (a bare noun
     phrase), "signed in 1985" ("in/on/during"); None when it dates a noun ("the December
@@ -386,8 +392,10 @@ def _earlier_joint(doc: Any) -> tuple[tuple[int, int], ...]:
         h = _dated_verb(ent.root)
         if h is None or h.dep_ == "acl":  # "a package signed last February": not the act
             continue
-        objects = [k.lemma_.lower() for k in h.children if k.dep_ in ("dobj", "attr")]
-        if h.lemma_.lower() in joint or any(o in joint for o in objects):
+        if _joint_verb(h, joint) or (
+            h.lemma_.lower() in c["speech"] | {"say", "tell"}
+            and any(_joint_verb(k, joint) for k in h.children if k.dep_ == "ccomp")
+        ):  # "said last week it held preliminary talks": the talks are no later
             out.append((ent.start_char, ent.end_char))
     return tuple(out)
 
