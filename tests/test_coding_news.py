@@ -197,9 +197,35 @@ def test_anothers_act_that_someone_expects_or_hopes_for_is_a_conjecture():
         "Traders believe the Soviet Union will buy more U.S. grain."
     )
     assert ("02", "hypothetical") in modal(
-        "He hoped the Americans would make new proposals at the talks."
+        "He hoped the Americans would make new proposals to Moscow."
     )
     # controls: the subject's own intent, a statement of another's plan, a past act believed
     assert ("05", "planned") in modal("Japan hopes to sign the agreement next week.")
     assert ("05", "planned") in modal("The minister said Japan would sign the agreement next week.")
     assert ("18", "asserted") in modal("Police believe the gang kidnapped the boy on Monday.")
+
+
+def test_an_interaction_with_no_second_party_is_no_event():
+    # appeals, consultations, endorsements and aid are between two parties (dyadic.tsv)
+    assert (
+        got("Reagan said his administration has already proposed deregulating natural gas.")
+        == set()
+    )
+    assert got("The Bank of England said it provided the money market with assistance.") == set()
+    assert got("The cabinet approved a tax change on Tuesday.") == set()
+    # controls: the same acts with their second party named
+    assert ("JPN", "USA", "02") in got("Japan urged the United States to cut its deficit.")
+    assert any(
+        r == "07" for _, _, r in got("The World Bank said it has loaned Mexico 400 mln dlrs.")
+    )
+    assert any(r == "05" for _, _, r in got("The President praised the army on Tuesday."))
+    # exceptions listed as data: a signing and a host's talks stand alone
+    assert any(r == "08" for _, _, r in got("The rebels signed a ceasefire on Sunday."))
+
+
+def test_talks_one_travels_to_are_with_the_host_country():
+    g = got("A World Bank team arrived in Uganda for talks on an economic recovery program.")
+    assert ("IGOUNOWBK", "UGA", "04") in g, g
+    # control: a meeting held in a third country is not with that country
+    g = got("Russian and Iranian officials met in Geneva on Monday.")
+    assert ("RUSGOV", "IRNGOV", "04") in g and not any(t == "CHE" for _, t, _ in g), g

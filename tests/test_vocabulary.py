@@ -193,7 +193,7 @@ NEGATIVE = [
     ("The air show took place over the city on Sunday.",
      "The rebels took over the city on Sunday.", "19"),
     ("The ministry said the won had been appreciating against the dollar.",
-     "The minister appreciated the efforts of the rescue teams.", "051"),
+     "The minister appreciated the efforts of the police.", "051"),
     ("A gas cylinder exploded in the kitchen, killing two people.",
      "A bomb exploded in the kitchen, killing two people.", "1"),
     ("Two workers were killed in an explosion at the chemical plant.",

@@ -233,8 +233,16 @@ class CodingConventions:
         if (
             location is not None
             and location.country
-            and (act or code)[:2] in MATERIAL_ROOTS
-            and not p.has("sym")
+            and (
+                (act or code)[:2] in MATERIAL_ROOTS
+                # a visit or talks abroad are with the host ("arrived in Uganda for talks")
+                or (
+                    (act or code)[:2] == "04"
+                    and any(h.lemma_.lower() in self.ps.cues["travel_verb"] for h in heads)
+                    and all(s.country != self.onto.iso3_to_cameo(location.country) for s in sources)
+                )
+            )
+            and not (p.has("sym") and (act or code)[:2] != "04")
         ):
             c = self.onto.iso3_to_cameo(location.country)
             if c:

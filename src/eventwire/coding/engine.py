@@ -592,6 +592,12 @@ class Coder(
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a meeting with no second party, no event")
             return []  # "the cabinet met on Sunday": an actor's own meeting
+        elif self.ps.needs_target(code):
+            if trace:
+                trace(
+                    f"  '{tok.text}' ({p.id}): {code} is between two parties, none named: no event"
+                )
+            return []  # "proposed deregulating natural gas" (dyadic.tsv)
         else:
             pairs = [(s, None) for s in sources]
         if sym and targets and modality != "intent":  # a stated intent is one-sided

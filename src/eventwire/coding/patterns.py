@@ -84,6 +84,7 @@ CUE_SETS = {
     "aid_noun",
     "evaluation_verb",
     "conjecture_verb",
+    "travel_verb",
 }
 
 
@@ -95,6 +96,7 @@ class PatternSet:
     by_id: dict[str, Pattern]
     cues: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in CUE_SETS})
     agentless: dict[str, str] = field(default_factory=dict)  # code prefix -> acting sector
+    dyadic: dict[str, bool] = field(default_factory=dict)  # code prefix -> needs a target
     # (id, role words, code prefixes, new code): see actor_recodes.tsv
     actor_recodes: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = field(
         default_factory=list
@@ -123,6 +125,15 @@ class PatternSet:
             if sector:
                 return sector
         return None
+
+    def needs_target(self, code: str) -> bool:
+        """Whether an act of this code is an interaction that needs a second party
+        (``dyadic.tsv``; the longest listed prefix wins)."""
+        for n in range(len(code), 1, -1):
+            need = self.dyadic.get(code[:n])
+            if need is not None:
+                return need
+        return False
 
     def complement_code(self, governor: str, complement: str) -> str | None:
         """The code for a control verb with this complement code, most specific key first."""
@@ -228,6 +239,17 @@ def _load_agentless(path: Path, ps: PatternSet) -> None:
         ps.agentless[code] = sector
 
 
+def _load_dyadic(path: Path, ps: PatternSet) -> None:
+    onto = get_ontology()
+    for line_no, row in read_tsv(path, ["code", "need"]):
+        code, need = row["code"].strip(), row["need"].strip().lower()
+        if not onto.is_event_code(code):
+            raise DataError(f"{path}:{line_no}: {code!r} is not a CAMEO event code")
+        if need not in ("yes", "no"):
+            raise DataError(f"{path}:{line_no}: need must be yes or no, not {row['need']!r}")
+        ps.dyadic[code] = need == "yes"
+
+
 def _load_actor_recodes(path: Path, ps: PatternSet) -> None:
     onto = get_ontology()
     for line_no, row in read_tsv(path, ["id", "role", "from", "code"]):
@@ -260,6 +282,7 @@ _FILES = (
     ("complements.tsv", _load_complements),
     ("cues.tsv", _load_cues),
     ("agentless.tsv", _load_agentless),
+    ("dyadic.tsv", _load_dyadic),
     ("actor_recodes.tsv", _load_actor_recodes),
 )
 
