@@ -196,18 +196,24 @@ _NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|')?\s+(\w+)")
 _OF_BEFORE = re.compile(r"[>)]?\s+of\s+$")  # "<All Nippon Airways> of Japan"
 _ORIGIN_BEFORE = re.compile(r"\b(?:return|returned|returning|back)\s+from\s+$", re.IGNORECASE)
+# where a report was monitored: "IRNA, monitored by the BBC in London", "received in London"
+_MONITORED = re.compile(r"\b(?:monitored|received)\b[^.;,]{0,25}\b(?:in|at)\s+$", re.IGNORECASE)
 
 
 def _affiliated(doc: Any, places: Sequence[Place]) -> frozenset[int]:
     """Starts of the places that name an affiliation or an origin, not where anything
     happens: inside a longer organisation, product, law or event name; "of X" right after an
     organisation's name; a country before an envoy noun ("Turkey's ambassador", "the U.S.
-    embassy"); where a journey came from ("on his return from Ethiopia and Djibouti")."""
+    embassy"); where a journey came from ("on his return from Ethiopia and Djibouti"); "of X"
+    after a person ("Senator Mikulski of Maryland"); where a report was monitored ("IRNA,
+    received in London")."""
     text = doc.text
     names = [
         (e.start_char, e.end_char) for e in getattr(doc, "ents", ()) if e.label_ in _NAME_LABELS
     ]
-    org_ends = {e for _, e in names}
+    org_ends = {e for _, e in names} | {
+        e.end_char for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"
+    }  # "Senator Barbara Mikulski of Maryland": whose senator, not where she spoke
     envoy = cue_sets()["affiliation_nouns"]
     out: set[int] = set()
     out_origin: set[int] = set()
@@ -223,6 +229,7 @@ def _affiliated(doc: Any, places: Sequence[Place]) -> frozenset[int]:
         m = _POSSESSIVE.match(text, p.end)
         envoy_of = m is not None and m.group(1).lower() in envoy
         origin = _ORIGIN_BEFORE.search(text, max(0, p.start - 20), p.start) is not None
+        origin = origin or _MONITORED.search(text, max(0, p.start - 40), p.start) is not None
         if not origin and prev is not None and prev in out_origin:
             origin = text[prev_end : p.start] in (", ", " and ", ", and ")
         if origin:
@@ -313,15 +320,16 @@ def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
     """Starts of the places that modify a noun: whose person, body or thing it is, not where
     anything happens ("Chicago physician LeRoy Pesch", "New York bankers", "Tokyo-based
     Bandai"); a list of names before one noun are all modifiers ("the Singapore, London and
-    New York authorities"). A name before a site ("the Kenosha plant") or after a locative cue
-    ("in France pig-farmers barricaded roads") stays a place. Needs the tagger's parts of
+    New York authorities"), a name joined to another by a hyphen ("U.S.-European consensus",
+    "the Iran-Iraq war"). A name before a site or a venue ("the Kenosha plant", "the London
+    talks") or after "in/at" ("in France pig-farmers barricaded roads") stays a place. Needs the tagger's parts of
     speech ("-based" alone without them)."""
     text = doc.text
     tagged = hasattr(doc, "has_annotation") and doc.has_annotation("POS")
     by_char = {t.idx: t for t in doc} if tagged else {}
     c = cue_sets()
-    sites = c["site_nouns"] | c["place_nouns"] | c["suffixes"] | c["landforms"]
-    locative = c["cues"] | c["verbal_cues"]
+    sites = c["site_nouns"] | c["place_nouns"] | c["suffixes"] | c["landforms"] | c["venue_nouns"]
+    locative = c["verbal_cues"]  # "in France pig-farmers"; not "bow to U.S. pressure"
     out: list[int] = []
     ordered = [p for p in places if p.start is not None and p.end is not None]
     for k in range(len(ordered) - 1, -1, -1):
@@ -330,7 +338,8 @@ def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
         if _word_before(text, p.start) in locative:
             continue
         after = text[p.end : p.end + 7].lower()
-        if after.startswith("-based"):
+        hyphened = after[:1] == "-" and after[1:2].isalpha() or text[p.start - 1 : p.start] == "-"
+        if after.startswith("-based") or hyphened:  # "Tokyo-based", "U.S.-European consensus"
             out.append(p.start)
             continue
         nxt = k + 1 < len(ordered) and ordered[k + 1].start in out
@@ -418,19 +427,21 @@ def media_phrases() -> re.Pattern[str]:
 
 
 def _relayed(doc: Any, dateline_end: int) -> bool:
-    """True when the story's lead (its first sentence after the dateline) names a news medium
-    ("..., the official Saudi Press Agency SPA said"): a monitored report."""
+    """True when the story's opening (its first three sentences after the dateline) names a
+    news medium ("..., the official Saudi Press Agency SPA said", "The Iranian news agency
+    IRNA, received in London, said"): a monitored report."""
     text = doc.text
     sents = getattr(doc, "sents", None)
-    lead = ""
+    lead: list[str] = []
     try:
         for s in sents or ():
             if s.end_char > dateline_end + 1 and s.text.strip():
-                lead = s.text
-                break
+                lead.append(s.text)
+                if len(lead) == 3:
+                    break
     except ValueError:  # no sentence boundaries
-        lead = text[:400]
-    return media_phrases().search(lead) is not None
+        lead = [text[:600]]
+    return media_phrases().search(" ".join(lead)) is not None
 
 
 _ACTOR_LINK = re.compile(r"\s*(?:in|from|of|at|based in)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -483,11 +494,12 @@ def _cue(p: Place, cues: dict[int, str]) -> str | None:
 
 def _order(p: Place, countries: Sequence[str], cues: dict[int, str]) -> tuple[int, int, int]:
     """How well a sentence's place says where its event happened, smaller first: a place
-    after a locative cue ("in", "near", "into", "visited"), then the others, then a doer's
-    name ("captured by Israel"); then one in an actor's country; then the finer."""
+    after a locative cue ("in", "near", "into", "visited"), then the others (also "from X",
+    "to X": an origin, a recipient), then a doer's name ("captured by Israel"); then one in an actor's country; then the finer."""
     cue = _cue(p, cues)
     c = cue_sets()
-    role = 2 if cue in c["agent_cues"] else 1 if not cue or cue in c["origin_cues"] else 0
+    neutral = c["origin_cues"] | c["direction_cues"]
+    role = 2 if cue in c["agent_cues"] else 1 if not cue or cue in neutral else 0
     return role, p.country not in countries, _RANK.get(p.precision, 5)
 
 
@@ -510,13 +522,25 @@ def _act_cue(p: Place, cues: dict[int, str], said_at: frozenset[int] | None, cam
 
 
 def _relayed_place(
-    usable: Sequence[Place], countries: Sequence[str], dateline: Place, cues: dict[int, str]
+    usable: Sequence[Place],
+    countries: Sequence[str],
+    dateline: Place,
+    cues: dict[int, str],
+    doc_places: DocPlaces | None,
 ) -> tuple[Place | None, str | None]:
-    """A verbal act in a relayed report, by actors of another country than the dateline's: a
-    place the sentence names outside the dateline's country, else the speaker's country."""
+    """An act in a relayed report by actors of another country than the dateline's (the
+    dateline is only where the report was monitored): a place the sentence names outside the
+    dateline's country; else, for a material act (``doc_places`` given), the story's dominant
+    country when it is not the dateline's (the war reported from London is in Iraq); else the
+    speaker's or doer's country."""
     abroad = [p for p in usable if p.country != dateline.country]
     if abroad:
         return _with(min(abroad, key=lambda p: _order(p, countries, cues)), "sentence-place")
+    dominant = doc_places.dominant_country if doc_places is not None else None
+    if dominant and dominant != dateline.country:
+        p = country_place(dominant)
+        if p is not None:
+            return _with(p, "story-country")
     for c in countries:
         p = country_place(c)
         if p is not None:
@@ -566,10 +590,10 @@ def event_place(
     usable = [p for p in sentence_places if p.precision != "region" and p.country]
     cues = doc_places.cue_before if doc_places is not None else {}
     verbal = cameo is not None and cameo[:2] in cue_sets()["verbal_roots"]
+    relayed = doc_places is not None and doc_places.relayed
+    if relayed and dateline is not None and dateline.country and dateline.country not in countries:
+        return _relayed_place(usable, countries, dateline, cues, None if verbal else doc_places)
     if verbal and dateline is not None and dateline.country:
-        relayed = doc_places is not None and doc_places.relayed
-        if relayed and dateline.country not in countries:
-            return _relayed_place(usable, countries, dateline, cues)
         said_at = doc_places.said_at if doc_places is not None else None
         usable = [p for p in usable if _act_cue(p, cues, said_at, cameo or "")]
         span = getattr(sentence_places, "span", None)

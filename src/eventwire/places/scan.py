@@ -52,6 +52,8 @@ CUE_SETS = (
     "agent_cues",
     "venue_nouns",
     "origin_cues",
+    "direction_cues",
+    "opening_links",
     "joint_codes",
     "joint_words",
     "earlier_words",
@@ -173,6 +175,11 @@ def _runs(toks: list[Tok], text: str, cased: bool) -> Iterable[list[int]]:
         yield run
 
 
+def _capital(t: Tok) -> bool:
+    """A capitalised article may open a name ("El Salvador", "La Paz", "Al Basrah")."""
+    return t.text[:1].isupper() and t.low in _C["opening_links"]
+
+
 def _lookup(g: Gazetteer, key: str) -> tuple[int, ...]:
     return g.aliases.get(key) or g.index.get(key, ())
 
@@ -253,7 +260,7 @@ def find(
             matched = False
             for n in range(min(6, len(run) - k), 0, -1):
                 a, b = run[k], run[k + n - 1]
-                if toks[b].low in _LINKS or (toks[a].low in _LINKS and n > 0):
+                if toks[b].low in _LINKS or (toks[a].low in _LINKS and not _capital(toks[a])):
                     continue
                 s, e = toks[a].start, toks[b].end
                 if not free(s, e):
