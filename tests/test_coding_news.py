@@ -229,3 +229,12 @@ def test_talks_one_travels_to_are_with_the_host_country():
     # control: a meeting held in a third country is not with that country
     g = got("Russian and Iranian officials met in Geneva on Monday.")
     assert ("RUSGOV", "IRNGOV", "04") in g and not any(t == "CHE" for _, t, _ in g), g
+
+
+def test_a_verb_whose_object_is_a_sum_or_a_rate_is_a_market_figure():
+    assert got("Japan's trade surplus hit 13.6 billion dlrs in March.") == set()
+    assert got("Tokyo is offering 100 mln dlrs of bonds due 1997 yielding 7.57 pct.") == set()
+    # controls: a count of people killed, and money given or promised to a party
+    assert any(r == "19" for _, _, r in got("Gunmen killed 12 in Kabul on Monday."))
+    assert ("JPN", "BGD", "03") in got("Japan pledged 10 mln dlrs to Bangladesh.")
+    assert any(r == "07" for _, _, r in got("The World Bank loaned Mexico 400 mln dlrs."))

@@ -20,6 +20,10 @@ from eventwire.coding._common import (
 from eventwire.coding.patterns import Pattern
 from eventwire.model import Actor, Article, Event, Place
 
+# roots whose acts can be about sums: appeals for and promises of aid, deals, aid, demands,
+# rejections, cuts in aid ("pledged 10 mln dlrs", "demanded 5 mln dlrs in compensation")
+MONEY_ROOTS = frozenset({"02", "03", "06", "07", "10", "12", "16"})
+
 
 class CodingConventions:
     def _agentless_actor(
@@ -136,6 +140,10 @@ class CodingConventions:
             if trace:  # "the company agreed to sell its unit to a rival": market news
                 trace(f"  '{tok.text}' ({p.id}): no political actor on either side, not an event")
             return None
+        if code[:2] not in MONEY_ROOTS and self._moves_a_quantity(verb):
+            if trace:  # "the trade surplus hit 13.6 billion dlrs", "bonds yielding 7.57 pct"
+                trace(f"  '{tok.text}' ({p.id}): its object is a sum or a rate, a market figure")
+            return None
         if code[:2] in MARKET_PRONE_ROOTS and not targets and self._market_act(tok, verb):
             # "agreed to sell patrol boats to Vietnam": the deal's other party is the target
             targets = self._deal_party(verb, sources, ctx)
@@ -150,6 +158,16 @@ class CodingConventions:
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         return code, targets
+
+    def _moves_a_quantity(self, verb: Any) -> bool:
+        """Whether the verb's object is a sum of money or a rate ("hit 13.6 billion dlrs",
+        "yielding 7.57 pct", "shot up 5 pct"): a figure of markets or trade, not an act on an
+        actor (a count of people, "killed 12", is no such object)."""
+        units = self.ps.cues["quantity_noun"]
+        for o in self._children(verb, "dobj", "attr", "npadvmod"):
+            if o.ent_type_ in ("PERCENT", "MONEY") or o.lemma_.lower() in units:
+                return True
+        return False
 
     def _market_act(self, tok: Any, verb: Any) -> bool:
         """Whether the act is a transaction or a price: its complement is a transaction verb

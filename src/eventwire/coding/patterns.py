@@ -85,6 +85,7 @@ CUE_SETS = {
     "evaluation_verb",
     "conjecture_verb",
     "travel_verb",
+    "quantity_noun",
 }
 
 
