@@ -203,7 +203,7 @@ def test_decades_without_a_century(expression: str, anchor: date, start: date) -
     [
         # the wire services' "end-March", "end-1989", "end of the year" (no article)
         ("end-March", "1990-03"),
-        ("end of October", "1990-10"),  # "will close" in a November story: the coming one
+        ("end of October", "1989-10"),  # a bare month next to the anchor's: the near one
         ("end-1990", "1990"),
         ("end of the year", "1989"),
         ("by end-June", "1990-06"),

@@ -82,9 +82,9 @@ def test_offsets_from_a_day_in_focus(expression: str, sentence: str, value: str)
     [
         ("the first day of 1991", "The tax starts on the first day of 1991.", "1991-01-01"),
         (
-            "the last day of February",
-            "The offer expired on the last day of February.",
-            "1989-02-28",
+            "the last day of March",
+            "The offer expired on the last day of March.",
+            "1989-03-31",
         ),
         (
             "the last day of the year",
@@ -175,3 +175,25 @@ def test_the_previous_weekday(expression: str, sentence: str, value: str) -> Non
 )
 def test_large_spelled_offsets(expression: str, value: str | None) -> None:
     assert _iso(expression, "It happened " + expression + ".") == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "anchor", "value"),
+    [
+        # a bare month next to the anchor's is the near one, whatever verb the tense came from
+        (
+            "April",
+            "Washington warned Tokyo its promised economic package in April must be large.",
+            date(1987, 3, 9),
+            "1987-04",
+        ),
+        ("December", "Sales will peak in December, the firm said.", date(1990, 1, 17), "1989-12"),
+        # further off, the tense decides
+        ("October", "Sales will peak in October.", date(1990, 1, 17), "1990-10"),
+        ("October", "Sales peaked in October.", date(1990, 1, 17), "1989-10"),
+    ],
+)
+def test_a_month_next_to_the_anchor(
+    expression: str, sentence: str, anchor: date, value: str
+) -> None:
+    assert _iso(expression, sentence, anchor) == value

@@ -37,8 +37,10 @@ from eventwire.dates.result import DateResult
 from eventwire.dates.tables import lexicon
 
 NEAR_DAYS = 62  # a day within two months of the anchor ("payable April 28" in mid-March)
-# (a month gets no such rule: a tense the sentence states picks the year of a month, "expired in
-# February" in a January story is last February, "will peak in December" the coming one)
+# a month next to the anchor's: a bare month name is a near one (of the far one news writes
+# "last April" or "next February"), and the tense read may be another verb's ("warned Tokyo its
+# promised economic package in April must be significant" in a March story)
+NEAR_MONTHS_DAYS = 31
 NEAR_DEADLINE_DAYS = 92
 _DEADLINES = frozenset(
     [
@@ -205,7 +207,8 @@ def _compute(
             )  # type: ignore[arg-type]
         if spec.modifier is None and (y := _focus_year(clues)) is not None:
             return DateResult(date(y, spec.month, 1), "month", flags=("focus-year",))  # type: ignore[arg-type]
-        d, by_near = _month_of(spec.month, spec.modifier, a, tense)  # type: ignore[arg-type]
+        near_month = NEAR_MONTHS_DAYS if near else 0
+        d, by_near = _month_of(spec.month, spec.modifier, a, tense, near_month)  # type: ignore[arg-type]
         return DateResult(d, "month", flags=("nearest",) if by_near else ())
     if f == "season":  # a season is three months from its first: "last summer" is June's
         if spec.year is not None:
@@ -213,7 +216,8 @@ def _compute(
             return DateResult(date(y, spec.month, 1), "quarter", flags=("season",))  # type: ignore[arg-type]
         if a is None:
             return None
-        d, by_near = _month_of(spec.month, spec.modifier, a, tense)  # type: ignore[arg-type]
+        near_month = NEAR_MONTHS_DAYS if near else 0
+        d, by_near = _month_of(spec.month, spec.modifier, a, tense, near_month)  # type: ignore[arg-type]
         return DateResult(d, "quarter", flags=("season", "nearest") if by_near else ("season",))
     if f == "year":
         if spec.year is None:
