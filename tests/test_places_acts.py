@@ -128,3 +128,43 @@ def test_talks_dated_long_before_the_story_are_not_placed_by_its_dateline(nlp) -
     assert place_of(nlp, text7, "030", ["PER"]) == (None, None)  # no later than that
     text6 = "LIMA, May 4 - Peru said last Friday it would stretch repayments."
     assert place_of(nlp, text6, "010", ["PER"]) == ("Lima", "dateline")
+
+
+def test_names_opened_by_an_article_and_older_country_names() -> None:
+    from eventwire.places import geoparse
+
+    got = {p.text: p.country for p in geoparse("El Salvador and Guatemala backed Brazil.")}
+    assert got == {"El Salvador": "SLV", "Guatemala": "GTM", "Brazil": "BRA"}
+    # control: "The" opens no name ("The U.S." is the U.S.)
+    assert [p.country for p in geoparse("The U.S. and Surinam signed a pact.")] == ["USA", "SUR"]
+
+
+def test_parties_recipients_and_monitors_are_not_the_act_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "PARIS, May 4 - Speakers at the conference showed a growing U.S.-European consensus."
+    assert place_of(nlp, text, "141", ["FRA"]) == ("Paris", "dateline")
+    # a recipient ranks with the bare names, so the actor's own country comes first
+    text2 = "The spy passed documents to Israel, Canada said."
+    assert place_of(nlp, text2, "173", ["CAN"]) == ("Canada", "sentence-place")
+    text3 = (
+        "WASHINGTON, May 4 - Senator Jane Smith of Maryland told the hearing banks were to blame."
+    )
+    assert place_of(nlp, text3, "111", ["USA"]) == ("Washington, D.C.", "dateline")
+    # controls: a venue named before talks is where they were; a destination of a visit
+    text4 = "LONDON, May 4 - Chile and Peru backed Brazil at the Geneva talks."
+    assert place_of(nlp, text4, "051", ["CHL"]) == ("Geneve", "sentence-place")
+    text5 = "WASHINGTON, May 4 - The senator from Maryland was arrested in Baltimore."
+    assert place_of(nlp, text5, "173", ["USA"]) == ("Baltimore", "sentence-place")
+
+
+def test_a_monitored_report_is_placed_where_the_act_was(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LONDON, May 4 - Iran said its troops advanced. The Iranian news agency IRNA, received "
+        "in London, said Iran had backed Kurdish rebels in attacks in northern Iraq."
+    )
+    assert place_of(nlp, text, "051", ["IRN"]) == ("Iraq", "sentence-place")
+    # control: without a medium the report is where it was filed
+    text2 = (
+        "LONDON, May 4 - Iran said its troops advanced. Officials said Iran had backed Kurdish "
+        "rebels."
+    )
+    assert place_of(nlp, text2, "051", ["IRN"]) == ("London", "dateline")

@@ -308,6 +308,8 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
             t = t.head
         while t.dep_ == "conj" and t.head.i < t.i:
             t = t.head
+        if t.dep_ == "compound" and t.head.lemma_.lower() in c["venue_nouns"]:
+            t = t.head  # "at the Geneva talks"
         if t.dep_ != "pobj" or t.head.lower_ not in c["verbal_cues"]:
             continue
         h = t.head.head
