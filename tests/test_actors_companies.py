@@ -76,3 +76,15 @@ def test_a_persons_role_takes_the_sector_of_the_body_named_beside_it():
     assert any(s == "KENGOV" for s, _, _ in codes("Kenyan leaders rejected the British offer."))
     got = codes("The president of Ukraine met the Polish prime minister.")
     assert ("UKRGOV", "POLGOV", "040") in got, got
+
+
+def test_a_role_in_what_a_company_said_is_the_companys():
+    # a company's president resigning is business news, not a government's resignation
+    assert codes("DALLAS, March 12 - Triton Energy Corp said president Thomas Goff resigned.") == []
+    assert codes("Triton Energy Corp said its president resigned.") == []
+    # controls: the same words said by a ministry, and a formal title, stay the government's
+    assert any(s.endswith("GOV") for s, _, _ in codes("The ministry said its president resigned."))
+    assert any(
+        s.endswith("GOV")
+        for s, _, _ in codes("Triton Energy Corp said President Reagan accused Japan of fraud.")
+    )

@@ -228,7 +228,45 @@ class ActorResolver:
                 head_sec = head_sec or sec
         if mod_sec is None and head.lemma_.lower() in self.lex.words["role_head"]:
             mod_sec = self._affiliation(toks, words, head)
+        if (
+            mod_sec is None
+            and head_sec == "GOV"
+            # a role in lower case ("president Thomas Goff", "its chairman"), not the formal
+            # title of a head of state ("President Reagan")
+            and any(
+                w in self.lex.words["role_head"] and t.text.islower()
+                for t, w in zip(toks, words, strict=True)
+            )
+            and not self._matches(toks, False)
+            and self._company_speaker(head)
+        ):
+            # "Triton Energy Corp said its president resigned": the company's president
+            return "BUS"
         return mod_sec or head_sec
+
+    def _company_speaker(self, head: Any) -> bool:
+        """Whether the clause holding ``head`` is what a company said ("X Corp said president
+        Y resigned", "the company said its chairman ..."), so that a bare role is the
+        company's, not a government's."""
+        t = head
+        for _ in range(6):
+            if t.dep_ == "ccomp" and t.head != t:
+                break
+            if t.head == t:
+                return False
+            t = t.head
+        else:
+            return False
+        designators = self.lex.words["company_designator"]
+        for subj in t.head.children:
+            if subj.dep_ != "nsubj":
+                continue
+            if is_company(subj, self.np_tokens(subj), designators):
+                return True
+            s = self.lex.sector_of(subj.lemma_.lower()) if subj.pos_ == "NOUN" else None
+            if s and s[0] == "BUS" and subj.lemma_.lower() in self.lex.words["organisation_noun"]:
+                return True
+        return False
 
     def _possessor(self, head: Any, toks: list[Any]) -> Any | None:
         """The possessor of a thing that is no actor ("the French government's policy", "the
