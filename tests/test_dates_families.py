@@ -313,3 +313,19 @@ def test_comparison_periods_of_earnings_reports(
 def test_the_unit_so_far(expression: str, value: str) -> None:
     assert _iso(expression, f"Sales rose 5% {expression}.") == value
     assert resolve_date("so far", A) is None  # the words alone date nothing
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # "preceding" counts back like "previous": from the anchor, or the year in focus
+        ("the preceding year", None, "1988"),
+        ("the preceding year", "He won in 1984 after losing the preceding year.", "1983"),
+        ("the preceding month", "Sales rose in August from the preceding month.", "1989-07"),
+        # "calendar year" is a year
+        ("this calendar year", None, "1989"),
+        ("next calendar year", None, "1990"),
+    ],
+)
+def test_preceding_and_calendar_years(expression: str, sentence: str | None, value: str) -> None:
+    assert _iso(expression, sentence) == value
