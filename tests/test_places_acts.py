@@ -168,3 +168,28 @@ def test_a_monitored_report_is_placed_where_the_act_was(nlp) -> None:  # type: i
         "rebels."
     )
     assert place_of(nlp, text2, "051", ["IRN"]) == ("London", "dateline")
+
+
+def test_a_body_named_by_its_seat_acts_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "PEKING, May 4 - The Sichuan government ordered all meetings cancelled."
+    assert place_of(nlp, text, "160", ["CHN"]) == ("Sichuan", "sentence-place")
+    # controls: a statement is still made where the story was filed; another place wins
+    text2 = "PEKING, May 4 - The Sichuan government said the drought was severe."
+    assert place_of(nlp, text2, "010", ["CHN"]) == ("Beijing", "dateline")
+    text3 = "PEKING, May 4 - The Sichuan government ordered troops into Chengdu."
+    assert place_of(nlp, text3, "160", ["CHN"]) == ("Chengdu", "sentence-place")
+
+
+def test_a_national_act_is_the_countrys_unless_filed_from_its_capital(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "SAO PAULO, May 4 - Brazil has suspended imports of maize."
+    assert place_of(nlp, text, "160", ["BRA"]) == ("Brazil", "sentence-place")
+    text2 = "BRASILIA, May 4 - Brazil has suspended imports of maize."
+    assert place_of(nlp, text2, "160", ["BRA"]) == ("Brasilia", "dateline")
+
+
+def test_a_place_of_the_venue_phrase_is_where_a_statement_was_made(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "TOKYO, May 4 - At the talks among the six nations in Paris, Japan promised a package."
+    assert place_of(nlp, text, "030", ["JPN"]) == ("Paris", "sentence-place")
+    # control: "in X" of a thing, not of the talks, is the topic
+    text2 = "TOKYO, May 4 - Japan promised a package of projects in Indonesia."
+    assert place_of(nlp, text2, "030", ["JPN"]) == ("Tokyo", "dateline")

@@ -70,6 +70,7 @@ class DocPlaces:
     said_at: frozenset[int] | None = None  # "in/at" places of a verb or venue (None: no parse)
     relayed: bool = False  # the lead relays another medium's report ("..., SPA said")
     earlier_joint: tuple[tuple[int, int], ...] = ()  # dates of talks/pacts long before the story
+    seats: frozenset[int] = frozenset()  # "the Sichuan government": the doer's seat (modifiers)
 
     def in_span(self, start: int, end: int) -> SpanPlaces:
         """The places inside a character span (a sentence of the same text), without the
@@ -173,7 +174,8 @@ def document_places(
     dominant = scope.dominant
     if d is not None and d.country and d.country not in scope.countries:
         scope = dataclasses.replace(scope, countries=scope.countries + (d.country,))
-    affiliated = _affiliated(doc, places) | _modifiers(doc, places)
+    modifiers = _modifiers(doc, places)
+    affiliated = _affiliated(doc, places) | modifiers
     cues = _cues_before(text, places)
     return DocPlaces(
         places,
@@ -188,6 +190,7 @@ def document_places(
         _said_at(doc, places, cues),
         _relayed(doc, end),
         _earlier_joint(doc),
+        _seats(doc, places, modifiers),
     )
 
 
@@ -313,6 +316,12 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
         if t.dep_ != "pobj" or t.head.lower_ not in c["verbal_cues"]:
             continue
         h = t.head.head
+        for _ in range(2):  # "the talks among the six nations in Paris": up to the venue
+            if h.pos_ in ("VERB", "AUX") or h.lemma_.lower() in c["venue_nouns"]:
+                break
+            if h.dep_ != "pobj" or h.head.dep_ != "prep":
+                break
+            h = h.head.head
         if h.pos_ in ("VERB", "AUX") or h.lemma_.lower() in c["venue_nouns"]:
             out.add(p.start)
     return frozenset(out)
@@ -356,6 +365,25 @@ def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
             t = t.head
         if t.lower_ not in sites and t.lemma_.lower() not in sites:
             out.append(p.start)
+    return frozenset(out)
+
+
+def _seats(doc: Any, places: Sequence[Place], modifiers: frozenset[int]) -> frozenset[int]:
+    """The modifiers that name the seat of a body that acts ("the Sichuan government
+    ordered", "closed by the Brunei government", "Baghdad police"): ``seat_nouns``."""
+    if not modifiers or not (hasattr(doc, "has_annotation") and doc.has_annotation("POS")):
+        return frozenset()
+    seat = cue_sets()["seat_nouns"]
+    by_char = {t.idx: t for t in doc}
+    text = doc.text
+    out = set()
+    for p in places:
+        if p.start not in modifiers or p.end is None:
+            continue
+        j = p.end + (len(text[p.end :]) - len(text[p.end :].lstrip(" ")))
+        t = by_char.get(j)
+        if t is not None and (t.lemma_.lower() in seat or t.lower_ in seat):
+            out.add(p.start)
     return frozenset(out)
 
 
@@ -485,6 +513,19 @@ def _inside(fine: Place, coarse: Place) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _capital_ids() -> frozenset[str]:
+    g = get_gazetteer()
+    return frozenset(str(g.gid[i]) for i in g.capitals)
+
+
+def _refines(dateline: Place, best: Place) -> bool:
+    """The dateline's town stands for a country the sentence names only when it is the
+    country's capital ("WASHINGTON - The U.S. Treasury"; not "SAO PAULO - Brazil has
+    suspended imports": a national act is the country's); a division's town always."""
+    return best.precision != "country" or (dateline.geonameid or "") in _capital_ids()
+
+
 def _with(place: Place, rule: str) -> tuple[Place, str]:
     p = dataclasses.replace(place, rule=rule)
     return p, rule
@@ -606,9 +647,20 @@ def event_place(
             and doc_places.dates_joint_act_earlier(span)
         ):
             return None, None  # last August's talks: the dateline is where today's story is
+    if not usable and not verbal and doc_places is not None:
+        span = getattr(sentence_places, "span", None)
+        usable = [
+            p
+            for p in doc_places.places
+            if span is not None
+            and p.start is not None
+            and span[0] <= p.start < span[1]
+            and p.start in doc_places.seats
+            and p.country
+        ]  # "the bank was closed by the Brunei government"
     if usable:
         best = min(usable, key=lambda p: _order(p, countries, cues))
-        if dateline is not None and _inside(dateline, best):
+        if dateline is not None and _inside(dateline, best) and _refines(dateline, best):
             return _with(dateline, "dateline")  # "WASHINGTON - The U.S. Treasury said ..."
         return _with(best, "sentence-place")
     if dateline is not None and dateline.country:

@@ -54,6 +54,7 @@ CUE_SETS = (
     "origin_cues",
     "direction_cues",
     "opening_links",
+    "seat_nouns",
     "joint_codes",
     "joint_words",
     "earlier_words",
