@@ -329,3 +329,27 @@ def test_the_unit_so_far(expression: str, value: str) -> None:
 )
 def test_preceding_and_calendar_years(expression: str, sentence: str | None, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # more words for "the next" one and "the one after"
+        ("the subsequent year", "He won in 1984 and lost the subsequent year.", "1985"),
+        ("the ensuing year", None, "1990"),
+        ("the upcoming week", None, "1989-W45"),
+        ("the year following", "He won in 1984 and lost the year following.", "1985"),
+        # an exact approximator changes nothing
+        ("exactly a year ago", None, "1988"),
+        # the first or last days, weeks, months of a unit are in that unit
+        ("the closing days of 1988", None, "1988"),
+        ("the first days of 1990", None, "1990"),
+        ("the final months of last year", None, "1988"),
+        ("the last days of October", "Sales fell in the last days of October.", "1989-10"),
+        ("the final week of October", None, "1989-W44"),
+    ],
+)
+def test_synonyms_of_next_and_ends_of_units(
+    expression: str, sentence: str | None, value: str
+) -> None:
+    assert _iso(expression, sentence) == value

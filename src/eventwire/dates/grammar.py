@@ -144,7 +144,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "decade_word": re.compile(rf"^(?:the )?(1[89]|20)? ?({_alt(_DECADE_WORDS)})$"),
         "century": re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$"),
         "week_of": re.compile(
-            rf"^(?:the )?(1st|2nd|3rd|4th|first|last) week (?:of|in) ({M})(?:,? (?:of )?{Y})?$"
+            rf"^(?:the )?(1st|2nd|3rd|4th|first|last|final) week (?:of|in) ({M})(?:,? (?:of )?{Y})?$"
         ),
         "deictic": re.compile(rf"^({_alt(v['day_offsets'])})$"),
         "relative": re.compile(rf"^({REL}) ({UNIT})$"),
@@ -155,7 +155,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "offset": re.compile(rf"^(?:a )?(\d{{1,4}}|{_alt(_FEW)}) ({UNIT}) ({DIR})$"),
         # "the day before", "the week after" (not "the weeks before": a stretch of time)
         "unit_dir": re.compile(
-            r"^(?:the )?(day|week|month|year) (before|after|earlier|later|ago)$"
+            r"^(?:the )?(day|week|month|year) (before|after|following|earlier|later|ago)$"
         ),
         "year_adj": re.compile(r"^(?:the |a )?year (earlier|ago|before|later)$"),
         # "the year-earlier period", "the year-ago quarter", "the prior-year period": the unit
@@ -373,7 +373,7 @@ def _core(e: str) -> Spec | None:
     if m := rx["century"].match(e):
         return Spec("century", "century", year=(int(m[1]) - 1) * 100)
     if m := rx["week_of"].match(e):
-        n = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "last": -1}[m[1]]
+        n = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "last": -1, "final": -1}[m[1]]
         return Spec(
             "week_of", "week", month=months[m[2]], offset=n, year=int(m[3]) if m[3] else None
         )
@@ -405,7 +405,7 @@ def _core(e: str) -> Spec | None:
             return Spec("year", "year", year=int(m[2]))
         return Spec("year_back", "year", offset=-1, flags=("relative-to-focus",))
     if m := rx["unit_dir"].match(e):
-        sign = 1 if m[2] in ("after", "later") else -1
+        sign = 1 if m[2] in ("after", "later", "following") else -1
         form = "offset" if m[2] == "ago" else "anaphoric"
         return Spec(form, _unit(m[1]), offset=sign)
     if m := rx["nth_day"].match(e):
