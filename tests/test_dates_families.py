@@ -353,3 +353,21 @@ def test_synonyms_of_next_and_ends_of_units(
     expression: str, sentence: str | None, value: str
 ) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # the first or last N units of a named unit are in it, at its grain
+        ("the first nine months of this year", "1989"),
+        ("the first 10 months of 1988", "1988"),
+        ("the last two weeks of March", "1989-03"),
+        # a stretch named by its length alone dates nothing: no day made up for it
+        ("the first nine months", None),
+        ("the 1970s and 1980s", None),
+    ],
+)
+def test_stretches_of_a_unit(expression: str, value: str | None) -> None:
+    assert _iso(expression, f"Profit rose in {expression}.") == value
+    # numeric dates still go to the fallback reader
+    assert _iso("3/20/1989") == "1989-03-20"

@@ -97,6 +97,13 @@ def century(two: int, a: date | None, decade: bool = False) -> int:
     return min(cands, key=lambda y: abs(y - base))
 
 
+# units and decades belong to the grammar: dateparser would invent a day for them ("the first
+# nine months" -> 1 February, "the 1970s and 1980s" -> the anchor)
+_UNIT_WORDS = re.compile(
+    r"\b(?:days?|weeks?|weekends?|months?|quarters?|years?|decades?|centur(?:y|ies)|halves|half)\b"
+    r"|\d0'?s\b"
+)
+
 _PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -107,6 +114,8 @@ def explicit(expression: str, a: date | None) -> DateResult | None:
     digits = len(re.findall(r"\d+", e))
     has_month = re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", e)
     if digits == 0 or (digits == 1 and not has_month):  # "15", "may be": no
+        return None
+    if _UNIT_WORDS.search(e):  # "the first nine months of this year": a stretch, not a date
         return None
     if a is None and not re.search(r"\b\d{4}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", e):
         return None  # nothing absolute to read

@@ -132,6 +132,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "my": re.compile(rf"^(?:the month of )?({M}),? (?:of )?{Y}$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
         "month": re.compile(rf"^(?:({MOD}) )?(?:the month of )?({M})$"),
+        # "the first nine months of 1989", "the last two weeks of March": part of the unit named
+        "units_of": re.compile(
+            r"^the (?:1st|first|last|final|past|closing|opening) (?:\d{1,3} |few |several )?"
+            r"(?:days|weeks|months|quarters) (?:of|in) (.+)$"
+        ),
         # "the first day of March", "the last day of 1999": a day at an end of the unit named
         "day_of": re.compile(r"^the (1st|first|last|final) day of (.+)$"),
         "year": re.compile(
@@ -326,6 +331,11 @@ _DAY_FORMS = frozenset(["date", "weekday", "deictic", "named"])
 _DAY_OF_FORMS = frozenset(["month", "year", "relative", "anaphoric", "quarter", "fiscal"])
 
 
+def _holds_units(spec: Spec | None) -> bool:
+    """Whether ``spec`` names a month, quarter or year that can hold "the first nine months"."""
+    return spec is not None and spec.unit in ("month", "quarter", "year") and not spec.part
+
+
 def _ends_a_unit(spec: Spec | None) -> bool:
     """Whether ``spec`` names a month, quarter or year whose first or last day can be meant."""
     return spec is not None and spec.form in _DAY_OF_FORMS and spec.unit != "day"
@@ -436,6 +446,8 @@ def _core(e: str) -> Spec | None:
             year, flags = int(m[4]), ("season", "century-guessed")
         month = int(v["season"][m[2]])  # type: ignore[index]
         return Spec("season", "quarter", month=month, modifier=mod, year=year, flags=flags)
+    if (m := rx["units_of"].match(e)) and _holds_units(inner := _core(m[1])):
+        return inner.but(part="part")  # type: ignore[union-attr]  # "the first nine months of 1989"
     if (m := rx["day_of"].match(e)) and _ends_a_unit(_core(m[2])):
         # "the last day of February": the month's end
         return Spec("day_of", "day", name=m[2], offset=-1 if m[1] in ("last", "final") else 0)
