@@ -371,3 +371,16 @@ def test_stretches_of_a_unit(expression: str, value: str | None) -> None:
     assert _iso(expression, f"Profit rose in {expression}.") == value
     # numeric dates still go to the fallback reader
     assert _iso("3/20/1989") == "1989-03-20"
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        ("International Women's Day", "Rallies will mark International Women's Day.", "1990-03-08"),
+        ("Earth Day", "Marchers gathered on Earth Day.", "1989-04-22"),
+        ("Orthodox Christmas", "Serbs will celebrate Orthodox Christmas.", "1990-01-07"),
+        ("Canada Day", "Crowds filled Ottawa on Canada Day.", "1989-07-01"),
+    ],
+)
+def test_more_fixed_named_days(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value
