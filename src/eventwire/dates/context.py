@@ -478,6 +478,11 @@ _LEVEL_NOUNS = frozenset(_LX["level_noun"])  # "Friday's final", "Friday's close
 _DEGREE_WORDS = frozenset(_LX["degree_word"])  # "well ahead of", "just ahead of"
 _PRELUDES = {tuple(w for _, w in _tokens(p)) for p in _LX["prelude"]}  # "ahead of"
 _PRELUDE_MAX = max(map(len, _PRELUDES), default=0)
+# each prelude's longest word ("ahead", "advance", "run"): one of them must be near
+_PRELUDE_HEADS = frozenset(
+    max((w for w in p if w not in ("in", "the", "of", "to", "for", "-")), key=len)
+    for p in _PRELUDES
+)
 
 
 def _ahead_of(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bool:
@@ -487,6 +492,8 @@ def _ahead_of(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> bool
     phrase's words to the phrase, and stops at a verb or a clause boundary. A comparison is
     no prelude: "closed at 72.4, well ahead of Friday's final 71.8" (a degree word before
     "ahead", a level after the date)."""
+    if not any(w in _PRELUDE_HEADS for _, w in left[-9:]):
+        return False  # the common case: no prelude word near
     words = [w for _, w in left]
     after = [w for _, w in right[:3] if w not in ("'s", "'")]
     if after and after[0] in _LEVEL_NOUNS:

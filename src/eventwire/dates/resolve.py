@@ -101,6 +101,7 @@ def _reference(clues: Clues, a: date | None, unit: str, offset: bool = False) ->
 # and left a week later" is measured from Jan. 4 whichever year it is
 _FINE_OFFSETS = frozenset(["day", "week", "month"])
 _COMMA_BETWEEN = re.compile(r",")
+_A_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)")
 _OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}$")
 
 
@@ -111,6 +112,8 @@ def _focus_year(clues: Clues) -> int | None:
     year-less "on Tuesday" keeps the anchor's time in focus), not a period's start ("since
     1985"), and not across a comma unless it opens the sentence ("The company, founded in
     1920, said in March": the apposition's year is not the clause's)."""
+    if not _A_YEAR.search(clues.before):  # most sentences name no year: no search
+        return None
     found = find_date_expressions(clues.before)
     if not found:
         return None
