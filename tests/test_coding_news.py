@@ -238,3 +238,21 @@ def test_a_verb_whose_object_is_a_sum_or_a_rate_is_a_market_figure():
     assert any(r == "19" for _, _, r in got("Gunmen killed 12 in Kabul on Monday."))
     assert ("JPN", "BGD", "03") in got("Japan pledged 10 mln dlrs to Bangladesh.")
     assert any(r == "07" for _, _, r in got("The World Bank loaned Mexico 400 mln dlrs."))
+
+
+def test_a_step_in_a_lawsuit_between_companies_is_no_event():
+    assert (
+        got("Homac said the court declined to issue a preliminary injunction against Tangent Corp.")
+        == set()
+    )
+    assert (
+        got(
+            "Champion Parts Rebuilders Inc said it asked the Federal District Court for a judgment."
+        )
+        == set()
+    )
+    # controls: a court acting on a government or an opposition, and arrests it orders
+    assert any(r == "12" for _, _, r in got("The Supreme Court rejected the government's appeal."))
+    assert any(
+        r == "17" for _, _, r in got("The court ordered the arrest of the opposition leader.")
+    )

@@ -20,6 +20,22 @@ from eventwire.coding._common import (
 from eventwire.coding.patterns import Pattern
 from eventwire.model import Actor, Article, Event, Place
 
+# a court's procedural steps (appeals, demands, refusals) in a case with no political party
+# ("the court declined to issue a preliminary injunction", "X Inc asked the court for a
+# judgment"): commercial litigation, not an event between actors
+LITIGATION_ROOTS = frozenset({"02", "10", "12"})
+
+
+def _litigation(sources: list[Actor], targets: list[Actor]) -> bool:
+    """A court acting with no party named or on companies only, or a company petitioning a
+    court."""
+    if sources and all(s.sector == "JUD" for s in sources):
+        return all(g.sector == "BUS" for g in targets)
+    if sources and all(s.sector == "BUS" for s in sources):
+        return bool(targets) and all(g.sector == "JUD" for g in targets)
+    return False
+
+
 # roots whose acts can be about sums: appeals for and promises of aid, deals, aid, demands,
 # rejections, cuts in aid ("pledged 10 mln dlrs", "demanded 5 mln dlrs in compensation")
 MONEY_ROOTS = frozenset({"02", "03", "06", "07", "10", "12", "16"})
@@ -139,6 +155,10 @@ class CodingConventions:
         ):
             if trace:  # "the company agreed to sell its unit to a rival": market news
                 trace(f"  '{tok.text}' ({p.id}): no political actor on either side, not an event")
+            return None
+        if code[:2] in LITIGATION_ROOTS and _litigation(sources, targets):
+            if trace:  # "the court declined to issue an injunction", "X Inc asked the court"
+                trace(f"  '{tok.text}' ({p.id}): a step in a lawsuit between companies")
             return None
         if code[:2] not in MONEY_ROOTS and self._moves_a_quantity(verb):
             if trace:  # "the trade surplus hit 13.6 billion dlrs", "bonds yielding 7.57 pct"
