@@ -351,3 +351,24 @@ def test_but_between_two_phrases_is_no_clause_boundary() -> None:
     s2 = "He will resign, but he said the vote was held in June."
     r2 = resolve_date("June", a, context=s2)
     assert r2 is not None and r2.date == date(1986, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb whose past is its base form ("cut", "quit", "hit", "put", "set") after "to", a
+        # modal or "do" is the base form: the word before it decides
+        ("The central bank is expected to cut interest rates Friday.", NEXT_FRI),
+        ("Analysts said the central bank might cut rates Friday.", NEXT_FRI),
+        ("The storm is likely to hit the coast Friday, forecasters said.", NEXT_FRI),
+        ("The agency is to set the new quota Friday.", NEXT_FRI),
+        ("The senator said he would quit Friday.", NEXT_FRI),
+        ("The senator did not quit Friday, as aides had predicted.", LAST_FRI),
+        # controls: the same verbs as past forms
+        ("The central bank cut interest rates Friday.", LAST_FRI),
+        ("The storm hit the coast Friday.", LAST_FRI),
+        ("The agency set the new quota Friday.", LAST_FRI),
+    ],
+)
+def test_same_form_verbs_after_a_modal_or_to(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected

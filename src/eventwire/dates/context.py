@@ -50,6 +50,9 @@ _COPULAS = frozenset(_LX["copula"])  # present "is", "are": "the vote is Friday"
 _ING_NOUNS = frozenset(_LX["ing_noun"])  # "-ing" words that are no participle: "morning"
 _INTENT_OBJECT = frozenset(_LX["intent_verb"])  # "plan", "threatens" with an object
 _FUTURE_MODALS = frozenset(_LX["future_modal"])  # "will have": not "may have"
+# past forms that are also the base form ("cut", "put", "quit"): after "to", a modal or "do"
+# they are the base form and the word before decides ("will cut rates Thursday")
+_SAME_FORM = frozenset(_LX["same_form"])
 # words that open a new clause after "and" / "or" in the words that follow an expression
 _NEW_SUBJECT = _DETERMINERS | frozenset(_LX["subject_pronoun"])
 _COPULA_PREPOSITIONS = frozenset(_LX["copula_preposition"])  # "the vote is on Friday"
@@ -208,6 +211,8 @@ def _scan(
         if cue in ("past?", "past") and w not in ("was", "were", "had", "did", "ago", "yesterday"):
             if prev in _BE_HAVE:
                 continue  # a participle: the auxiliary decides ("will be paid", "was killed")
+            if w in _SAME_FORM and prev in _AUXILIARIES:
+                continue  # a base form: "is expected to cut", "may quit", "didn't quit"
             if cue == "past?" and prev in _DETERMINERS:
                 continue  # an adjective: "a still unspecified date", "the proposed merger"
             return "past"

@@ -222,6 +222,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "level_noun": lambda v: v == "1",
     "degree_word": lambda v: v == "1",
     "plan_noun": lambda v: v == "1",
+    "same_form": lambda v: v == "1",
 }
 
 
