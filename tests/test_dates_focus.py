@@ -197,3 +197,22 @@ def test_a_month_next_to_the_anchor(
     expression: str, sentence: str, anchor: date, value: str
 ) -> None:
     assert _iso(expression, sentence, anchor) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # "the year before" / "the year earlier" count from the year the sentence names, as
+        # "a year earlier" and "the previous year" do
+        ("the year before", "In 1985, exports rose 5% from the year before.", "1984"),
+        ("the year before", "The mill closed in 1985; the year before, it lost money.", "1984"),
+        ("the year earlier", "Exports in 1985 rose 5% from the year earlier.", "1984"),
+        # controls: with no year named, from the anchor; "year ago" is always from now
+        ("the year before", "Exports rose 5% from the year before.", "1989"),
+        ("year ago", "In 1985, exports were higher than year ago levels.", "1989"),
+    ],
+)
+def test_the_year_before_counts_from_the_year_in_focus(
+    expression: str, sentence: str, value: str
+) -> None:
+    assert _iso(expression, sentence) == value

@@ -405,7 +405,10 @@ def _core(e: str) -> Spec | None:
         return Spec("offset", _unit(m[2]), offset=sign * _num(m[1]), flags=flags)
     if m := rx["year_adj"].match(e):
         sign = 1 if m[1] in ("later",) else -1
-        return Spec("offset", "year", offset=sign)
+        # "the year before", "the year earlier": from the year in focus, as "a year earlier"
+        # ("In 1987, sales rose from the year before"); "year ago": from now
+        flags = () if m[1] == "ago" else ("relative-to-focus",)
+        return Spec("offset", "year", offset=sign, flags=flags)
     if m := rx["year_adj_noun"].match(e):
         if m[1] in ("quarter", "month", "week", "day"):
             return Spec("year_back", m[1], offset=-1, flags=("relative-to-focus",))
