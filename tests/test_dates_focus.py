@@ -216,3 +216,34 @@ def test_the_year_before_counts_from_the_year_in_focus(
     expression: str, sentence: str, value: str
 ) -> None:
     assert _iso(expression, sentence) == value
+
+
+SPRING = date(1990, 3, 20)  # a story of late March: February is the nearest one, 1990's
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a year named from the anchor that opens the sentence frames its year-less dates, as
+        # an explicit year does ("In 1987, sales peaked in October")
+        ("February", "Last year, sales peaked in February.", "1989-02"),
+        ("Feb. 12", "Last year, the stock peaked on Feb. 12.", "1989-02-12"),
+        ("February", "Two years ago, the plant was sold in February.", "1988-02"),
+        (
+            "Feb. 28",
+            "In the comparable year-ago quarter, which ended Feb. 28, it earned $5.",
+            "1989-02-28",
+        ),
+        ("April", "Next year, the agency will move in April.", "1991-04"),
+        # controls: a year inside another phrase frames nothing ("controls lifted last year"),
+        # nor one in a range, nor one the tense contradicts; without one, the nearest
+        ("February", "Controls lifted last year caused a surge in February prices.", "1990-02"),
+        ("Feb. 28", "Between July 1 last year and Feb. 28, imports fell.", "1990-02-28"),
+        ("April", "Last year prices fell, but they will rise in April.", "1990-04"),
+        ("February", "Sales peaked in February.", "1990-02"),
+    ],
+)
+def test_an_opening_year_named_from_the_anchor_frames_the_sentence(
+    expression: str, sentence: str, value: str
+) -> None:
+    assert _iso(expression, sentence, SPRING) == value

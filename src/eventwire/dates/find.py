@@ -175,7 +175,7 @@ def _extended_patterns() -> re.Pattern[str]:
         # "two days later", "a year earlier" (not "two days before the vote": that is the vote's)
         rf"\b(?i:{count}\s+{unit}\s+(?:earlier|later))\b",
         rf"\b(?i:{count}\s+{unit}\s+(?:before|after))\b(?!\s+{det}\b)",
-        r"\b(?i:year[\s-](?:earlier|end))\b",
+        r"\b(?i:year(?:[\s-](?:earlier|end)|-ago))\b",
         # named days
         rf"\b(?:(?i:last|this|next)\s+)?(?:{_alt(names)})(?:,?\s+(?:1[89]|20)\d\d)?\b",
         # fiscal years

@@ -406,8 +406,11 @@ def _core(e: str) -> Spec | None:
     if m := rx["year_adj"].match(e):
         sign = 1 if m[1] in ("later",) else -1
         # "the year before", "the year earlier": from the year in focus, as "a year earlier"
-        # ("In 1987, sales rose from the year before"); "year ago": from now
-        flags = () if m[1] == "ago" else ("relative-to-focus",)
+        # ("In 1987, sales rose from the year before"); "year ago" from now, and the bare
+        # adjective "year-earlier" too (it compares with the story's period: "sales in the
+        # first two months fell from 132,105 in the year-earlier period")
+        focus = m[1] != "ago" and e.startswith("the ")
+        flags = ("relative-to-focus",) if focus else ()
         return Spec("offset", "year", offset=sign, flags=flags)
     if m := rx["year_adj_noun"].match(e):
         if m[1] in ("quarter", "month", "week", "day"):

@@ -30,7 +30,7 @@ from eventwire.dates.choose import choose as _choose
 from eventwire.dates.choose import explicit as _fallback
 from eventwire.dates.choose import month_of as _month_of
 from eventwire.dates.choose import year_earlier as _year_earlier
-from eventwire.dates.context import Clues, read
+from eventwire.dates.context import Clues, _verb_like, read
 from eventwire.dates.find import find_date_expressions
 from eventwire.dates.grammar import Spec, _strip_prefixes, normalise, parse
 from eventwire.dates.result import DateResult
@@ -105,23 +105,46 @@ _A_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)")
 _OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}$")
 
 
-def _focus_year(clues: Clues) -> int | None:
+def _focus_year(clues: Clues, a: date | None = None, tense: str | None = None) -> int | None:
     """The year a year-less date or month belongs to when the sentence has just named another
-    year: "In 1987, sales peaked in October", "was founded in 1985 and went public on March 3".
-    Only the last date before the expression counts, only when it gives its own year (a
-    year-less "on Tuesday" keeps the anchor's time in focus), not a period's start ("since
-    1985"), and not across a comma unless it opens the sentence ("The company, founded in
-    1920, said in March": the apposition's year is not the clause's)."""
-    if not _A_YEAR.search(clues.before):  # most sentences name no year: no search
+    year: "In 1987, sales peaked in October", "was founded in 1985 and went public on March 3",
+    and a year named relative to the anchor when it opens the sentence ("Last year, sales
+    peaked in October", "Two years ago, the plant closed in March", "In the year-ago quarter,
+    which ended Oct. 31") unless the clause's tense puts the date on the other side of the
+    anchor ("Last year sales fell; they will recover in March"). Only the last date before the expression counts, only when it
+    gives a year (a year-less "on Tuesday" keeps the anchor's time in focus), not a period's
+    start ("since 1985"), and not across a comma unless it opens the sentence ("The company,
+    founded in 1920, said in March": the apposition's year is not the clause's)."""
+    absolute = _A_YEAR.search(clues.before)
+    relative = a is not None and _YEAR_WORD.search(clues.before)
+    if not (absolute or relative):  # most sentences name no year: no search
         return None
-    found = find_date_expressions(clues.before)
+    found = find_date_expressions(clues.before, extended=bool(relative))
     if not found:
         return None
     last = found[-1]
     spec = parse(last.text)
-    if spec is None or spec.year is None or spec.measured_from != "none":
+    if spec is None or spec.relation or spec.part:
         return None
-    if spec.form not in ("year", "month", "date") or spec.relation or spec.part:
+    if spec.year is not None and spec.measured_from == "none":
+        if spec.form not in ("year", "month", "date"):
+            return None
+        year = spec.year
+    elif relative and spec.unit == "year" and spec.form in ("relative", "offset") and spec.offset:
+        r = resolve_date(last.text, a, context=clues.before, offset=last.start)
+        if r is None or r.precision != "year" or r.kind != "point" or a is None:
+            return None
+        year = r.date.year
+        if (tense == "future" and year < a.year) or (tense == "past" and year > a.year):
+            return None
+        lead_words = clues.before[: last.start].lower().split()
+        if (
+            not _FRAMING.match(clues.before[: last.start])
+            or not _FOCUS_BLOCKERS.isdisjoint(lead_words)
+            or any(map(_verb_like, lead_words))
+        ):
+            return None  # "controls lifted last year drove January's prices": not the frame
+    else:
         return None
     lead = clues.before[: last.start].lower().split()
     if lead and lead[-1] in _FOCUS_BLOCKERS:
@@ -129,9 +152,17 @@ def _focus_year(clues: Clues) -> int | None:
     between = clues.before[last.end :]
     if _COMMA_BETWEEN.search(between) and not _OPENING.match(clues.before[: last.start]):
         return None
-    return spec.year
+    return year
 
 
+# a year named from the anchor frames the sentence only when it opens it ("Last year, ...",
+# "In the year-ago quarter, ...", "Two years ago, ..."), not as another clause's adverb
+_FRAMING = re.compile(r"^\W*(?:[A-Za-z]+\W+){0,3}$")  # "In the comparable year-ago quarter"
+# a year named from the anchor: "last year", "next year", "two years ago", "a year earlier",
+# "year-ago" (the cheap test before the finder runs)
+_YEAR_WORD = re.compile(
+    r"\b(?:(?:last|next)\s+year|years?[\s-](?:ago|earlier|before))\b", re.IGNORECASE
+)
 _FOCUS_BLOCKERS = frozenset(lexicon()["focus_blocker"])
 
 
@@ -175,7 +206,7 @@ def _compute(
                 return None
         if a is None:
             return None
-        if (y := _focus_year(clues)) is not None and spec.weekday is None:
+        if (y := _focus_year(clues, a, tense)) is not None and spec.weekday is None:
             try:
                 return DateResult(date(y, spec.month, spec.day), "day", flags=("focus-year",))  # type: ignore[arg-type]
             except ValueError:
@@ -208,7 +239,7 @@ def _compute(
             return DateResult(
                 date(base.year + spec.year_rel, spec.month, 1), "month", flags=tuple(flags)
             )  # type: ignore[arg-type]
-        if spec.modifier is None and (y := _focus_year(clues)) is not None:
+        if spec.modifier is None and (y := _focus_year(clues, a, tense)) is not None:
             return DateResult(date(y, spec.month, 1), "month", flags=("focus-year",))  # type: ignore[arg-type]
         near_month = NEAR_MONTHS_DAYS if near else 0
         d, by_near = _month_of(spec.month, spec.modifier, a, tense, near_month)  # type: ignore[arg-type]
