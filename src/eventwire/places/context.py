@@ -69,8 +69,8 @@ class DocPlaces:
     cue_before: dict[int, str] = field(default_factory=dict)  # start -> "in", "by", "visited"
     said_at: frozenset[int] | None = None  # "in/at" places of a verb or venue (None: no parse)
     relayed: bool = False  # the lead relays another medium's report ("..., SPA said")
-    earlier_joint: tuple[tuple[int, int], ...] = ()  # dates of talks/pacts long before the story
     seats: frozenset[int] = frozenset()  # "the Sichuan government": the doer's seat (modifiers)
+    pacts: frozenset[int] = frozenset()  # "the Paris accord", "the Geneva talks": where agreed
 
     def in_span(self, start: int, end: int) -> SpanPlaces:
         """The places inside a character span (a sentence of the same text), without the
@@ -90,14 +90,6 @@ class DocPlaces:
         )
         out.span = (start, end)
         return out
-
-    def dates_joint_act_earlier(self, span: tuple[int, int] | None) -> bool:
-        """True when the sentence at ``span`` dates a meeting, talks or an agreement to an
-        earlier week, month or year ("opened talks last August", "agreed last Friday", "the
-        December pact"): ``earlier_joint``, worked out from the parse."""
-        if span is None:
-            return False
-        return any(span[0] <= s < span[1] for s, _ in self.earlier_joint)
 
     def _bracketed(self, p: Place) -> bool:
         if not self.text or p.start is None or p.end is None:
@@ -189,8 +181,8 @@ def document_places(
         cues,
         _said_at(doc, places, cues),
         _relayed(doc, end),
-        _earlier_joint(doc),
         _seats(doc, places, modifiers),
+        _before_nouns(doc, places, "pact_nouns"),
     )
 
 
@@ -243,6 +235,7 @@ def _affiliated(doc: Any, places: Sequence[Place]) -> frozenset[int]:
     return frozenset(out)
 
 
+DISTANCE = "km-of"  # the cue of a name a distance is measured from ("340 km north of Baghdad")
 _WORD_BACK = re.compile(r"([A-Za-z]+)[^\w]*$")
 _LIST_GAP = frozenset({", ", " and ", ", and ", " or ", " and the ", ", the "})
 
@@ -268,7 +261,7 @@ def _cues_before(text: str, places: Sequence[Place]) -> dict[int, str]:
     sentence: a locative ("in", "near", "visited", "the streets of"), a doer ("by"). A name in a
     list takes the cue of the list's first ("in Australia and New Zealand")."""
     c = cue_sets()
-    known = c["cues"] | c["verbal_cues"] | c["visit_cues"] | c["agent_cues"]
+    known = c["cues"] | c["verbal_cues"] | c["visit_cues"] | c["agent_cues"] | {DISTANCE}
     out: dict[int, str] = {}
     prev: Place | None = None
     for p in places:
@@ -277,7 +270,14 @@ def _cues_before(text: str, places: Sequence[Place]) -> dict[int, str]:
         w = _word_before(text, p.start)
         if w == "of":
             head = _word_before(text, text.rfind("of", 0, p.start))
-            w = "in" if head in c["place_nouns"] else ""
+            # "the town of X" is in X; "340 km north of X" is only measured from X
+            w = (
+                "in"
+                if head in c["place_nouns"]
+                else DISTANCE
+                if head in c["distance_units"]
+                else ""
+            )
         if w in known:
             out[p.start] = w
         elif (
@@ -371,72 +371,39 @@ def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
 def _seats(doc: Any, places: Sequence[Place], modifiers: frozenset[int]) -> frozenset[int]:
     """The modifiers that name the seat of a body that acts ("the Sichuan government
     ordered", "closed by the Brunei government", "Baghdad police"): ``seat_nouns``."""
-    if not modifiers or not (hasattr(doc, "has_annotation") and doc.has_annotation("POS")):
+    if not modifiers:
         return frozenset()
-    seat = cue_sets()["seat_nouns"]
+    return _before_nouns(doc, [p for p in places if p.start in modifiers], "seat_nouns")
+
+
+def _before_nouns(doc: Any, places: Sequence[Place], words: str) -> frozenset[int]:
+    """Starts of the places written right before a noun of the cue set ``words`` (through
+    the noun's own compound words and a date: "the February 22 Paris accord", "the Paris
+    currency accord", "the Geneva talks")."""
+    if not (hasattr(doc, "has_annotation") and doc.has_annotation("POS")):
+        return frozenset()
+    nouns = cue_sets()[words]
     by_char = {t.idx: t for t in doc}
     text = doc.text
     out = set()
     for p in places:
-        if p.start not in modifiers or p.end is None:
+        if p.start is None or p.end is None:
             continue
         j = p.end + (len(text[p.end :]) - len(text[p.end :].lstrip(" ")))
         t = by_char.get(j)
-        if t is not None and (t.lemma_.lower() in seat or t.lower_ in seat):
+        for _ in range(3):  # "Paris currency accord": up to the head of the compound
+            if t is None or t.pos_ not in ("NOUN", "PROPN"):
+                t = None
+                break
+            if t.lemma_.lower() in nouns or t.lower_ in nouns:
+                break
+            if t.dep_ != "compound" or t.head.i <= t.i:
+                t = None
+                break
+            t = t.head
+        if t is not None and (t.lemma_.lower() in nouns or t.lower_ in nouns):
             out.add(p.start)
     return frozenset(out)
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _joint_verb(h: Any, joint: frozenset[str]) -> bool:
-    """A verb of a joint act ("agreed") or one taking its noun ("opened talks")."""
-    objects = [k.lemma_.lower() for k in h.children if k.dep_ in ("dobj", "attr")]
-    return h.lemma_.lower() in joint or any(o in joint for o in objects)
-
-
-def _dated_verb(t: Any) -> Any:
-    """The verb a time expression's head word dates: "agreed last Friday" (a bare noun
-    phrase), "signed in 1985" ("in/on/during"); None when it dates a noun ("the December
-    pact", "last week's agreement": a thing named, not the act)."""
-    if t.dep_ in ("npadvmod", "tmod"):
-        h = t.head
-    elif t.dep_ == "pobj" and t.head.lower_ in ("in", "on", "during") and t.head.dep_ == "prep":
-        h = t.head.head
-    else:
-        return None
-    return h if h.pos_ == "VERB" else None
-
-
-def _earlier_joint(doc: Any) -> tuple[tuple[int, int], ...]:
-    """Spans of the time expressions (the recogniser's DATE) that date a joint act -- talks,
-    an agreement, a signing (``joint_words``: the verb "agreed last Friday" or its object
-    "opened talks last August"; not a participle describing a thing, "a package signed last
-    February") -- to an earlier week, month or year (``earlier_words``, a year; not "last
-    night": ``recent_words``). Needs the parse."""
-    if not (hasattr(doc, "has_annotation") and doc.has_annotation("DEP")):
-        return ()
-    c = cue_sets()
-    joint, earlier, recent = c["joint_words"], c["earlier_words"], c["recent_words"]
-    out = []
-    for ent in getattr(doc, "ents", ()):
-        if ent.label_ != "DATE":
-            continue
-        words = [t.lower_ for t in ent]
-        if any(w in recent for w in words) or not any(
-            w in earlier or _YEAR.fullmatch(w) for w in words
-        ):
-            continue
-        h = _dated_verb(ent.root)
-        if h is None or h.dep_ == "acl":  # "a package signed last February": not the act
-            continue
-        if _joint_verb(h, joint) or (
-            h.lemma_.lower() in c["speech"] | {"say", "tell"}
-            and any(_joint_verb(k, joint) for k in h.children if k.dep_ == "ccomp")
-        ):  # "said last week it held preliminary talks": the talks are no later
-            out.append((ent.start_char, ent.end_char))
-    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -591,6 +558,32 @@ def _relayed_place(
     return _with(dateline, "dateline")
 
 
+_HERE = re.compile(r"\b(?:here|in this (?:city|capital|town|port))\b", re.IGNORECASE)
+
+
+def _says_here(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> bool:
+    """The sentence puts its act at the dateline's place ("agreed after two days of talks
+    here", "in this capital")."""
+    if doc_places is None or span is None or not doc_places.text:
+        return False
+    return _HERE.search(doc_places.text, span[0], span[1]) is not None
+
+
+def _unstated(countries: Sequence[str], dateline: Place) -> tuple[Place | None, str | None]:
+    """An act the text does not place, under a dateline that is only where the story was
+    filed: the country, at precision "country" -- the dateline's when it is a party's (the
+    reporter is in one party's country: "NAIROBI - Kenya has signed an agreement"), else the
+    first of ``countries`` ("WASHINGTON - Japan has pledged"), else the dateline's."""
+    if dateline.country in countries or not countries:
+        p = country_place(dateline.country or "")
+        return _with(p, "actor-country" if countries else "dateline") if p else (None, None)
+    for c in countries:
+        p = country_place(c)
+        if p is not None:
+            return _with(p, "actor-country")
+    return None, None
+
+
 def event_place(
     clause_locatives: Sequence[str | Place] = (),
     sentence_places: Sequence[Place] = (),
@@ -636,19 +629,27 @@ def event_place(
     relayed = doc_places is not None and doc_places.relayed
     if relayed and dateline is not None and dateline.country and dateline.country not in countries:
         return _relayed_place(usable, countries, dateline, cues, None if verbal else doc_places)
+    span = getattr(sentence_places, "span", None)
+    joint = cameo is not None and _joint(cameo)
+    if joint and doc_places is not None and span is not None:
+        named = [
+            p
+            for p in doc_places.places
+            if p.start is not None
+            and span[0] <= p.start < span[1]
+            and p.start in doc_places.pacts
+            and p.country
+            and p.precision != "region"
+        ]
+        if named:  # "the February 22 Paris accord", "the Geneva talks"
+            return _with(named[0], "sentence-place")
     if verbal and dateline is not None and dateline.country:
         said_at = doc_places.said_at if doc_places is not None else None
         usable = [p for p in usable if _act_cue(p, cues, said_at, cameo or "")]
-        span = getattr(sentence_places, "span", None)
-        if (
-            not usable
-            and _joint(cameo or "")
-            and doc_places is not None
-            and doc_places.dates_joint_act_earlier(span)
-        ):
-            return None, None  # last August's talks: the dateline is where today's story is
+        if not usable and joint and not _says_here(doc_places, span):
+            return _unstated(countries, dateline)  # the dateline is where the story was filed
+    field_act = cameo is not None and cameo[:2] in cue_sets()["field_roots"]
     if not usable and not verbal and doc_places is not None:
-        span = getattr(sentence_places, "span", None)
         usable = [
             p
             for p in doc_places.places
@@ -662,7 +663,13 @@ def event_place(
         best = min(usable, key=lambda p: _order(p, countries, cues))
         if dateline is not None and _inside(dateline, best) and _refines(dateline, best):
             return _with(dateline, "dateline")  # "WASHINGTON - The U.S. Treasury said ..."
+        if _cue(best, cues) == DISTANCE and best.precision != "country":
+            country = country_place(best.country or "")  # "340 km north of Baghdad": Iraq
+            if country is not None:
+                return _with(country, "sentence-place")
         return _with(best, "sentence-place")
+    if field_act and dateline is not None and dateline.country and not _says_here(doc_places, span):
+        return _unstated(countries[::-1], dateline)  # fighting is rarely where news is filed
     if dateline is not None and dateline.country:
         return _with(dateline, "dateline")
     for c in countries:

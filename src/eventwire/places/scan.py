@@ -56,9 +56,9 @@ CUE_SETS = (
     "opening_links",
     "seat_nouns",
     "joint_codes",
-    "joint_words",
-    "earlier_words",
-    "recent_words",
+    "pact_nouns",
+    "field_roots",
+    "distance_units",
 )
 
 
