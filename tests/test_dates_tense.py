@@ -372,3 +372,28 @@ def test_but_between_two_phrases_is_no_clause_boundary() -> None:
 )
 def test_same_form_verbs_after_a_modal_or_to(sentence: str, expected: date) -> None:
     assert _day("Friday", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the day a thing was set for is ahead of the act of setting it, whatever its tense
+        ("Unions called a general strike for Friday.", NEXT_FRI),
+        ("The talks were rescheduled for Friday, a spokesman said.", NEXT_FRI),
+        ("The judge set a hearing for Friday.", NEXT_FRI),
+        # controls: the same verbs without "for", a possessive (a past event's day), and a month
+        # after "for" (as often the month data cover)
+        ("Unions called a general strike Friday.", LAST_FRI),
+        ("Police arrested him for Friday's attack.", LAST_FRI),
+        ("Hundreds were left homeless by Friday's earthquake.", LAST_FRI),
+    ],
+)
+def test_a_day_something_was_set_for(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected
+
+
+def test_a_month_after_for_stays_the_data_month() -> None:
+    r = resolve_date("October", A, context="The index was put at 97.1 for October.")
+    assert r is not None and r.date == date(1989, 10, 1)
+    r = resolve_date("October", A, context="The rate was set at 5% for October.")
+    assert r is not None and r.date == date(1989, 10, 1)

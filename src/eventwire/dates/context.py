@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from eventwire.dates.tables import fiscal_years, lexicon, tense_cues
+from eventwire.dates.tables import fiscal_years, lexicon, tense_cues, weekday_names
 
 _TOKEN = re.compile(
     r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
@@ -365,7 +365,7 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
-    if tense == "past" and _moved_to(left):
+    if tense == "past" and _moved_to(left, right, _a_day(expression)):
         tense = "future"  # "extended the offer to Feb. 28": a new date, after the act
     if tense != "since" and _ahead_of(left, right):
         tense = "future"  # "ahead of Sunday's election": what the clause prepares is to come
@@ -527,19 +527,45 @@ def _a_verb(w: str) -> bool:
     )
 
 
-def _moved_to(left: list[tuple[str, str]]) -> bool:
+def _a_day(expression: str) -> bool:
+    """Whether the expression names a day (a weekday or a day number), not a month or year."""
+    if _DAY_NUMBER.search(expression):
+        return True
+    return any(w in weekday_names() for w in expression.lower().replace(",", " ").split())
+
+
+_DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def _moved_to(
+    left: list[tuple[str, str]], right: list[tuple[str, str]] | None = None, day: bool = True
+) -> bool:
     """Whether the expression is the new date a deadline or meeting was moved to ("extended the
-    offer to Feb. 28", "postponed the vote until Friday"): a verb of moving in the clause and
-    "to"/"until" right before the date. What was moved goes ahead of the act, so a past verb
-    does not put the date in the past."""
-    if not left or left[-1][1] not in _MOVE_TARGETS:
+    offer to Feb. 28", "postponed the vote until Friday") or the date something was set for
+    ("called a general strike for Thursday", "were rescheduled for Monday"): a verb of moving
+    or setting in the clause and "to"/"until"/"for" right before the date. What was moved or
+    set goes ahead of the act, so a past verb does not put the date in the past. Not a
+    possessive: "arrested him for Thursday's attack" names a past event."""
+    if not left:
+        return False
+    target = left[-1][1]
+    if target == "for":  # a day set for: "for January" is as often the month data cover
+        verbs = _SET_VERBS
+        if not day or (right and right[0][1] in ("'s", "'")):
+            return False
+    elif target in _MOVE_TARGETS:
+        verbs = _MOVE_VERBS
+    else:
         return False
     for orig, w in reversed(left[-9:-1]):
         if orig in _BOUNDARY_MARKS or w in _BOUNDARY_WORDS:
             return False
-        if w in _MOVE_VERBS:
+        if w in verbs:
             return True
     return False
+
+
+_SET_VERBS = frozenset(_LX["set_verb"])  # "scheduled", "called", "set" (a strike for Monday)
 
 
 def _stopped_by_verb(left: list[tuple[str, str]]) -> bool:

@@ -535,7 +535,14 @@ def resolve_date(
     # in a Thursday story: the coming one); one says "last Friday" of a Friday before the week
     if spec.form == "weekday" and spec.modifier == "this" and future is None and tense == "past":
         tense = None
-    if spec.form == "weekday" and relation in _AHEAD and tense is None and future is None:
+    possessive = clues.after[:2] in ("'s", "\u2019s") or clues.after[:1] == "'"
+    if (
+        spec.form == "weekday"
+        and relation in _AHEAD
+        and tense is None
+        and future is None
+        and not possessive  # "arrested him for Thursday's attack": a past event's day
+    ):
         # "called a strike for Wednesday", "a vote set for Friday", "needs approval by Friday",
         # "is good until Friday": with no tense to say otherwise, a weekday one is given until,
         # or one something is set for, is still to come

@@ -223,6 +223,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "degree_word": lambda v: v == "1",
     "plan_noun": lambda v: v == "1",
     "same_form": lambda v: v == "1",
+    "set_verb": lambda v: v == "1",
 }
 
 
