@@ -162,6 +162,20 @@ def test_fighting_is_placed_in_the_country_not_the_filing_town(nlp) -> None:  # 
     assert place_of(nlp, text6, "173", ["AUS"]) == ("Sydney", "dateline")
     text7 = "BAGHDAD, May 4 - The army repelled an attack on a peak in the mountains near Mosul."
     assert place_of(nlp, text7, "190", ["IRQ"]) == ("Mosul", "sentence-place")
+    text8 = "BAGHDAD, May 4 - The army repelled an attack on a peak some 40 km north of Mosul."
+    assert place_of(nlp, text8, "190", ["IRQ"]) == ("Mosul", "sentence-place")
+    text9 = "SARAGOSSA, May 4 - Farmers battled police in this northeastern city during a march."
+    assert place_of(nlp, text9, "190", ["ESP"]) == ("Zaragoza", "dateline")
+
+
+def test_a_former_states_code_is_placed_in_its_successor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO's USR, DDR, YUG have no ISO code of today: the map puts them where news names them
+    text = "BASLE, May 4 - The company said it had signed a letter of intent with a ministry."
+    assert place_of(nlp, text, "057", ["USR"]) == ("Russian Federation", "actor-country")
+    assert place_of(nlp, text, "057", ["YUG"]) == ("Serbia", "actor-country")
+    # control: a code of today's map, and no code at all (the dateline's country)
+    assert place_of(nlp, text, "057", ["FRA"]) == ("France", "actor-country")
+    assert place_of(nlp, text, "057", []) == ("Switzerland", "dateline")
 
 
 def test_names_opened_by_an_article_and_older_country_names() -> None:

@@ -129,10 +129,24 @@ def _iso(codes: Iterable[str | None]) -> list[str]:
         if iso is None:
             from eventwire.ontology import cameo_to_iso3
 
-            iso = cameo_to_iso3(c)
+            iso = cameo_to_iso3(c) or _former_country(g, c)
         if iso and iso in g.country_ids and iso not in out:
             out.append(iso)
     return out
+
+
+def _former_country(g: Gazetteer, code: str) -> str | None:
+    """The country a former state's CAMEO code (USR, DDR, YUG) stands for on a map: its name
+    through the gazetteer's aliases ("Soviet Union" -> Russian Federation, ``aliases.tsv``)."""
+    from eventwire.ontology import get_ontology
+
+    c = get_ontology().countries.get(code)
+    if c is None or not getattr(c, "name", None):
+        return None
+    for i in g.aliases.get(normalize(c.name), ()):
+        if g.place(i).precision == "country":
+            return g.country[i] or None
+    return None
 
 
 def document_places(
@@ -236,6 +250,7 @@ def _affiliated(doc: Any, places: Sequence[Place]) -> frozenset[int]:
 
 
 DISTANCE = "km-of"  # the cue of a name a distance is measured from ("340 km north of Baghdad")
+FAR_KM = 100.0  # farther than this from a town, an act is placed in its country only
 _WORD_BACK = re.compile(r"([A-Za-z]+)[^\w]*$")
 _LIST_GAP = frozenset({", ", " and ", ", and ", " or ", " and the ", ", the "})
 
@@ -256,6 +271,26 @@ def _word_before(text: str, start: int) -> str:
     return ""
 
 
+_NUMBER_BACK = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*-?\s*([A-Za-z]+)\W+(?:[a-z]+\W+){0,2}of\W+(?:the\W+)?"
+    r"(?:[a-z]+\W+){0,3}$"
+)
+_MILES = frozenset({"mile", "miles", "mi"})
+
+
+def _distance(text: str, start: int, unit: str) -> str:
+    """The cue of a name a distance is measured from: ``DISTANCE`` when it is far ("340 km
+    north of Baghdad": more than ``FAR_KM``), "near" when it is close ("some 40 kms east of
+    Johannesburg") or not given ("kilometres north of"); "" after any other word."""
+    if unit not in cue_sets()["distance_units"]:
+        return ""
+    m = _NUMBER_BACK.search(text, max(0, start - 80), start)
+    if m is None or m.group(2).lower() != unit:
+        return "near"
+    km = float(m.group(1).replace(",", "")) * (1.609 if unit in _MILES else 1.0)
+    return DISTANCE if km > FAR_KM else "near"
+
+
 def _cues_before(text: str, places: Sequence[Place]) -> dict[int, str]:
     """For each place (by start), the cue word before it that says what the name is to the
     sentence: a locative ("in", "near", "visited", "the streets of"), a doer ("by"). A name in a
@@ -271,13 +306,7 @@ def _cues_before(text: str, places: Sequence[Place]) -> dict[int, str]:
         if w == "of":
             head = _word_before(text, text.rfind("of", 0, p.start))
             # "the town of X" is in X; "340 km north of X" is only measured from X
-            w = (
-                "in"
-                if head in c["place_nouns"]
-                else DISTANCE
-                if head in c["distance_units"]
-                else ""
-            )
+            w = "in" if head in c["place_nouns"] else _distance(text, p.start, head)
         if w in known:
             out[p.start] = w
         elif (
@@ -558,7 +587,7 @@ def _relayed_place(
     return _with(dateline, "dateline")
 
 
-_HERE = re.compile(r"\b(?:here|in this (?:city|capital|town|port))\b", re.IGNORECASE)
+_HERE = re.compile(r"\b(?:here|in this (?:[a-z]+ )?(?:city|capital|town|port))\b", re.IGNORECASE)
 
 
 def _says_here(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> bool:
