@@ -384,3 +384,25 @@ def test_stretches_of_a_unit(expression: str, value: str | None) -> None:
 )
 def test_more_fixed_named_days(expression: str, sentence: str, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # a possessive determiner in place of "the": "its fiscal year", "their fiscal 1990"
+        ("its fiscal year", "1989"),
+        ("their fiscal 1990", "1990"),
+        ("its 1988 fiscal year", "1988"),
+        ("its third quarter", "quarter"),
+        # years of a trade's own calendar name their year: autos, crops, taxes, schools
+        ("the 1990 model year", "1990"),
+        ("the 1988 crop year", "1988"),
+        ("the 1989 tax year", "1989"),
+        ("the 1990 calendar year", "1990"),
+        # controls: a possessive before what is no time expression, a kind of year with none
+        ("its results", None),
+        ("the model year", None),
+    ],
+)
+def test_possessive_determiners_and_kinds_of_year(expression: str, value: str | None) -> None:
+    assert _iso(expression) == value

@@ -140,10 +140,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "the first day of March", "the last day of 1999": a day at an end of the unit named
         "day_of": re.compile(r"^the (1st|first|last|final) day of (.+)$"),
         "year": re.compile(
+            # "the 1990 model year", "the 1987 crop year", "the 1986 period" (data/dates: year_kind)
             rf"^(?:the year |the calendar year |calendar |the )?{Y}"
-            rf"(?: period| season| calendar year| quarter| half)?$"
+            rf"(?: (?:{_alt(v['year_kind'])}))?$"
         ),
         "short_year": re.compile(r"^'(\d\d)$"),
+        "possessive": re.compile(rf"^(?:{_alt(v['possessive'])}) (?=\S)"),
         "decade": re.compile(r"^(?:the )?(\d{3})0'?s$"),
         "short_decade": re.compile(r"^(?:the )?'?(\d)0'?s$"),
         "decade_word": re.compile(rf"^(?:the )?(1[89]|20)? ?({_alt(_DECADE_WORDS)})$"),
@@ -295,6 +297,9 @@ def parse(expression: str) -> Spec | None:
         return spec
     core, extra = _strip_prefixes(e)
     spec = _core(core)
+    if spec is None and (m := _rx()["possessive"].match(core)):
+        # "its fiscal year", "their third quarter", "its fiscal 1990": as "the ..." or bare
+        spec = _core(f"the {core[m.end() :]}") or _core(core[m.end() :])
     if spec is None and extra.get("part") and core in _BARE_UNITS:
         spec = Spec("anaphoric", _unit(core), offset=0, flags=("anaphoric",))  # "mid-year"
     if spec is None:

@@ -224,6 +224,8 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "plan_noun": lambda v: v == "1",
     "same_form": lambda v: v == "1",
     "set_verb": lambda v: v == "1",
+    "year_kind": lambda v: v == "1",
+    "possessive": lambda v: v == "1",
 }
 
 
