@@ -22,6 +22,7 @@ NP_MODS = {"compound", "amod", "poss", "nmod", "flat", "npadvmod", "nn", "case"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "we", "our", "us"}
+OWNER_PRONOUNS = {"its", "their", "his", "her", "our"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 # role heads whose actor is the one they speak or act for: "spokesman for X", "leaders of X"
 OF_PREPS = {"of", "for", "from"}
@@ -140,6 +141,16 @@ class ActorResolver:
                 elif c.dep_ == "conj" and t != head and t.dep_ in ("amod", "compound", "nmod"):
                     out.append(c)  # "Russian and Ukrainian officials": the conjoined modifier
                     stack.append(c)
+                elif (
+                    c.dep_ == "prep"
+                    and c.lower_ == "of"
+                    and t != head
+                    and t.dep_ in ("compound", "nmod")
+                    and c.right_edge.i < head.i
+                ):
+                    # "Bank of England officials", "Ministry of Defence sources": the
+                    # modifier's own of-phrase stands before the head
+                    out.extend(c.subtree)
         have = {t.i for t in out}
         doc = head.doc
         for t in list(out):  # "Asia-Pacific": the hyphen between two words of the phrase
@@ -196,6 +207,7 @@ class ActorResolver:
             return None
         head_sec = None
         mod_sec = None
+        org_title = False
         words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.text.lower().rstrip(".") for t in toks]
         # two-word terms first ("foreign minister", "lower house", "air force")
         # (over the words, not hyphens: "Vice-President" is "vice president"; "anti-regime" is
@@ -222,10 +234,18 @@ class ActorResolver:
                     head_sec = head_sec or sec
             elif t != head and pos in ("modifier", "both"):
                 mod_sec = mod_sec or sec
-            elif t != head and head.pos_ == "PROPN" and head.ent_type_ not in NAME_ENTITIES:
+            elif (
+                t != head
+                and head.pos_ == "PROPN"
+                and head.ent_type_ not in NAME_ENTITIES
+                and not (org_title and w in self.lex.words["role_head"])
+            ):
                 # a title before a person's name: "President X", "Judge Y" (not the first word
-                # of an organisation's: "the General Agreement on Tariffs and Trade")
-                head_sec = head_sec or sec
+                # of an organisation's: "the General Agreement on Tariffs and Trade"); the
+                # title's last word is its office ("Trade and Industry Secretary X"), unless it
+                # is a role in an organisation already named ("Union President X")
+                head_sec = sec
+                org_title = w in self.lex.words["organisation_noun"]
         if mod_sec is None and head.lemma_.lower() in self.lex.words["role_head"]:
             mod_sec = self._affiliation(toks, words, head)
         if (
@@ -391,7 +411,14 @@ class ActorResolver:
         if eth is not None:
             return [eth]
         countries: list[Entry] = []
-        for _, _, e in matches:
+        for i, j, e in matches:
+            if (
+                e.kind in GOV_KINDS
+                and not i <= head_pos < j
+                and head.pos_ == "PROPN"
+                and head.ent_type_ == "ORG"
+            ):
+                continue  # "Providence Washington Insurance Group": a name, not the government
             if e.kind in COUNTRY_KINDS and all(e.country != c.country for c in countries):
                 countries.append(e)
         if countries:
@@ -458,6 +485,9 @@ class ActorResolver:
         # in, else the one country the sentence names, else the document's (dateline, story)
         # country, else an unknown country ("---COP"), as CAMEO and PETRARCH write it
         if sector and head.pos_ in ("NOUN", "PROPN"):
+            owner = self._owner_country(head, ctx, speaker)
+            if owner:  # "Iraq said its troops repelled ...": the troops are Iraq's
+                return [_sector_actor(owner, sector, text, "owner")]
             c, how = self._context_country(head, ctx)
             if c:
                 return [
@@ -621,6 +651,19 @@ class ActorResolver:
         return Actor(
             code=country + sec + code, country=country, sector=sec, text=text, kind="country"
         )
+
+    def _owner_country(
+        self, head: Any, ctx: ActorContext, speaker: list[Actor] | None
+    ) -> str | None:
+        """The country of the actor a possessive pronoun on a role refers to ("Iraq said its
+        troops ...", "the rebels said their fighters ..."): one actor with a country."""
+        poss = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None
+        )
+        if poss is None:
+            return None
+        owners = {a.country for a in self._pronoun(poss.lower_, ctx, speaker, poss) if a.country}
+        return owners.pop() if len(owners) == 1 else None
 
     def _context_country(
         self, head: Any, ctx: ActorContext, person: bool = False
@@ -969,9 +1012,24 @@ def _conjuncts(tok: Any) -> list[Any]:
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
         c = stack.pop(0)
+        if _seat(tok, c):
+            continue  # "Sumitomo Bakelite Co Ltd, Tokyo, Japan": where the company sits
         out.append(c)
         stack.extend(x for x in c.children if x.dep_ == "conj")
     return out
+
+
+def _seat(name: Any, c: Any) -> bool:
+    """Whether a place joined to an organisation's name by a comma only is its seat."""
+    return (
+        name.ent_type_ == "ORG"
+        and c.ent_type_ in ("GPE", "LOC")
+        and c.i > 0
+        and c.doc[c.i - 1].text == ","
+        # a list of parties has its "and": "Exxon, Britain and France"
+        and not any(x.dep_ == "cc" for x in name.children)
+        and not any(x.dep_ == "cc" for x in c.subtree)
+    )
 
 
 def _definite(tok: Any) -> bool:
@@ -998,4 +1056,13 @@ def _counterpart(anchor: Any, head: Any) -> bool:
     p = t.head
     if t.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in COUNTERPART_PREPS:
         return False
-    return p.head == verb or (p.head.dep_ == "dobj" and p.head.head == verb)
+    # the phrase may hang from the verb's object or from a noun the verb's preposition
+    # governs: "imposed sanctions on Iran", "called for sanctions against Zimbabwe"
+    x = p.head
+    for _ in range(3):
+        if x == verb:
+            return True
+        if x.dep_ not in ("dobj", "pobj", "prep") or x.head == x:
+            return False
+        x = x.head
+    return x == verb

@@ -367,9 +367,12 @@ class CodingConventions:
     def _actor_inside(self, tok: Any, ctx: ActorContext, exclude: set[str]) -> list[Actor]:
         """First actor named inside a non-actor object phrase ("a treaty to absorb the
         Ukrainian region"), skipping relative clauses."""
+        name = self.actors._entity_at(tok) if tok.pos_ == "PROPN" else None
         for t in tok.subtree:
             if t == tok or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
+            if name is not None and tok.ent_type_ == "ORG" and name.start <= t.i < name.end:
+                continue  # "Providence Washington Insurance Group": words of one name
             anc = t
             blocked = False
             while anc != tok:

@@ -1,0 +1,80 @@
+"""Whose actor a phrase is: a role owned by a pronoun takes its owner's country ("Iraq said its
+troops ..."); a pre-modifier's own of-phrase is part of the phrase ("Bank of England
+officials"); a title's last word is its office ("Trade and Industry Secretary X") unless it is a
+role in an organisation already named ("Union President X"); a capital inside a longer
+organisation's name is no government; a place joined to a company's name by a comma is its
+seat, not a party; a country the act is aimed at through a noun ("called for sanctions against
+Zimbabwe") is not the actor's own. Each check has a control that the event itself is coded."""
+
+from __future__ import annotations
+
+import eventwire
+
+DATE = "2004-03-20"
+
+
+def codes(text: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in eventwire.code(text, date=DATE)
+        if e.modality == "asserted"
+    ]
+
+
+def sources(text: str) -> set[str]:
+    return {s for s, _, _ in codes(text)}
+
+
+def test_role_owned_by_a_pronoun_takes_the_speakers_country():
+    assert "IRQMIL" in sources("Iraq said its troops repelled an Iranian attack near Basra."), (
+        codes("Iraq said its troops repelled an Iranian attack near Basra.")
+    )
+    assert "IRNMIL" in sources("Iran said its navy seized a British tanker in the Gulf.")
+    # control: without the owner the troops have no country of their own
+    assert "IRQMIL" not in sources("Troops repelled an Iranian attack near the border.")
+
+
+def test_modifier_of_phrase_belongs_to_the_phrase():
+    got = codes("Bank of England officials pressed their Japanese counterparts to change rules.")
+    assert ("GBRGOV", "JPNGOV", "100") in got, got
+    # control: the officials alone have no country
+    got = codes("Officials pressed their Japanese counterparts to change the rules.")
+    assert got and not any(s.startswith("GBR") for s, _, _ in got), got
+
+
+def test_portfolio_title_is_government_not_its_sector():
+    got = codes("British Trade and Industry Secretary Paul Smith criticised Japan's trade policy.")
+    assert any(s == "GBRGOV" for s, _, _ in got), got
+    # the organisation named before a role keeps its sector
+    got = codes("Union President John Brown criticised the government's wage policy.")
+    assert any(s.endswith("LAB") for s, _, _ in got), got
+
+
+def test_capital_inside_an_organisation_name_is_no_government():
+    got = codes("Warrantech Corp said it agreed with Providence Washington Insurance Group.")
+    assert not any("USAGOV" in (s, t) for s, t, _ in got), got
+    # control: the capital alone stands for its government
+    got = codes("Warrantech Corp said it agreed with Washington on the rules.")
+    assert any("USAGOV" in (s, t) for s, t, _ in got), got
+
+
+def test_company_seat_after_a_comma_is_no_party():
+    got = codes("The Kenyan government signed agreements with Sumitomo Corp, Tokyo, Japan.")
+    assert not any(t in ("JPN", "JPNGOV") for _, t, _ in got), got
+    # control: a list of parties with its "and" is still a list of parties
+    got = codes("The Kenyan government signed agreements with Exxon, Britain and France.")
+    assert {t for _, t, _ in got} >= {"GBR", "FRA"}, got
+
+
+def test_country_acted_on_through_a_noun_is_not_the_actors_own():
+    got = codes("The bishop called for sanctions against Zimbabwe.")
+    assert got and not any(s.startswith("ZWE") for s, _, _ in got), got
+    assert any(t == "ZWE" for _, t, _ in got), got
+    # control: a place where the actor is still gives its country
+    got = codes("Police in Zimbabwe arrested two opposition leaders on Sunday.")
+    assert any(s == "ZWECOP" for s, _, _ in got), got
+
+
+def test_ec_is_the_european_community():
+    got = codes("The EC's executive authority warned Britain over its steel subsidies.")
+    assert any(s == "IGOEEC" for s, _, _ in got), got
