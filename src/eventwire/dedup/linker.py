@@ -72,7 +72,7 @@ from datetime import date
 
 from eventwire.dates import month_names
 
-from . import codes
+from . import codes, objects
 from .terms import MIN_SHARED, country_terms, shared
 
 MAX_DAYS = 1
@@ -81,6 +81,7 @@ MAX_KM = 100.0
 SAME_SPEAKER_SHARED = 1
 MAX_PUBDAY_DAYS = 2
 PUBDAY_SHARED = 4
+BRIDGE_SHARED = 3  # a bridging report shares this many with a report of each event
 DAY_PRECISIONS = (None, "day", "week")
 # places chosen by these rules of the places stage are no evidence of where an event happened
 WEAK_PLACE_RULES = frozenset({"sentence-place", "dateline", "actor-country", "story-country"})
@@ -315,6 +316,38 @@ def shared_with_a_report(content: frozenset[str], e: LinkedEvent) -> int:
     return max(shared(content, t) for t in e.reports)
 
 
+def event_kinds(e: LinkedEvent) -> frozenset[str]:
+    """The kinds of things acted on that an event's reports describe (``objects.kinds``)."""
+    if not e.reports:
+        return objects.kinds(e.terms)
+    return frozenset().union(*(objects.kinds(t) for t in e.reports))
+
+
+def bridges_reports(m: Mention, content: frozenset[str], a: LinkedEvent, b: LinkedEvent) -> bool:
+    """A mention that fits two events of its own root, sharing ``MIN_SHARED`` content terms
+    with a report of each, shows they are one event told in two sets of words (rule 6,
+    ``bridge-shared-report``): the report that names both the attack's target and its
+    weapon bridges the one that named the target and the one that named the weapon. Not when
+    the mention is a copy (a reprint adds no evidence), when either event came by a table of
+    compatible codes, when the events' places or the kinds of things they were done to
+    (``objects``) are incompatible, when their anchor days are more than ``MAX_DAYS`` apart or not
+    both day-level, or when their reports' named sources are different people."""
+    if m.copy or a.root != m.root or b.root != m.root:
+        return False
+    if a.persons and b.persons and not a.persons & b.persons:
+        return False
+    if not place_ok(a.place, b.place) or objects.apart(event_kinds(a), event_kinds(b)):
+        return False
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None:
+        return False
+    if a.date_precision not in DAY_PRECISIONS or b.date_precision not in DAY_PRECISIONS:
+        return False
+    if _days_apart(da, a.date_precision, db, b.date_precision) > MAX_DAYS:
+        return False
+    return min(shared_with_a_report(content, e) for e in (a, b)) >= BRIDGE_SHARED
+
+
 def place_ok(a: Place, b: Place) -> bool:
     """Two places that can be the place of one event (either unknown or no evidence is fine)."""
     if not a.evidence or not b.evidence:
@@ -384,6 +417,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
     for m in mentions:
         cands = []
         content = content_terms(m)
+        kinds = objects.kinds(m.terms)
         for key in _near_keys(m):
             for ev in index.get((m.link_key, key), ()):
                 if ev.event_id in alias or m.doc_id in ev.docs:
@@ -397,6 +431,8 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 gap = date_gap(m, ev)
                 if gap is None or not place_ok(m.place, ev.place):
                     continue
+                if kinds and objects.apart(kinds, event_kinds(ev)):
+                    continue  # gunboats sunk and a platform shelled: two acts
                 in_story = bool(m.story_id) and m.story_id in ev.stories
                 retold = in_story and (m.copy or m.sentence_key in ev.sentences)
                 checked = not in_story or (gap > MAX_DAYS and not retold)
@@ -444,8 +480,15 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
             if cands[0][1]
             else "join:dyad-root-date-place"
         )
-        if len(cands) > 1 and m.story_id and m.story_id in best.stories and not m.copy:
-            for other in [c[6] for c in cands[1:] if m.story_id in c[6].stories]:
+        if len(cands) > 1 and not m.copy:
+            in_story = bool(m.story_id) and m.story_id in best.stories
+            for other in [c[6] for c in cands[1:]]:
+                if in_story and m.story_id in other.stories:
+                    why = "bridge-same-story"
+                elif bridges_reports(m, content, best, other):
+                    why = "bridge-shared-report"
+                else:
+                    continue
                 if other.event_id in alias or other.docs & best.docs:
                     continue
                 keep, gone = sorted((best, other), key=lambda e: order[e.event_id])
@@ -461,11 +504,9 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                     keep.place = gone.place
                     if keep.event_id not in new_ids:
                         res.placed[keep.event_id] = gone.place
-                res.merges.append(
-                    Merge(gone.event_id, keep.event_id, "bridge-same-story", m.mention_id)
-                )
+                res.merges.append(Merge(gone.event_id, keep.event_id, why, m.mention_id))
                 best = keep
-                rule = "bridge-same-story"
+                rule = why
         if m.story_id:
             best.stories.add(m.story_id)
         best.docs.add(m.doc_id)

@@ -195,4 +195,28 @@ def shared(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
     both = a & b
     runs = [t for t in both if "_" in t]
     covered = {w for r in runs for w in r.split("_")}
-    return len(runs) + len({t for t in both if "_" not in t} - covered)
+    return (
+        len(runs)
+        + len({t for t in both if "_" not in t} - covered)
+        + _described_alike(a - both, b - both)
+    )
+
+
+def _phrase(term: str) -> tuple[str, str, frozenset[str]]:
+    side, _, words = term.partition(":")
+    parts = words.split("+")
+    return side, parts[-1], frozenset(parts)
+
+
+def _described_alike(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
+    """Described actors (``actor_phrase`` terms) of one side told with more or fewer
+    modifiers: the same head noun, one's words all in the other's ("an Iranian oil platform",
+    "an Iranian offshore oil platform"). Counts 1 for a side that has such a pair."""
+    pa = [_phrase(t) for t in a if t.startswith("@")]
+    if not pa:
+        return 0
+    pb = [_phrase(t) for t in b if t.startswith("@")]
+    sides = {
+        s for s, h, w in pa for s2, h2, w2 in pb if s == s2 and h == h2 and (w <= w2 or w2 <= w)
+    }
+    return len(sides)

@@ -1,0 +1,175 @@
+"""Linking rules of issue 10's second pass: the kinds of things acted on keep two attacks
+apart, and a report that fits two events of its root sharing words with a report of each
+merges them (``bridge-shared-report``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.dedup import Mention, actor_key, link, modality_group, objects
+from eventwire.dedup.linker import content_terms
+from eventwire.dedup.terms import MIN_SHARED, report_terms, shared
+
+
+def attack(mid: str, sentence: str, title: str, actors: tuple[str, str], **kw: object) -> Mention:
+    doc = mid.split(":")[0]
+    base = {
+        "source": actor_key("USAMIL", "USA", "MIL"),
+        "target": actor_key("IRN", "IRN", None),
+        "root": "19",
+        "modality": modality_group("asserted"),
+        "date": "2021-06-10",
+        "date_precision": "day",
+        "story_id": doc,
+        "cameo": "190",
+        "terms": report_terms(sentence, title, actors),
+    }
+    base.update(kw)
+    return Mention(mention_id=mid, doc_id=doc, **base)  # type: ignore[arg-type]
+
+
+GUNBOATS = attack(
+    "a:0",
+    "U.S. helicopters sank three Iranian gunboats in the northern Gulf near Farsi island.",
+    "U.S. HELICOPTERS SINK GUNBOATS NEAR FARSI",
+    ("U.S. helicopters", "three Iranian gunboats"),
+)
+PLATFORM = attack(
+    "b:0",
+    "U.S. warships destroyed an Iranian oil platform in the northern Gulf near Farsi island.",
+    "U.S. DESTROYS PLATFORM NEAR FARSI",
+    ("U.S. warships", "Iranian oil platform"),
+)
+RIG = attack(
+    "c:0",
+    "American destroyers shelled an Iranian offshore rig in the northern Gulf off Farsi island.",
+    "IRANIAN RIG SHELLED OFF FARSI",
+    ("American destroyers", "Iranian offshore rig"),
+)
+
+
+def test_kinds_of_things_acted_on_come_from_the_described_target() -> None:
+    assert objects.kinds(GUNBOATS.terms) == {"warship"}
+    assert objects.kinds(PLATFORM.terms) == objects.kinds(RIG.terms) == {"installation"}
+    # a two-word noun, and a target named, not described, gives no kind
+    assert objects.kinds({"@t:iranian+patrol+boat"}) == {"warship"}
+    assert objects.kinds(report_terms("The U.S. attacked Iran.", None, ("U.S.", "Iran"))) == set()
+    assert objects.apart(frozenset({"warship"}), frozenset({"installation"}))
+    assert not objects.apart(frozenset({"warship"}), frozenset({"warship", "installation"}))
+    assert not objects.apart(frozenset(), frozenset({"installation"}))
+
+
+def test_gunboats_sunk_and_a_platform_destroyed_on_one_day_are_two_attacks() -> None:
+    # the words are enough to link them: the kinds of the targets are what keeps them apart
+    assert shared(content_terms(GUNBOATS), PLATFORM.terms) >= MIN_SHARED
+    got = link([GUNBOATS, PLATFORM], [])
+    assert got.assign["a:0"] != got.assign["b:0"]
+    # positive control: a rig and a platform are one kind, told of alike: one attack
+    got = link([PLATFORM, RIG], [])
+    assert got.assign["b:0"] == got.assign["c:0"]
+    # a report whose target is not described joins either
+    named = attack(
+        "d:0",
+        "The United States attacked Iran in the northern Gulf near Farsi island.",
+        "U.S. ATTACKS IRAN NEAR FARSI",
+        ("The United States", "Iran"),
+    )
+    got = link([GUNBOATS, named], [])
+    assert got.assign["a:0"] == got.assign["d:0"]
+
+
+def test_object_kinds_table_is_validated(tmp_path: Path) -> None:
+    bad = tmp_path / "kinds.tsv"
+    bad.write_text("kind\tnouns\twhy\nwarship\tgunboat\tarmed boats\nship\tGunboat\tx\n")
+    with pytest.raises(objects.ObjectsDataError, match="lower-case"):
+        objects.load(bad)
+    bad.write_text("kind\tnouns\twhy\nwarship\tgunboat\tarmed boats\nship\tgunboat\tx\n")
+    with pytest.raises(objects.ObjectsDataError, match="already of kind warship"):
+        objects.load(bad)
+    bad.write_text("kind\tnouns\nwarship\tgunboat\n")
+    with pytest.raises(objects.ObjectsDataError, match="header"):
+        objects.load(bad)
+    good = tmp_path / "good.tsv"
+    good.write_text("kind\tnouns\twhy\nwarship\tgunboat;patrol boat\tarmed boats\n")
+    assert objects.load(good) == {"gunboat": "warship", "patrol+boat": "warship"}
+
+
+# one raid told three ways: a report of the target, a report of the shooting, and one that
+# tells both
+TARGET = attack(
+    "t:0",
+    "U.S. warships shelled an Iranian oil platform in the Rostam field, the Pentagon said.",
+    "U.S. SHELLS ROSTAM PLATFORM",
+    ("U.S. warships", "Iranian oil platform"),
+)
+SHOTS = attack(
+    "s:0",
+    "American destroyers opened fire in the southern Gulf, killing five crew members, "
+    "Tehran radio said.",
+    "IRAN SAYS FIVE CREW KILLED",
+    ("American destroyers", None),
+)
+BOTH = attack(
+    "x:0",
+    "U.S. warships shelled the Rostam field and killed five crew members in the southern Gulf.",
+    "U.S. NAVY SHELLS ROSTAM",
+    ("U.S. warships", None),
+)
+
+
+def test_a_report_sharing_words_with_a_report_of_each_of_two_events_merges_them() -> None:
+    apart = link([TARGET, SHOTS], [])
+    assert apart.assign["t:0"] != apart.assign["s:0"]  # too few words in common
+    got = link([TARGET, SHOTS, BOTH], [])
+    assert len(set(got.assign.values())) == 1
+    (merge,) = got.merges
+    assert (merge.rule, merge.mention_id) == ("bridge-shared-report", "x:0")
+    assert merge.into == apart.assign["t:0"]  # the older event keeps its id
+    assert got.rules["x:0"] == "bridge-shared-report"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"copy": True},  # a copy of a stored story adds no evidence
+        {"date": "2021-06-12"},  # the events' days are two apart (the report fits each)
+        {"person": "Caspar Weinberger"},  # the events' named sources are different people
+    ],
+)
+def test_no_bridge_without_the_conditions(change: dict) -> None:
+    from dataclasses import replace
+
+    events = [TARGET, replace(SHOTS, date=change.get("date", SHOTS.date))]
+    bridge = replace(BOTH, date="2021-06-11") if "date" in change else BOTH
+    if "copy" in change:
+        bridge = replace(BOTH, copy=True)
+    if "person" in change:
+        events = [
+            replace(TARGET, person="Caspar Weinberger"),
+            replace(SHOTS, person="Ali Shamkhani"),
+        ]
+        bridge = replace(BOTH, person=None)
+    got = link([*events, bridge], [])
+    assert not got.merges
+    assert got.assign["t:0"] != got.assign["s:0"]
+
+
+def test_a_described_actor_told_with_more_modifiers_is_shared() -> None:
+    longer = report_terms(
+        "U.S. warships shelled an Iranian offshore oil platform.", None,
+        ("U.S. warships", "Iranian offshore oil platform"),
+    )  # fmt: skip
+    shorter = report_terms(
+        "U.S. frigates attacked an Iranian oil platform.", None,
+        ("U.S. frigates", "Iranian oil platform"),
+    )  # fmt: skip
+    assert shared(longer, shorter) == 1  # the platform, though the phrases differ
+    # other modifiers of one head noun are other things, and a source is no target
+    trust = report_terms("The ministry asked trust banks.", None, ("ministry", "trust banks"))
+    commercial = report_terms(
+        "The ministry asked commercial banks.", None, ("ministry", "commercial banks")
+    )
+    assert trust & commercial == {"asked"} and shared(trust, commercial) == 1  # "asked" only
+    assert shared(frozenset({"@s:iranian+oil+platform"}), shorter) == 0
