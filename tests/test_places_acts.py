@@ -210,14 +210,12 @@ def test_a_monitored_report_is_placed_where_the_act_was(nlp) -> None:  # type: i
         "in London, said Iran had backed Kurdish rebels in attacks in northern Iraq."
     )
     assert place_of(nlp, text, "051", ["IRN"]) == ("Iraq", "sentence-place")
-    # control: without a medium no place abroad is taken from the report (the backing is
-    # placed in the doer's country: the text does not say where it was given)
+    # control: without a medium the report is where it was filed
     text2 = (
         "LONDON, May 4 - Iran said its troops advanced. Officials said Iran had backed Kurdish "
         "rebels."
     )
-    assert place_of(nlp, text2, "051", ["IRN"]) == ("Iran", "actor-country")
-    assert place_of(nlp, text2, "010", ["IRN"]) == ("London", "dateline")
+    assert place_of(nlp, text2, "051", ["IRN"]) == ("London", "dateline")
 
 
 def test_a_body_named_by_its_seat_acts_there(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -243,3 +241,22 @@ def test_a_place_of_the_venue_phrase_is_where_a_statement_was_made(nlp) -> None:
     # control: "in X" of a thing, not of the talks, is the topic
     text2 = "TOKYO, May 4 - Japan promised a package of projects in Indonesia."
     assert place_of(nlp, text2, "030", ["JPN"]) == ("Japan", "actor-country")
+
+
+def test_a_meeting_the_sentence_names_without_a_place_is_the_datelines(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "GENEVA, May 4 - Canada and the EC told a GATT council meeting that the fee is illegal."
+    assert place_of(nlp, text, "040", ["CAN"]) == ("Geneve", "dateline")
+    text2 = "TOKYO, May 4 - Officials of the parties agreed at a meeting of the committee's board."
+    assert place_of(nlp, text2, "030", ["JPN"]) == ("Tokyo", "dateline")
+    # control: talks named without a meeting the reporter covers
+    text3 = "GENEVA, May 4 - Canada and the EC have held talks on the fee."
+    assert place_of(nlp, text3, "040", ["CAN"]) == ("Canada", "actor-country")
+
+
+def test_backing_and_praise_are_said_where_the_story_was_filed(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 05 other than signings (057) is a verbal act: the dateline, as for statements
+    text = "BRUSSELS, May 4 - Diplomats said Spain and Portugal backed the court's view."
+    assert place_of(nlp, text, "051", ["ESP"]) == ("Brussels", "dateline")
+    # control: a signing is a joint act, placed in a party's country when not said
+    text2 = "BRUSSELS, May 4 - Diplomats said Spain and Portugal signed a fisheries accord."
+    assert place_of(nlp, text2, "057", ["ESP", "PRT"]) == ("Spain", "actor-country")

@@ -592,10 +592,26 @@ _HERE = re.compile(r"\b(?:here|in this (?:[a-z]+ )?(?:city|capital|town|port))\b
 
 def _says_here(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> bool:
     """The sentence puts its act at the dateline's place ("agreed after two days of talks
-    here", "in this capital")."""
+    here", "in this capital"), or at a meeting it names without a place ("told a GATT
+    council meeting", "at the session": the meeting the reporter at the dateline covers)."""
     if doc_places is None or span is None or not doc_places.text:
         return False
-    return _HERE.search(doc_places.text, span[0], span[1]) is not None
+    text = doc_places.text
+    return (
+        _HERE.search(text, span[0], span[1]) is not None
+        or _venue_phrase().search(text, span[0], span[1]) is not None
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _venue_phrase() -> re.Pattern[str]:
+    """ "at/during/told/addressed the|a ... <venue noun>" (``venue_nouns``)."""
+    nouns = "|".join(sorted(map(re.escape, cue_sets()["venue_nouns"]), key=len, reverse=True))
+    return re.compile(
+        r"\b(?:at|during|told|addressed)\s+(?:the|a|an|this|its|their)\s+"
+        r"(?:[\w'-]+\s+){0,4}?(?:" + nouns + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def _unstated(countries: Sequence[str], dateline: Place) -> tuple[Place | None, str | None]:
