@@ -173,3 +173,33 @@ def test_a_described_actor_told_with_more_modifiers_is_shared() -> None:
     )
     assert trust & commercial == {"asked"} and shared(trust, commercial) == 1  # "asked" only
     assert shared(frozenset({"@s:iranian+oil+platform"}), shorter) == 0
+
+
+def test_one_persons_visit_and_the_meeting_on_it_link_on_one_term() -> None:
+    # "Finance Minister Miyazawa visits Washington for the IMF meeting" (042) and "after an
+    # hour-long meeting with Baker, Miyazawa said" (040): one visit, told as a visit and as
+    # the meeting held on it, sharing one word
+    def visit(mid: str, cameo: str, terms: set[str], **kw: object) -> Mention:
+        base = {
+            "source": actor_key("JPNGOV", "JPN", "GOV"),
+            "target": actor_key("USAGOV", "USA", "GOV"),
+            "root": "04",
+            "modality": modality_group("asserted"),
+            "date": "2021-04-07",
+            "date_precision": "day",
+            "story_id": mid.split(":")[0],
+            "cameo": cameo,
+            "terms": frozenset(terms),
+            "person": "Kiichi Miyazawa",
+        }
+        base.update(kw)
+        return Mention(mention_id=mid, doc_id=mid.split(":")[0], **base)  # type: ignore[arg-type]
+
+    a = visit("a:0", "042", {"imf", "meeting", "budget"})
+    b = visit("b:0", "040", {"meeting", "hour-long", "dollar"})
+    got = link([a, b], [])
+    assert got.assign["a:0"] == got.assign["b:0"]
+    # controls: not without the named person, not on the next day
+    for kw in ({"person": None}, {"date": "2021-04-08"}):
+        got = link([a, visit("b:0", "040", {"meeting", "hour-long", "dollar"}, **kw)], [])
+        assert got.assign["a:0"] != got.assign["b:0"], kw

@@ -298,8 +298,15 @@ def content_terms(m: Mention) -> frozenset[str]:
 def _min_shared(m: Mention, e: LinkedEvent, gap: int) -> int:
     """Content terms a mention from another story must share with the event (rule 3b): fewer
     when one named person is the source of both on the same day (one person's statement or
-    visit, told by each outlet in its own words)."""
-    if m.person and m.person in e.persons and gap == 0 and m.cameo in e.codes:
+    visit, told by each outlet in its own words), with the same CAMEO code, or any code of
+    a root of joint acts (``codes.joint_roots``: a visit is told as the visit, 042, and as the
+    meetings held on it, 040 and 043)."""
+    if (
+        m.person
+        and m.person in e.persons
+        and gap == 0
+        and (m.cameo in e.codes or m.root in codes.joint_roots())
+    ):
         return SAME_SPEAKER_SHARED
     if gap > MAX_DAYS:
         return PUBDAY_SHARED
