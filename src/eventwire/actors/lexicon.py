@@ -60,6 +60,7 @@ WORD_SETS = (
     "armed_group_head",
     "role_head",
     "organisation_noun",
+    "thing_noun",
 )
 OVERRIDE_COLUMNS = ["phrase", "code"]
 ETHNIC_COLUMNS = ["code", "names"]

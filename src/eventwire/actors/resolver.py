@@ -205,6 +205,8 @@ class ActorResolver:
         Trade"), nor does a place's ("the Soviet Union" is no union)."""
         if head.ent_type_ in NON_ACTOR_NAMES:
             return None
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.words["thing_noun"]:
+            return None  # "defence spending", "labour costs": things, not actors
         head_sec = None
         mod_sec = None
         org_title = False

@@ -28,10 +28,24 @@ class ModalityRules:
         if any(c.dep_ == "neg" or c.lower_ in NEG_WORDS and c.dep_ == "advmod" for c in kids):
             return "negated"
         aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if not aux and v.dep_ == "conj":  # "would boycott the vote and withdraw": shared
+            aux = {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")}
         marks = {c.lower_ for c in kids if c.dep_ == "mark"}
         if "if" in marks or "unless" in marks:
             return "hypothetical"
+        if is_question(v.sent):
+            return "hypothetical"  # "Does this mean that the Fed abandons its position?"
+        if aux & (FUTURE_AUX | HYPOTHETICAL_AUX) and any(
+            _conditional(c) for w in v.conjuncts for c in w.children
+        ):
+            # "would withdraw his candidacy and quit his post if Chun failed to accept": the
+            # condition on the last of coordinated acts holds for all of them
+            return "hypothetical"
         h = v.head
+        if v.dep_ == "xcomp" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in h.children
+        ):
+            return "hypothetical"  # "if the government failed to accept the package"
         if v.dep_ == "xcomp" and h.lemma_.lower() in self.ps.cues["inability_word"]:
             return "negated"  # "police were unable to arrest the gang"
         if (
@@ -50,11 +64,7 @@ class ModalityRules:
             )
         ):
             return "hypothetical"  # "the US may be able to lift the sanctions by June"
-        if aux & (FUTURE_AUX | HYPOTHETICAL_AUX) and any(
-            c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-            for c in kids
-        ):
+        if aux & (FUTURE_AUX | HYPOTHETICAL_AUX) and any(_conditional(c) for c in kids):
             return "hypothetical"  # "if necessary, they will be arrested": a conditional
         if aux & OBLIGATION_AUX:
             return "obligation"
@@ -207,9 +217,17 @@ class ModalityRules:
             if (
                 t.dep_ in ("acl", "ccomp")
                 and h.pos_ == "NOUN"
-                and lemma in self.ps.cues["directive_noun"]
+                and lemma in self.ps.cues["directive_noun"] | self.ps.cues["conjecture_noun"]
             ):
                 return "hypothetical"
+            if t.dep_ == "ccomp" and any(
+                c.dep_ in ("nsubj", "attr") and c.lemma_.lower() in self.ps.cues["conjecture_noun"]
+                for c in h.children
+            ):
+                return "hypothetical"  # "speculation has been in the market that ...", "fears
+                # grew that the army would ...", "there is a possibility that ..."
+            if t.dep_ in ("xcomp", "acomp") and any(_conditional(c) for c in h.children):
+                return "hypothetical"  # "If Tokyo failed to act, Britain was ready to retaliate"
             if t.dep_ == "ccomp" and any(
                 o.lemma_.lower() in self.ps.cues["directive_noun"]
                 for o in self._children(h, "dobj")
@@ -238,6 +256,18 @@ class ModalityRules:
 
 
 _SUBJ = ("nsubj", "nsubjpass")
+
+
+def _conditional(c: Any) -> bool:
+    """An adverbial clause of condition: "if Chun failed to accept", "unless Libya apologised"."""
+    return c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+    )
+
+
+def is_question(sent: Any) -> bool:
+    """A direct question is no report that something happened."""
+    return sent.text.rstrip(" \"'\u201d\u2019").endswith("?")
 
 
 def _conjectured(clause: Any, head: Any) -> bool:

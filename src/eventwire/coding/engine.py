@@ -43,7 +43,7 @@ from eventwire.coding._common import (
 )
 from eventwire.coding._conventions import CodingConventions
 from eventwire.coding._emit import EventEmission
-from eventwire.coding._modality import ModalityRules
+from eventwire.coding._modality import ModalityRules, is_question
 from eventwire.coding._syntax import ClauseSyntax
 from eventwire.coding._triggers import TriggerMatching
 from eventwire.coding.patterns import PatternSet, load_patterns
@@ -535,6 +535,7 @@ class Coder(
             modality == "hypothetical"
             and irr is None
             and targets  # a threat is aimed at someone
+            and not is_question(sent)  # "Will the army attack the town?" threatens nothing
             and code[:2] in FORCEFUL_ROOTS
             and not any(a.sector == "UAF" for a in sources)
         ):

@@ -62,6 +62,7 @@ CUE_SETS = {
     "generic_head",
     "stative_passive",
     "directive_noun",
+    "conjecture_noun",
     "directive_verb",
     "refusal_verb",
     "light_verb",
