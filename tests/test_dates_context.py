@@ -113,11 +113,26 @@ def test_the_sentence_completes_an_expression() -> None:
     assert resolve_date("April", OCT, context=ctx) == (date(2008, 4, 1), "month")
 
 
-def test_offsets_count_from_a_date_that_gives_its_year() -> None:
+def test_offsets_count_from_the_period_the_clause_is_about() -> None:
+    # "a year earlier" is the month in focus a year back, as TimeML writes it (the grain of
+    # what is compared: a quarter's, a month's); not a month it is compared with ("from ... in
+    # December"); with none, the year before the story's
     ctx = "In January 2004, prices were 3.9 pct lower than a year earlier."
-    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2003, 1, 1), "year")
+    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2003, 1, 1), "month")
     ctx = "Output rose in January from December and was flat from a year earlier."
+    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 1, 1), "month")
+    ctx = "Output rose to 5.1 mln in January from 4.9 mln in December and 4.2 mln a year earlier."
+    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 1, 1), "month")
+    ctx = "Output rose to 5.1 mln from 4.9 mln in December and 4.2 mln a year earlier."
     assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 1, 1), "year")
+    ctx = "Output rose to 5.1 mln from a year earlier."
+    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 1, 1), "year")
+    # a comparison word far before the month is another phrase's ("against the dollar"); a
+    # period's start ("since May 2005") is no focus either
+    ctx = "The peso's value against the dollar fell in March from 9.8 a year earlier."
+    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 3, 1), "month")
+    ctx = "Prices fell in March, the first drop since May 2005, and were 2% below a year earlier."
+    assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 3, 1), "month")
     ctx = "Talks opened on Monday and broke down two days later."
     assert resolve_date("two days later", OCT, context=ctx) == (date(2007, 10, 31), "day")
 

@@ -69,8 +69,10 @@ def test_no_year_in_focus(expression: str, sentence: str, value: str) -> None:
         ("two months later", "He arrived in March 1988 and left two months later.", "1988-05"),
         # without a day in the sentence, from the anchor
         ("a week later", "He left a week later.", "1990-W04"),
-        # a year offset still needs a reference that gives its year or is a year
-        ("a year earlier", "Sales rose in January from December and a year earlier.", "1989"),
+        # a year offset from a month in focus is that month a year back; a month compared
+        # with ("from December") is no focus
+        ("a year earlier", "Sales rose in January from December and a year earlier.", "1989-01"),
+        ("a year earlier", "Sales rose from 5 in December and 4 a year earlier.", "1989"),
     ],
 )
 def test_offsets_from_a_day_in_focus(expression: str, sentence: str, value: str) -> None:

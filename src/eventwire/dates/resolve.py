@@ -30,7 +30,7 @@ from eventwire.dates.choose import choose as _choose
 from eventwire.dates.choose import explicit as _fallback
 from eventwire.dates.choose import month_of as _month_of
 from eventwire.dates.choose import year_earlier as _year_earlier
-from eventwire.dates.context import Clues, _verb_like, read
+from eventwire.dates.context import _DETERMINERS, Clues, _verb_like, read
 from eventwire.dates.find import find_date_expressions
 from eventwire.dates.grammar import Spec, _strip_prefixes, normalise, parse
 from eventwire.dates.result import DateResult
@@ -81,20 +81,44 @@ def _fiscal(spec: Spec, a: date | None, clues: Clues) -> DateResult | None:
 
 def _reference(clues: Clues, a: date | None, unit: str, offset: bool = False) -> DateResult | None:
     """The last date named before the expression in its sentence, at least as fine as
-    ``unit`` (what "that year", "the next day" are measured from). For an offset ("a year
-    earlier") only a date that gives its year or is as coarse as the unit counts: in "rose in
-    January from December and from a year earlier" the year is the story's, not December's."""
+    ``unit`` (what "that year", "the next day" are measured from). For a year offset ("a year
+    earlier") a date the clause compares with is not the focus: in "rose in January from 4.9
+    in December and 4.2 a year earlier" the focus is January (a comparison word between the
+    date before and this one: ``comparison`` in lexicon.tsv)."""
     best = None
+    done = 0  # where the words after the previous date begin
     for m in find_date_expressions(clues.before):
-        r = resolve_date(m.text, a) if a is not None else resolve_date(m.text, None)
+        between, done = clues.before[done : m.start], m.end
+        # in its own words' tense ("rose in January" in an October story: this year's)
+        r = resolve_date(m.text, a, context=clues.before, offset=m.start)
         if r is None or cal.RANK[r.precision] > cal.RANK.get(unit, 0):
             continue
-        if offset and r.precision != unit and unit not in _FINE_OFFSETS:
-            spec = parse(m.text)
-            if spec is None or spec.measured_from != "none":
-                continue
+        if offset and unit == "year" and _compared(between):
+            continue  # "rose in January from 1.6 in December and from a year earlier"
         best = r
     return best
+
+
+# words that make what follows a comparison, not the period a clause is about (lexicon.tsv)
+_COMPARISON = frozenset(lexicon()["comparison"])
+_WORD = re.compile(r"[a-z]+")
+_COMPARED_WORDS = 6  # how far before a date its comparison word may stand
+
+
+def _compared(between: str) -> bool:
+    """Whether a comparison word governs the date these words lead to: one of the last few
+    words, with no verb after it ("from 4.9 mln dlrs in [December]", "against a revised 27.5
+    pct in [November]"; not "against the dollar fell in [March]", "compared with growth
+    recorded in [1985]")."""
+    near = _WORD.findall(between.lower())[-_COMPARED_WORDS:]
+    for i in range(len(near) - 1, -1, -1):
+        if near[i] in _COMPARISON:
+            # a verb, not a participle after a determiner ("a revised 27.5 pct in November")
+            return not any(
+                _verb_like(w) and near[j - 1] not in _DETERMINERS
+                for j, w in enumerate(near[i + 1 :], i + 1)
+            )
+    return False
 
 
 # offsets whose day or week the year of a year-less reference cannot change: "arrived Jan. 4
@@ -387,10 +411,12 @@ def _compute(
             return DateResult(after, "day", flags=("anaphoric",))
         return DateResult(cal.weekday_near(spec.weekday, a, mod, tense == "future"), "day")  # type: ignore[arg-type]
     base = a
+    ref_prec = None
     if f == "anaphoric" or "relative-to-focus" in spec.flags:
         ref = _reference(clues, a, unit, offset=f == "offset")
         if ref is not None:
             base, flags = ref.date, ["anaphoric"]
+            ref_prec = ref.precision
         elif spec.name == "weekend" and spec.offset == 0:
             # "(over) the weekend": the last one, or the coming one in a future clause
             return DateResult(cal.weekday_near(5, a, None, tense == "future"), "week")
@@ -406,6 +432,9 @@ def _compute(
                 date(base.year + step * spec.offset, 1, 1), "year", flags=tuple(flags)
             )
         prec = unit if unit in cal.RANK else "year"
+        if f == "offset" and ref_prec == "month" and unit == "year":
+            # "In September, sales rose from a year earlier": the month a year back
+            return DateResult(cal.add_months(base, 12 * spec.offset), "month", flags=tuple(flags))
         return DateResult(cal.shift(base, unit, spec.offset), prec, flags=tuple(flags))
     return None
 

@@ -226,6 +226,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "set_verb": lambda v: v == "1",
     "year_kind": lambda v: v == "1",
     "possessive": lambda v: v == "1",
+    "comparison": lambda v: v == "1",
 }
 
 
