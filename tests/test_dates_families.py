@@ -406,3 +406,18 @@ def test_more_fixed_named_days(expression: str, sentence: str, value: str) -> No
 )
 def test_possessive_determiners_and_kinds_of_year(expression: str, value: str | None) -> None:
     assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a change counted "since year-end" is counted from the year's last day (a point)
+        ("year-end", "The index has gained 12% since year-end.", "1988-12-31"),
+        ("year-end 1987", "Prices have doubled since year-end 1987.", "1987-12-31"),
+        # controls: elsewhere year-end is the year's last month
+        ("year-end", "The index should reach 3,000 by year-end.", "1989-12"),
+        ("year-end", "The index fell at year-end.", "1988-12"),
+    ],
+)
+def test_since_year_end_is_the_last_day(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value

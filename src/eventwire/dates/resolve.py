@@ -348,6 +348,8 @@ def _compute(
             y = a.year + spec.year_rel
         else:
             y = a.year - 1 if (tense == "past" and a.month < 12) else a.year
+        if strict:  # "the change is since year-end": counted from the year's last day
+            return DateResult(date(y, 12, 31), "day")
         return DateResult(date(y, 12, 1), "month")
     if f == "deictic":
         return DateResult(a + timedelta(days=spec.offset), "day")
