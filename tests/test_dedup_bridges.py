@@ -203,3 +203,28 @@ def test_one_persons_visit_and_the_meeting_on_it_link_on_one_term() -> None:
     for kw in ({"person": None}, {"date": "2021-04-08"}):
         got = link([a, visit("b:0", "040", {"meeting", "hour-long", "dollar"}, **kw)], [])
         assert got.assign["a:0"] != got.assign["b:0"], kw
+
+
+def test_variants_of_one_noun_are_one_term() -> None:
+    a = report_terms("Ministers said they would keep to the Louvre pact on currencies.", None)
+    b = report_terms("Ministers said they stood by the Louvre agreement on currencies.", None)
+    assert a & b == {"accord", "louvre", "currencie"}  # not "pact" and "agreement"
+    # words of one act are not made one: "talks" and "meeting" stay two terms
+    c = report_terms("The ministers held talks in Paris.", None)
+    d = report_terms("The ministers held a meeting in Paris.", None)
+    assert "talk" in c and "meeting" in d and not {"talk", "meeting"} & (c & d)
+
+
+def test_variants_table_is_validated(tmp_path: Path) -> None:
+    from eventwire.dedup.terms import TermsDataError, variants
+
+    bad = tmp_path / "variants.tsv"
+    bad.write_text("term\twords\twhy\naccord\tpact;Treaty\tone agreement\n")
+    with pytest.raises(TermsDataError, match="lower-case"):
+        variants(bad)
+    bad.write_text("term\twords\twhy\naccord\tpact\tx\ndeal\tpact\ty\n")
+    with pytest.raises(TermsDataError, match="already a variant of 'accord'"):
+        variants(bad)
+    good = tmp_path / "good.tsv"
+    good.write_text("term\twords\twhy\naccord\tpact;treaty\tone agreement\n")
+    assert variants(good) == {"pact": "accord", "treaty": "accord"}

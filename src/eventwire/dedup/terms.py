@@ -2,8 +2,9 @@
 
 A mention's terms are the words of its sentence and its document's headline, lower-cased,
 possessives and plural "s" stripped, numbers kept (``100,000``), words of two letters or
-fewer and the common news words of ``data/dedup/common_words.txt`` dropped, and without the
-actors' own words (``report_terms``). Two reports from
+fewer and the common news words of ``data/dedup/common_words.txt`` dropped, variants of
+one thing made one term (``data/dedup/variants.tsv``: "pact" and "agreement" are
+``accord``), and without the actors' own words (``report_terms``). Two reports from
 different story clusters link only if they share at least ``MIN_SHARED`` terms (rule 3b in
 ``linker``): reports of one meeting share the names, the place, the numbers, the subject;
 two unrelated acts by the same pair of actors on one day share none of them.
@@ -18,6 +19,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup" / "common_words.txt"
 COUNTRIES = DATA.parent.parent / "actors" / "countries.tsv"
 SEATS = DATA.with_name("seats.tsv")
+VARIANTS = DATA.with_name("variants.tsv")
 COUNTRY_COLUMNS = ["code", "iso3", "kind", "name", "aliases", "adjectives", "capitals", "seats"]
 MIN_SHARED = 2
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’.-]*", re.UNICODE)
@@ -105,12 +107,41 @@ def country_terms(code: str | None) -> frozenset[str]:
     return _country_words().get(key, frozenset()) | _seat_words().get(key, frozenset())
 
 
+@lru_cache(maxsize=2)
+def variants(path: Path = VARIANTS) -> dict[str, str]:
+    """Word -> the one term news writing's variants of it become (``data/dedup/variants.tsv``:
+    "agreement" and "pact" -> ``accord``)."""
+    out: dict[str, str] = {}
+    header = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            if cols != ["term", "words", "why"]:
+                raise TermsDataError(f"{path}:{n}: header must be term, words, why; got {line!r}")
+            header = cols
+            continue
+        if len(cols) != 3 or not cols[2].strip():
+            raise TermsDataError(f"{path}:{n}: three columns (term, words, why), got {line!r}")
+        term = cols[0].strip()
+        words = [w.strip() for w in cols[1].split(";") if w.strip()]
+        for w in [term, *words]:
+            if not w or w != w.lower() or not w.isalpha():
+                raise TermsDataError(f"{path}:{n}: {w!r}: one lower-case word expected")
+        for w in words:
+            if out.get(w, term) != term:
+                raise TermsDataError(f"{path}:{n}: {w!r} is already a variant of {out[w]!r}")
+            out[w] = term
+    return out
+
+
 def _norm(tok: str) -> str:
     t = tok.lower().replace("’", "'").strip(".'-")
     t = t.removesuffix("'s")
     if len(t) > 4 and t.endswith("s") and not t.endswith("ss") and not t[0].isdigit():
         t = t[:-1]
-    return t
+    return variants().get(t, t)
 
 
 def _runs(text: str, common: frozenset[str]) -> set[str]:
