@@ -421,3 +421,25 @@ def test_possessive_determiners_and_kinds_of_year(expression: str, value: str | 
 )
 def test_since_year_end_is_the_last_day(expression: str, sentence: str, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # "last" / "next" / "this" before a month and day: the occurrence before or after the
+        # anchor, or the anchor year's
+        ("last Dec. 12", "The plant closed last Dec. 12.", "1988-12-12"),
+        ("last Oct. 5", "The plant closed last Oct. 5.", "1989-10-05"),
+        ("next Jan. 15", "The plant will close next Jan. 15.", "1990-01-15"),
+        ("this Dec. 12", "The plant will close this Dec. 12.", "1989-12-12"),
+        # a year named before does not move an explicit "last"
+        ("last Dec. 12", "Founded in 1975, the plant closed last Dec. 12.", "1988-12-12"),
+        # "the first of the month": the anchor month's, or the one tense picks
+        ("the first of the month", "Rents rose on the first of the month.", "1989-11-01"),
+        # controls: with no modifier, the nearest (the rule for a day within two months)
+        ("Dec. 12", "The plant closed Dec. 12.", "1989-12-12"),  # near the anchor
+        ("Oct. 5", "The plant closed Oct. 5.", "1989-10-05"),
+    ],
+)
+def test_last_and_next_before_a_month_day(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value

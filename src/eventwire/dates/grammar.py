@@ -129,6 +129,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "mdy": re.compile(
             rf"^(?:(?:this coming |this |next |last )?({WD}),? )?({M}) {D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"
         ),
+        # "last Dec. 12", "next May 5", "this Jan. 14": the occurrence before / after / of now
+        "mod_md": re.compile(rf"^(last|next|this|this coming|this past) ({M}) {D}$"),
         "my": re.compile(rf"^(?:the month of )?({M}),? (?:of )?{Y}$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
         "month": re.compile(rf"^(?:({MOD}) )?(?:the month of )?({M})$"),
@@ -212,7 +214,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "week_from": re.compile(rf"^(?:a|one) week from ({WD}|tomorrow)$"),
         # "the 15th": a day of the month the anchor's month or the one next to it
         "month_day": re.compile(
-            r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?: of (last|this|next) month)?"
+            r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?: of (last|this|next|the) month)?"
             r"(?: (?:and|or|to) (?:the )?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))?$"
         ),
         # "the first half", "the second half": of the year in focus
@@ -362,6 +364,9 @@ def _core(e: str) -> Spec | None:
         wd = weekdays[m[1]] if m[1] else None
         year = int(m[4]) if m[4] else None
         return Spec("date", "day", year=year, month=months[m[2]], day=int(m[3]), weekday=wd)
+    if m := rx["mod_md"].match(e):
+        mod = _MOD.get(m[1], m[1].split()[-1])
+        return Spec("date", "day", month=months[m[2]], day=int(m[3]), modifier=mod)
     if m := rx["my"].match(e):
         return Spec("month", "month", year=int(m[2]), month=months[m[1]])
     if m := rx["m_yrel"].match(e):
@@ -463,7 +468,7 @@ def _core(e: str) -> Spec | None:
         # "the last day of February": the month's end
         return Spec("day_of", "day", name=m[2], offset=-1 if m[1] in ("last", "final") else 0)
     if m := rx["month_day"].match(e):  # "the 15th", "the 28th of last month"
-        if m[2]:
+        if m[2] and m[2] != "the":  # "the first of the month": the one tense or nearness picks
             rel = {"last": -1, "this": 0, "next": 1}[m[2]]
             return Spec("month_day", "day", day=int(m[1]), year_rel=rel)
         return Spec("month_day", "day", day=int(m[1]))

@@ -230,7 +230,7 @@ def _compute(
                 return None
         if a is None:
             return None
-        if (y := _focus_year(clues, a, tense)) is not None and spec.weekday is None:
+        if spec.weekday is None and spec.modifier is None and (y := _focus_year(clues, a, tense)):
             try:
                 return DateResult(date(y, spec.month, spec.day), "day", flags=("focus-year",))  # type: ignore[arg-type]
             except ValueError:
@@ -241,6 +241,14 @@ def _compute(
                 cands.append(date(y, spec.month, spec.day))  # type: ignore[arg-type]
             except ValueError:
                 pass
+        if spec.modifier is not None and cands:  # "last Dec. 12", "next May 5", "this Jan. 14"
+            if spec.modifier == "this":
+                got = [c for c in cands if c.year == a.year]
+            elif spec.modifier == "last":
+                got = [c for c in cands if c < a][-1:]
+            else:
+                got = [c for c in cands if c > a][:1]
+            return DateResult(got[0], "day") if got else None
         if spec.weekday is not None:  # "Monday, Jan. 8": a year in which Jan. 8 is a Monday
             named = [c for c in cands if c.weekday() == spec.weekday and abs(c.year - a.year) <= 1]
             if len(named) == 1:
