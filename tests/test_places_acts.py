@@ -260,3 +260,31 @@ def test_backing_and_praise_are_said_where_the_story_was_filed(nlp) -> None:  # 
     # control: a signing is a joint act, placed in a party's country when not said
     text2 = "BRUSSELS, May 4 - Diplomats said Spain and Portugal signed a fisheries accord."
     assert place_of(nlp, text2, "057", ["ESP", "PRT"]) == ("Spain", "actor-country")
+
+
+def test_a_government_named_as_the_doer_acts_at_home(nlp) -> None:  # type: ignore[no-untyped-def]
+    # metonymy: "Washington", "Japan" stand for a government, which acts at home when the
+    # story is filed from another country and the sentence does not say where
+    text = "TAIPEI, May 4 - Washington is pressing Taiwan to open its markets wider."
+    assert place_of(nlp, text, "100", ["USA", "TWN"]) == ("United States", "actor-country")
+    text2 = "NEW DELHI, May 4 - Japan has asked India to reduce iron ore prices, sources said."
+    assert place_of(nlp, text2, "020", ["JPN", "IND"]) == ("Japan", "actor-country")
+    # controls: a person speaking (may be at the dateline), a place of the statement, a
+    # government at home under its own dateline, a meeting the reporter covers
+    text3 = "NEW DELHI, May 4 - The Japanese minister asked India to reduce iron ore prices."
+    assert place_of(nlp, text3, "020", ["JPN", "IND"]) == ("New Delhi", "dateline")
+    text4 = "NEW DELHI, May 4 - Japan asked India to cut prices, the minister said in Bombay."
+    assert place_of(nlp, text4, "020", ["JPN", "IND"]) == ("Mumbai", "sentence-place")
+    text5 = "TOKYO, May 4 - Japan has asked India to reduce iron ore prices."
+    assert place_of(nlp, text5, "020", ["JPN", "IND"]) == ("Tokyo", "dateline")
+    text6 = "GENEVA, May 4 - Australia told the GATT council the U.S. was protectionist."
+    assert place_of(nlp, text6, "112", ["AUS", "USA"]) == ("Geneve", "dateline")
+
+
+def test_a_legislature_named_bare_is_no_town() -> None:
+    dp = document_places("In a report to Congress, the President asked for more aid.")
+    assert dp.resolve("Congress") is None
+    # control: the Arizona town, qualified by its state
+    dp2 = document_places("The fire near Congress, Arizona, burned 300 acres.")
+    got = dp2.resolve("Congress")
+    assert got is not None and got.admin1 == "Arizona"

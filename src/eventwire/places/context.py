@@ -39,7 +39,13 @@ from eventwire.data_files import DataError
 from eventwire.model import Place
 from eventwire.places.build import data_file
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer, normalize
-from eventwire.places.geoparse import dateline_place, get_ner, parse, resolve_dateline
+from eventwire.places.geoparse import (
+    _dateline_table,
+    dateline_place,
+    get_ner,
+    parse,
+    resolve_dateline,
+)
 from eventwire.places.resolve import Scope, resolve_id
 from eventwire.places.scan import common_words, cue_sets
 
@@ -71,6 +77,7 @@ class DocPlaces:
     relayed: bool = False  # the lead relays another medium's report ("..., SPA said")
     seats: frozenset[int] = frozenset()  # "the Sichuan government": the doer's seat (modifiers)
     pacts: frozenset[int] = frozenset()  # "the Paris accord", "the Geneva talks": where agreed
+    subjects: frozenset[int] | None = None  # "Washington is pressing ...": the clause's doer
 
     def in_span(self, start: int, end: int) -> SpanPlaces:
         """The places inside a character span (a sentence of the same text), without the
@@ -197,6 +204,7 @@ def document_places(
         _relayed(doc, end),
         _seats(doc, places, modifiers),
         _before_nouns(doc, places, "pact_nouns"),
+        _subjects(doc, places),
     )
 
 
@@ -394,6 +402,43 @@ def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
             t = t.head
         if t.lower_ not in sites and t.lemma_.lower() not in sites:
             out.append(p.start)
+    return frozenset(out)
+
+
+def _subjects(doc: Any, places: Sequence[Place]) -> frozenset[int] | None:
+    """Starts of the places that are the subject of their sentence's main clause ("Washington
+    is pressing Taiwan"), or of a clause its attribution follows ("Japan has asked India ...,
+    the sources said"); not of a clause a speaker introduces ("Funaro said Brazil would
+    not ...": the speaker's words), nor a possessive ("Kuwait's minister"). None without a
+    dependency parse."""
+    if not (hasattr(doc, "has_annotation") and doc.has_annotation("DEP")):
+        return None
+    speech = cue_sets()["speech"] | {"say", "tell", "add", "report", "show", "note"}
+    by_char = {t.idx: t for t in doc}
+    out = set()
+    for p in places:
+        if p.start is None or p.end is None:
+            continue
+        t = by_char.get(p.start)
+        if t is None:
+            continue
+        while t.head.i != t.i and p.start <= t.head.idx < p.end:
+            t = t.head
+        while t.dep_ == "conj" and t.head.i < t.i:  # "Brazil and the U.S. are refusing"
+            t = t.head
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        h = t.head
+        if (
+            h.dep_ == "ROOT"
+            and h.lemma_.lower() not in speech
+            or (
+                h.dep_ in ("ccomp", "parataxis")
+                and h.i < h.head.i
+                and (h.head.lemma_.lower() in speech or h.head.lower_ in speech)
+            )
+        ):
+            out.add(p.start)
     return frozenset(out)
 
 
@@ -614,6 +659,30 @@ def _venue_phrase() -> re.Pattern[str]:
     )
 
 
+def _government_named(
+    places: Sequence[Place], countries: Sequence[str], dateline: Place, doc_places: DocPlaces | None
+) -> bool:
+    """The sentence's doer is the actor's own country or capital (metonymy for its
+    government: "Washington is pressing Taiwan", "Japan has asked India ..., sources said",
+    "Iraq rejected its quota"; ``DocPlaces.subjects``) and the story is filed from another
+    country, not from a body's seat where governments act as members ("UNITED NATIONS",
+    ``datelines.tsv``): a government acts at home."""
+    if doc_places is None or not doc_places.subjects or not countries:
+        return False
+    if countries[0] == dateline.country:
+        return False
+    g = doc_places.gazetteer or get_gazetteer()
+    if normalize(dateline.text or "") in _dateline_table(g):
+        return False
+    capitals = _capital_ids()
+    return any(
+        p.country == countries[0]
+        and p.start in doc_places.subjects
+        and (p.precision == "country" or (p.geonameid or "") in capitals)
+        for p in places
+    )
+
+
 def _unstated(countries: Sequence[str], dateline: Place) -> tuple[Place | None, str | None]:
     """An act the text does not place, under a dateline that is only where the story was
     filed: the country, at precision "country" -- the dateline's when it is a party's (the
@@ -690,9 +759,11 @@ def event_place(
             return _with(named[0], "sentence-place")
     if verbal and dateline is not None and dateline.country:
         said_at = doc_places.said_at if doc_places is not None else None
+        named = _government_named(usable, countries, dateline, doc_places)
         usable = [p for p in usable if _act_cue(p, cues, said_at, cameo or "")]
-        if not usable and joint and not _says_here(doc_places, span):
-            return _unstated(countries, dateline)  # the dateline is where the story was filed
+        if not usable and (joint or named) and not _says_here(doc_places, span):
+            # the dateline is where the story was filed; a government named acts at home
+            return _unstated(countries[:1] if named else countries, dateline)
     field_act = cameo is not None and cameo[:2] in cue_sets()["field_roots"]
     if not usable and not verbal and doc_places is not None:
         usable = [
