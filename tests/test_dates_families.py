@@ -443,3 +443,21 @@ def test_since_year_end_is_the_last_day(expression: str, sentence: str, value: s
 )
 def test_last_and_next_before_a_month_day(expression: str, sentence: str, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a weekday and a day of the month: the month whose day falls on it, the latest one,
+        # or the coming one in a future clause
+        ("Friday the 13th", "Stocks plunged on Friday the 13th.", "1989-10-13"),
+        ("Tuesday the 5th", "The vote will be held Tuesday the 5th.", "1989-12-05"),
+        # a bare day of the month is always near the anchor: a stated tense decides
+        ("the 13th", "Stocks plunged on the 13th.", "1989-10-13"),
+        ("the 20th", "The vote will be held on the 20th.", "1989-11-20"),
+        # control: with no tense, the nearest
+        ("the 15th", None, "1989-11-15"),
+    ],
+)
+def test_days_of_the_month(expression: str, sentence: str | None, value: str) -> None:
+    assert _iso(expression, sentence) == value

@@ -213,6 +213,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "a week from Friday", "a week from tomorrow"
         "week_from": re.compile(rf"^(?:a|one) week from ({WD}|tomorrow)$"),
         # "the 15th": a day of the month the anchor's month or the one next to it
+        "weekday_nth": re.compile(rf"^({WD}),? the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)$"),
         "month_day": re.compile(
             r"^the (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?: of (last|this|next|the) month)?"
             r"(?: (?:and|or|to) (?:the )?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))?$"
@@ -467,6 +468,8 @@ def _core(e: str) -> Spec | None:
     if (m := rx["day_of"].match(e)) and _ends_a_unit(_core(m[2])):
         # "the last day of February": the month's end
         return Spec("day_of", "day", name=m[2], offset=-1 if m[1] in ("last", "final") else 0)
+    if m := rx["weekday_nth"].match(e):  # "Friday the 13th": a month whose 13th is a Friday
+        return Spec("month_day", "day", day=int(m[2]), weekday=weekdays[m[1]])
     if m := rx["month_day"].match(e):  # "the 15th", "the 28th of last month"
         if m[2] and m[2] != "the":  # "the first of the month": the one tense or nearness picks
             rel = {"last": -1, "this": 0, "next": 1}[m[2]]

@@ -391,6 +391,21 @@ def _compute(
     if f == "week_from":  # "a week from Friday": the coming one, a week on
         coming = cal.weekday_near(spec.weekday, a, None, True)  # type: ignore[arg-type]
         return DateResult(coming + timedelta(days=spec.offset), "day")
+    if f == "month_day" and spec.weekday is not None:
+        # "Friday the 13th": the month's day that falls on that weekday, the latest one (a
+        # year's months hold one or two), or the coming one in a future clause
+        cands = []
+        for k in range(-13, 14):
+            try:
+                c = cal.add_months(a, k).replace(day=spec.day)  # type: ignore[arg-type]
+            except ValueError:
+                continue
+            if c.weekday() == spec.weekday:
+                cands.append(c)
+        ahead = [c for c in cands if c >= a] if tense == "future" else []
+        behind = [c for c in cands if c <= a]
+        got = ahead[:1] or behind[-1:] or cands[:1]
+        return DateResult(got[0], "day") if got else None
     if f == "month_day":  # "the 15th": of the anchor's month or the one before or after
         cands = []
         for k in (-1, 0, 1) if spec.year_rel is None else (spec.year_rel,):
@@ -399,7 +414,8 @@ def _compute(
                 cands.append(first.replace(day=spec.day))  # type: ignore[arg-type]
             except ValueError:
                 pass
-        got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS, near)
+        # a bare day of the month is always near the anchor, so a stated tense decides
+        got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS, 0 if tense else near)
         return DateResult(got[0], "day") if got else None
     if f == "weekday":
         mod = spec.modifier
