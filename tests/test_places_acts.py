@@ -288,3 +288,22 @@ def test_a_legislature_named_bare_is_no_town() -> None:
     dp2 = document_places("The fire near Congress, Arizona, burned 300 acres.")
     got = dp2.resolve("Congress")
     assert got is not None and got.admin1 == "Arizona"
+
+
+def test_the_meeting_the_story_placed_earlier(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the talks" refers back to talks the story placed when it first named them
+    text = (
+        "JAKARTA, May 4 - Coffee producers met for talks in London this week. "
+        "Brazil blocked the proposal at the coffee talks."
+    )
+    assert place_of(nlp, text, "120", ["BRA"]) == ("London", "sentence-place")
+    text2 = (
+        "WASHINGTON, May 4 - The London talks on cocoa ended. "
+        "France backed the Ivory Coast during the talks."
+    )
+    assert place_of(nlp, text2, "051", ["FRA"]) == ("London", "sentence-place")
+    # controls: talks the story never placed; "a meeting" is not the one named before
+    text3 = "WASHINGTON, May 4 - Cocoa prices fell. France backed the Ivory Coast during the talks."
+    assert place_of(nlp, text3, "051", ["FRA"]) == ("Washington, D.C.", "dateline")
+    text4 = "WASHINGTON, May 4 - Talks in London ended. France backed the Ivory Coast at a meeting."
+    assert place_of(nlp, text4, "051", ["FRA"]) == ("Washington, D.C.", "dateline")

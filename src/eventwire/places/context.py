@@ -653,10 +653,43 @@ def _venue_phrase() -> re.Pattern[str]:
     """ "at/during/told/addressed the|a ... <venue noun>" (``venue_nouns``)."""
     nouns = "|".join(sorted(map(re.escape, cue_sets()["venue_nouns"]), key=len, reverse=True))
     return re.compile(
-        r"\b(?:at|during|told|addressed)\s+(?:the|a|an|this|its|their)\s+"
-        r"(?:[\w'-]+\s+){0,4}?(?:" + nouns + r")\b",
+        r"\b(?:at|during|told|addressed)\s+(?P<det>the|a|an|this|its|their)\s+"
+        r"(?:[\w'-]+\s+){0,4}?(?P<noun>" + nouns + r")\b",
         re.IGNORECASE,
     )
+
+
+def _meeting_place(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> Place | None:
+    """The place of a meeting the sentence names with "the" and no place ("blocked the
+    proposal at the coffee talks", "during the talks") that the story placed when it first
+    named it ("the talks in London", "the London talks"): the nearest such place before the
+    sentence, else the first after it. None when the story never places it."""
+    if doc_places is None or span is None or not doc_places.text:
+        return None
+    text = doc_places.text
+    m = _venue_phrase().search(text, span[0], span[1])
+    if m is None or m.group("det").lower() != "the":
+        return None
+    stem = m.group("noun").lower().rstrip("s")
+    before = re.compile(
+        r"\b" + re.escape(stem) + r"s?\b[^.;]{0,50}\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
+    )
+    after = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + re.escape(stem) + r"s?\b", re.IGNORECASE)
+    found = []
+    for p in doc_places.places:
+        if p.start is None or p.end is None or not p.country or p.precision == "region":
+            continue
+        if span[0] <= p.start < span[1] or p.start < doc_places.dateline_end:
+            continue
+        named = before.search(text, max(0, p.start - 70), p.start) is not None or (
+            p.start in doc_places.pacts and after.match(text, p.end) is not None
+        )
+        if named:
+            found.append(p)
+    if not found:
+        return None
+    earlier = [p for p in found if p.start is not None and p.start < span[0]]
+    return earlier[-1] if earlier else found[0]
 
 
 def _government_named(
@@ -761,6 +794,9 @@ def event_place(
         said_at = doc_places.said_at if doc_places is not None else None
         named = _government_named(usable, countries, dateline, doc_places)
         usable = [p for p in usable if _act_cue(p, cues, said_at, cameo or "")]
+        met = None if usable else _meeting_place(doc_places, span)
+        if met is not None:  # "blocked the proposal at the coffee talks" (in London)
+            return _with(met, "sentence-place")
         if not usable and (joint or named) and not _says_here(doc_places, span):
             # the dateline is where the story was filed; a government named acts at home
             return _unstated(countries[:1] if named else countries, dateline)
