@@ -461,3 +461,25 @@ def test_last_and_next_before_a_month_day(expression: str, sentence: str, value:
 )
 def test_days_of_the_month(expression: str, sentence: str | None, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a fiscal year whose end the sentence names after it takes that convention: the one
+        # ending next (a past "ended": the one just over), named by the year it ends in
+        ("the fiscal year", "It expects a loss for the fiscal year ending June 30.", "1990"),
+        (
+            "the current fiscal year",
+            "It expects a loss in the current fiscal year, which ends in March.",
+            "1990",
+        ),
+        ("the fiscal year", "Net rose 5% in the fiscal year ended Sept. 30.", "1989"),
+        ("next fiscal year", "Sales will rise next fiscal year, ending Sept. 30.", "1991"),
+        # controls: no end named, the calendar year (flagged); "ending" after a year given
+        ("the fiscal year", "It expects a loss for the fiscal year.", "1989"),
+        ("fiscal 1990", "It expects a loss in fiscal 1990, ending June 30.", "1990"),
+    ],
+)
+def test_a_fiscal_year_with_its_end_named(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value

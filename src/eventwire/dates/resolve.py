@@ -34,7 +34,7 @@ from eventwire.dates.context import _DETERMINERS, Clues, _verb_like, read
 from eventwire.dates.find import find_date_expressions
 from eventwire.dates.grammar import Spec, _strip_prefixes, normalise, parse
 from eventwire.dates.result import DateResult
-from eventwire.dates.tables import lexicon
+from eventwire.dates.tables import lexicon, words
 
 NEAR_DAYS = 62  # a day within two months of the anchor ("payable April 28" in mid-March)
 # a month next to the anchor's: a bare month name is a near one (of the far one news writes
@@ -57,8 +57,33 @@ _DEADLINES = frozenset(
 )
 
 
+_MONTHS: dict[str, int] = {**words()["months"], **words()["month_abbreviations"]}
+_ENDS = re.compile(
+    r"^\s*,?\s*(?:that\s+|which\s+)?(?:will\s+)?(ends?|ending|ended|closes|closing|closed)"
+    r"\s+(?:on\s+|in\s+)?([A-Za-z]+)\.?",
+)
+
+
+def _fiscal_end(spec: Spec, clues: Clues) -> tuple[tuple[int, str], int] | None:
+    """A fiscal year whose end the sentence names right after it ("the fiscal year ending June
+    30", "the current fiscal year, which ends in March", "the fiscal year ended Sept. 30"): its
+    convention (first month, named by its end) and, for a past "ended", one year back."""
+    if not clues.after:
+        return None
+    m = _ENDS.match(clues.after)
+    month = _MONTHS.get(m[2].lower()) if m else None
+    if month is None:
+        return None
+    past = m[1] in ("ended", "closed") and spec.year is None and not spec.year_rel  # type: ignore[index]
+    back = -1 if past else 0
+    return (month % 12 + 1, "end"), back
+
+
 def _fiscal(spec: Spec, a: date | None, clues: Clues) -> DateResult | None:
     conv = clues.fiscal
+    if (named := _fiscal_end(spec, clues)) is not None:
+        conv = named[0]
+        spec = spec.but(year_rel=(spec.year_rel or 0) + named[1])
     if spec.year is not None:
         label = spec.year if spec.year >= 100 else _century(spec.year, a)
     elif a is None:
