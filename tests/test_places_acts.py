@@ -307,3 +307,15 @@ def test_the_meeting_the_story_placed_earlier(nlp) -> None:  # type: ignore[no-u
     assert place_of(nlp, text3, "051", ["FRA"]) == ("Washington, D.C.", "dateline")
     text4 = "WASHINGTON, May 4 - Talks in London ended. France backed the Ivory Coast at a meeting."
     assert place_of(nlp, text4, "051", ["FRA"]) == ("Washington, D.C.", "dateline")
+
+
+def test_where_the_doer_is_says_where_a_statement_was_made(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "WOLFSBURG, May 4 - A spokeswoman said prosecutors in Frankfurt were looking into the case."
+    )
+    assert place_of(nlp, text, "090", ["DEU"]) == ("Frankfurt am Main", "sentence-place")
+    text2 = "TOKYO, May 4 - Officials in Washington said the talks would resume."
+    assert place_of(nlp, text2, "010", ["USA"]) == ("Washington, D.C.", "sentence-place")
+    # control: "in X" after a subject that is no doer is the statement's topic
+    text3 = "LONDON, May 4 - The minister said exports in Brazil would fall."
+    assert place_of(nlp, text3, "010", ["BRA"]) == ("London", "dateline")

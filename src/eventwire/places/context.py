@@ -359,7 +359,12 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
             if h.dep_ != "pobj" or h.head.dep_ != "prep":
                 break
             h = h.head.head
-        if h.pos_ in ("VERB", "AUX") or h.lemma_.lower() in c["venue_nouns"]:
+        if (
+            h.pos_ in ("VERB", "AUX")
+            or h.lemma_.lower() in c["venue_nouns"]
+            or h.dep_ in ("nsubj", "nsubjpass")
+            and (h.lemma_.lower() in c["doer_nouns"] or h.lower_ in c["doer_nouns"])
+        ):
             out.add(p.start)
     return frozenset(out)
 

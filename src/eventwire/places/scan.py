@@ -59,6 +59,7 @@ CUE_SETS = (
     "pact_nouns",
     "field_roots",
     "distance_units",
+    "doer_nouns",
 )
 
 
