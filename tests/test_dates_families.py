@@ -476,6 +476,16 @@ def test_days_of_the_month(expression: str, sentence: str | None, value: str) ->
         ),
         ("the fiscal year", "Net rose 5% in the fiscal year ended Sept. 30.", "1989"),
         ("next fiscal year", "Sales will rise next fiscal year, ending Sept. 30.", "1991"),
+        (
+            "the current fiscal year",
+            "He cut his estimate for the current fiscal year ending in August.",
+            "1990",
+        ),
+        (
+            "the previous fiscal year",
+            "It lost money in the previous fiscal year ended Jan. 31, 1987.",
+            "1987",
+        ),
         # controls: no end named, the calendar year (flagged); "ending" after a year given
         ("the fiscal year", "It expects a loss for the fiscal year.", "1989"),
         ("fiscal 1990", "It expects a loss in fiscal 1990, ending June 30.", "1990"),

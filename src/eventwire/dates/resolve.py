@@ -59,31 +59,43 @@ _DEADLINES = frozenset(
 
 _MONTHS: dict[str, int] = {**words()["months"], **words()["month_abbreviations"]}
 _ENDS = re.compile(
-    r"^\s*,?\s*(?:that\s+|which\s+)?(?:will\s+)?(ends?|ending|ended|closes|closing|closed)"
-    r"\s+(?:on\s+|in\s+)?([A-Za-z]+)\.?",
+    r"^\s*,?\s*(?:that\s+|which\s+)?(?:will\s+)?(?:ends?|ending|closes|closing|(ended|closed))"
+    r"\s+(?:on\s+|in\s+)?(([A-Za-z]+)\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?)",
 )
 
 
-def _fiscal_end(spec: Spec, clues: Clues) -> tuple[tuple[int, str], int] | None:
+def _fiscal_end(
+    spec: Spec, a: date | None, clues: Clues
+) -> tuple[tuple[int, str], int | None] | None:
     """A fiscal year whose end the sentence names right after it ("the fiscal year ending June
-    30", "the current fiscal year, which ends in March", "the fiscal year ended Sept. 30"): its
-    convention (first month, named by its end) and, for a past "ended", one year back."""
-    if not clues.after:
+    30", "the current fiscal year, which ends in March", "the fiscal year ended Sept. 30"):
+    its convention (first month, named by its end) and, for "the" / "the current" fiscal year,
+    its label, the year it ends in: with "ending" / "ends", the first such end from the anchor
+    on; with "ended", the end read as any date of the sentence is (tense, nearness: "ended
+    Sept. 30" in an October story is the one just past); a year given names it."""
+    if not clues.after or a is None:
         return None
     m = _ENDS.match(clues.after)
-    month = _MONTHS.get(m[2].lower()) if m else None
-    if month is None:
+    if m is None or (month := _MONTHS.get(m[3].lower())) is None:
         return None
-    past = m[1] in ("ended", "closed") and spec.year is None and not spec.year_rel  # type: ignore[index]
-    back = -1 if past else 0
-    return (month % 12 + 1, "end"), back
+    conv = (month % 12 + 1, "end")
+    if (y := _A_YEAR.search(m[2])) is not None:
+        return conv, int(y[0])  # "the previous fiscal year ended Jan. 31, 1986"
+    if spec.year is not None or spec.year_rel:
+        return conv, None
+    if m[1] is None:  # "ending June 30", "which ends in March"
+        return conv, a.year if month >= a.month else a.year + 1
+    sentence = f"{clues.before}fiscal year{clues.after}"
+    end = resolve_date(m[2], a, context=sentence, offset=sentence.find(m[2], len(clues.before)))
+    return conv, (end.date.year if end is not None else None)
 
 
 def _fiscal(spec: Spec, a: date | None, clues: Clues) -> DateResult | None:
     conv = clues.fiscal
-    if (named := _fiscal_end(spec, clues)) is not None:
+    if (named := _fiscal_end(spec, a, clues)) is not None:
         conv = named[0]
-        spec = spec.but(year_rel=(spec.year_rel or 0) + named[1])
+        if named[1] is not None:
+            spec = spec.but(year=named[1], year_rel=None)
     if spec.year is not None:
         label = spec.year if spec.year >= 100 else _century(spec.year, a)
     elif a is None:
