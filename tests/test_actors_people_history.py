@@ -1,8 +1,7 @@
 """Office holders of 1975-2000 in people.tsv: a named person is coded with the office held on
 the article's date (Reagan and Thatcher in 1987, Stoltenberg at finance then at defence), and a
-person out of office on the date keeps the nearest office in time (Carter in 1987 is still the
-former president's USAGOV: the table has no "former" office, and the resolver picks the
-closest row)."""
+person more than a year out of office on the date is one of the country's elites (Carter in 1987
+is USAELI, as CAMEO codes former officials), while within a year the nearest office holds."""
 
 from __future__ import annotations
 
@@ -77,17 +76,17 @@ def test_the_article_date_picks_the_office():
     assert sources(text, "1990-04-01") == {"IGONAT"}
 
 
-def test_a_person_out_of_office_keeps_the_nearest_office():
-    # the resolver has no "former" office: Carter in 1987 is coded with his presidency, the
-    # nearest row in time, as in office (1979)
+def test_a_person_long_out_of_office_is_an_elite():
+    # Carter in 1987, six years after his presidency, is a former president: USAELI
     text = "Jimmy Carter criticised the Soviet Union on Tuesday."
-    assert sources(text, "1987-04-01") == {"USAGOV"}
+    assert sources(text, "1987-04-01") == {"USAELI"}
     assert sources(text, "1979-04-01") == {"USAGOV"}
     assert load_lexicon().person("Jimmy Carter", dt.date(1987, 4, 1)).role == "president"
     # the nearest office, not the latest: Bush was CIA director in 1976, vice president in 1987
     assert office("George Bush", "1976-06-01") == "USASPY"
     assert office("George Bush", "1987-04-01") == "USAGOV"
-    assert office("Cheney", "1987-04-01") == "USAMIL"  # defence 1989 is nearer than 2001
+    assert office("Cheney", "1987-04-01") == "USAELI"  # defence from 1989: not yet in office
+    assert office("Cheney", "1988-06-01") == "USAMIL"  # within a year of taking office
 
 
 def test_a_surname_shared_across_decades_follows_the_date():

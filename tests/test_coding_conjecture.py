@@ -73,3 +73,44 @@ def test_things_an_actor_spends_are_no_actor():
         e.source.code for e in eventwire.code("Army troops attacked the rebel village.", date=DATE)
     ]
     assert any(s.endswith("MIL") for s in ctl), ctl
+
+
+def test_whether_and_how_would_clauses_are_not_done():
+    assert asserted("Reporters asked whether the army would attack the rebel town.") == []
+    assert asserted("It was not stated how the rebels would attack the town.") == []
+    ctl = asserted("The report described how troops attacked the rebel town.")
+    assert any(c.startswith("19") for c, _, _ in ctl), ctl
+
+
+def test_obligation_on_the_speakers_own_country_is_an_opinion():
+    got = events("The British foreign secretary said Britain must do more to cut its deficit.")
+    assert not any(c.startswith("10") for c, _, _ in got), got
+    ctl = events("The British foreign secretary said Iran must stop enriching uranium.")
+    assert any(c.startswith("10") and s.startswith("GBR") for c, s, _ in ctl), ctl
+    # a party of the same country is another party: the opposition demands of the government
+    ctl = events("The opposition leader said the government must resign.")
+    assert any(c.startswith("10") for c, _, _ in ctl), ctl
+
+
+def test_a_scheduled_act_is_planned():
+    got = events("The French president is due to visit Moscow next week.")
+    assert got and all(m == "planned" for _, _, m in got), got
+    ctl = events("The French president visited Moscow last week.")
+    assert any(m == "asserted" for _, _, m in ctl), ctl
+
+
+def test_a_title_in_the_text_beats_the_tables_dates_but_former_does_not():
+    got = [
+        e.source.code
+        for e in eventwire.code(
+            "President Jimmy Carter criticised the Soviet Union.", date="1987-04-01"
+        )
+    ]
+    assert got == ["USAGOV"], got
+    got = [
+        e.source.code
+        for e in eventwire.code(
+            "Former President Jimmy Carter criticised the Soviet Union.", date="1987-04-01"
+        )
+    ]
+    assert got == ["USAELI"], got

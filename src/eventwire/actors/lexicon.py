@@ -22,6 +22,7 @@ stay words; list a mixed-case form ("Nato") to match it too. A name written with
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -218,7 +219,8 @@ class ActorLexicon:
     def person(self, name: str, on: dt.date | None = None) -> Entry | None:
         """The office a person (full name or alias) held on ``on``.
 
-        Without a date, or when no office covers it, the nearest office in time (latest first).
+        Without a date, or when no office covers it, the nearest office in time (latest first);
+        more than a year away from it, the person is one of the country's elites (``USAELI``).
         An alias shared by several people ("Bush") is resolved by the same rule.
         """
         offices = self._people.get(normalize(name))
@@ -242,7 +244,12 @@ class ActorLexicon:
             return max(offices, key=_recency)
         if isinstance(on, dt.datetime):
             on = on.date()
-        return min(offices, key=lambda e: (_distance(e, on), _neg_recency(e)))
+        best = min(offices, key=lambda e: (_distance(e, on), _neg_recency(e)))
+        if best.country and _distance(best, on) > FORMER_DAYS:
+            # out of office by more than a year ("former President Carter" in 1987): one of
+            # the country's elites, as CAMEO codes former officials, not its government
+            return dataclasses.replace(best, code=best.country + "ELI", sector="ELI")
+        return best
 
     def people_named(self, name: str) -> list[Entry]:
         """Every office row of the people a name or alias refers to."""
@@ -321,6 +328,9 @@ def _neg_recency(e: Entry) -> tuple[int, int]:
     s = _date(e.start).toordinal() if e.start else 0
     end = _date(e.end).toordinal() if e.end else 10**7
     return (-s, -end)
+
+
+FORMER_DAYS = 365  # a person this long out of (or not yet in) office holds none
 
 
 def _distance(e: Entry, on: dt.date) -> int:

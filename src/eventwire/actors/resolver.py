@@ -9,6 +9,7 @@ what earlier sentences introduced, for surnames, role phrases and pronouns.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ NP_MODS = {"compound", "amod", "poss", "nmod", "flat", "npadvmod", "nn", "case"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "we", "our", "us"}
+FORMER_WORDS = {"former", "ex", "ex-", "then", "late", "retired", "one-time", "onetime"}
 OWNER_PRONOUNS = {"its", "their", "his", "her", "our"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 # role heads whose actor is the one they speak or act for: "spokesman for X", "leaders of X"
@@ -824,6 +826,7 @@ class ActorResolver:
         for name in names:
             e = self.lex.person(name, ctx.date)
             if e is not None:
+                e = self._titled_office(e, head, start)
                 a = _actor(e, name)
                 said = self._title_country(head, start)
                 if said and e.country and said != e.country and e.sector:
@@ -883,6 +886,20 @@ class ActorResolver:
                     self._remember_names(a.name, a, ctx)
                     return a
         return None
+
+    def _titled_office(self, e: Entry, head: Any, start: int) -> Entry:
+        """A person the table has out of office on the date, whom the text gives a title of
+        office ("Lebanese President Michel Aoun", not "former President Carter"): the title's
+        office, in the person's country (the table's dates may lag the news)."""
+        if e.sector != "ELI" or not e.country:
+            return e
+        toks = [t for t in self.np_tokens(head) if t.i < start]
+        if not toks or any(t.lower_ in FORMER_WORDS for t in toks):
+            return e
+        sector = self._sector(toks + [head], head)
+        if not sector or sector == "ELI":
+            return e
+        return dataclasses.replace(e, code=e.country + sector, sector=sector)
 
     @staticmethod
     def _is_place(word: str) -> bool:

@@ -31,9 +31,14 @@ class ModalityRules:
         if not aux and v.dep_ == "conj":  # "would boycott the vote and withdraw": shared
             aux = {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")}
         marks = {c.lower_ for c in kids if c.dep_ == "mark"}
-        if "if" in marks or "unless" in marks:
+        if marks & {"if", "unless"} or ("whether" in marks and v.dep_ == "ccomp"):
+            # "asked whether the army would attack" (not a concessive "whether ... or ...")
             return "hypothetical"
-        if is_question(v.sent):
+        if aux & (FUTURE_AUX | HYPOTHETICAL_AUX) and any(
+            c.dep_ == "advmod" and c.lower_ in ("how", "why") for c in kids
+        ):
+            return "hypothetical"  # "it was not stated how the union would seize control"
+        if is_question(v.sent, v):
             return "hypothetical"  # "Does this mean that the Fed abandons its position?"
         if aux & (FUTURE_AUX | HYPOTHETICAL_AUX) and any(
             _conditional(c) for w in v.conjuncts for c in w.children
@@ -265,9 +270,15 @@ def _conditional(c: Any) -> bool:
     )
 
 
-def is_question(sent: Any) -> bool:
-    """A direct question is no report that something happened."""
-    return sent.text.rstrip(" \"'\u201d\u2019").endswith("?")
+def is_question(sent: Any, v: Any = None) -> bool:
+    """A direct question is no report that something happened: the first sentence-final mark
+    after the verb (or at the end of the sentence) is a question mark."""
+    if v is None:
+        return sent.text.strip().rstrip("\"'\u201d\u2019 ").endswith("?")
+    for t in sent.doc[v.i : sent.end]:
+        if t.text in (".", "!", "?"):
+            return t.text == "?"
+    return False
 
 
 def _conjectured(clause: Any, head: Any) -> bool:

@@ -369,6 +369,13 @@ class Coder(
                 if trace:  # "all shipments must be registered, the ministry said": a rule
                     trace(f"  '{tok.text}': an obligation on no actor is a rule, not a demand")
                 return []
+            if all(
+                any(g.code in (s.country, s.code) and s.country_from is None for s in sources)
+                for g in targets
+            ):  # (not a country the actor took from the sentence that names the one obliged)
+                if trace:  # "the United States must do its share, the Treasury Secretary said"
+                    trace(f"  '{tok.text}': an obligation on the speaker's own country: an opinion")
+                return []
         if not targets and t.code[:2] in ("02", "10", "11"):
             # "demanded that Azerbaijan withdraw", "its demand that Israel ease": the one asked
             # is the subject of the clause
@@ -535,7 +542,7 @@ class Coder(
             modality == "hypothetical"
             and irr is None
             and targets  # a threat is aimed at someone
-            and not is_question(sent)  # "Will the army attack the town?" threatens nothing
+            and not is_question(sent, verb)  # "Will the army attack the town?" threatens nothing
             and code[:2] in FORCEFUL_ROOTS
             and not any(a.sector == "UAF" for a in sources)
         ):
