@@ -23,7 +23,13 @@ from pathlib import Path
 
 from eventwire.store import Store, StoreLocked
 
-PEOPLE = ["Russian troops", "Ukrainian forces", "Turkish police", "Iranian officials", "Chinese envoys"]
+PEOPLE = [
+    "Russian troops",
+    "Ukrainian forces",
+    "Turkish police",
+    "Iranian officials",
+    "Chinese envoys",
+]
 ACTS = ["attacked", "met", "criticised", "accused", "praised", "threatened"]
 
 
@@ -74,7 +80,11 @@ def main() -> None:
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
-        src, clean, db = Path(tmp) / "in.jsonl", Path(tmp) / "clean.duckdb", Path(tmp) / "crash.duckdb"
+        src, clean, db = (
+            Path(tmp) / "in.jsonl",
+            Path(tmp) / "clean.duckdb",
+            Path(tmp) / "crash.duckdb",
+        )
         corpus(src, args.docs)
         t0 = time.perf_counter()
         ingest(src, clean, args.workers, args.batch).wait()
