@@ -397,3 +397,19 @@ def test_a_month_after_for_stays_the_data_month() -> None:
     assert r is not None and r.date == date(1989, 10, 1)
     r = resolve_date("October", A, context="The rate was set at 5% for October.")
     assert r is not None and r.date == date(1989, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a deadline given or granted lies ahead of the act of giving it
+        ("Iraq was given until Friday to comply.", NEXT_FRI),
+        ("The court granted the company an extension until Friday.", NEXT_FRI),
+        ("The council gave the rebels until Friday to disarm.", NEXT_FRI),
+        # controls: the same verbs with no deadline
+        ("He was given the award Friday.", LAST_FRI),
+        ("The court granted the company's motion Friday.", LAST_FRI),
+    ],
+)
+def test_a_deadline_given_is_ahead(sentence: str, expected: date) -> None:
+    assert _day("Friday", sentence) == expected
