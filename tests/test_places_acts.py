@@ -319,3 +319,15 @@ def test_where_the_doer_is_says_where_a_statement_was_made(nlp) -> None:  # type
     # control: "in X" after a subject that is no doer is the statement's topic
     text3 = "LONDON, May 4 - The minister said exports in Brazil would fall."
     assert place_of(nlp, text3, "010", ["BRA"]) == ("London", "dateline")
+
+
+def test_a_country_named_with_and_is_one_place() -> None:
+    import eventwire
+
+    got = [
+        (p.text, p.precision) for p in eventwire.geoparse("Trinidad and Tobago restricted imports.")
+    ]
+    assert got == [("Trinidad and Tobago", "country")]
+    # control: two places joined by "and" stay two
+    got2 = [p.name for p in eventwire.geoparse("Talks were held in Brazil and Chile.")]
+    assert got2 == ["Brazil", "Chile"]
