@@ -249,3 +249,19 @@ def test_an_opening_year_named_from_the_anchor_frames_the_sentence(
     expression: str, sentence: str, value: str
 ) -> None:
     assert _iso(expression, sentence, SPRING) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # "that" + a weekday: the weekday of the week the sentence has named; "that" + a month:
+        # the month of the year in focus
+        ("that Friday", "He arrived on Jan. 2 and left that Friday.", "1990-01-05"),
+        ("that March", "He arrived in 1985 and left that March.", "1985-03"),
+        # controls: with nothing named, a bare weekday or the anchor year's month
+        ("that Friday", "The market fell sharply that Friday.", "1990-01-12"),
+        ("that March", "He left that March.", "1990-03"),
+    ],
+)
+def test_that_weekday_and_that_month(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value

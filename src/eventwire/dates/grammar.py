@@ -378,6 +378,8 @@ def _core(e: str) -> Spec | None:
         return Spec("month", "month", month=months[m[1]], year_rel=rel, flags=flags)
     if m := rx["month"].match(e):
         mod = _MOD[m[1]] if m[1] else None
+        if mod == "that":  # "that March": of the year in focus, as "March of that year"
+            return Spec("month", "month", month=months[m[2]], year_rel=0, flags=("anaphoric",))
         return Spec("month", "month", month=months[m[2]], modifier=mod)
     if m := rx["year"].match(e):
         return Spec("year", "year", year=int(m[1]))
@@ -401,7 +403,7 @@ def _core(e: str) -> Spec | None:
     if m := rx["weekday"].match(e):
         mod = _MOD[m[1]] if m[1] else None
         # "the following Monday", "the previous Friday": from the day in focus, if one is named
-        flags = ("relative-to-focus",) if m[1] in _FOCUS_MODIFIERS else ()
+        flags = ("relative-to-focus",) if m[1] in _FOCUS_MODIFIERS or mod == "that" else ()
         return Spec("weekday", "day", weekday=weekdays[m[2]], modifier=mod, flags=flags)
     if m := rx["after_next"].match(e):  # "the week after next", "the year before last"
         return Spec("relative", _unit(m[1]), offset=2 if m[2] == "after next" else -2)
@@ -456,7 +458,7 @@ def _core(e: str) -> Spec | None:
     if rx["half"].match(e):
         return Spec("anaphoric", "year", offset=0, part="half", flags=("anaphoric",))
     if m := rx["season"].match(e):
-        mod = None if m[1] in (None, "the") else _MOD[m[1]]
+        mod = None if m[1] in (None, "the") or _MOD[m[1]] == "that" else _MOD[m[1]]
         year = int(m[3]) if m[3] else None
         flags: tuple[str, ...] = ("season",)
         if m[4]:  # "summer '89"

@@ -454,6 +454,15 @@ def _compute(
         # a bare day of the month is always near the anchor, so a stated tense decides
         got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS, 0 if tense else near)
         return DateResult(got[0], "day") if got else None
+    if f == "weekday" and spec.modifier == "that":
+        # "arrived on Oct. 10 and left that Friday": the Friday of the week named; with no day
+        # named, a bare weekday
+        ref = _reference(clues, a, "day")
+        if ref is not None and ref.precision in ("day", "week"):
+            return DateResult(
+                cal.monday(ref.date) + timedelta(days=spec.weekday), "day", flags=("anaphoric",)
+            )  # type: ignore[operator]
+        spec = spec.but(modifier=None, flags=())
     if f == "weekday":
         mod = spec.modifier
         if mod == "this" and tense is None:  # "this Friday": the Friday of the anchor's week

@@ -192,7 +192,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "cause": lambda v: v == "cause",
     "decade_word": lambda v: v.isdigit() and 1 <= int(v) <= 9,
     "count": lambda v: v.isdigit(),
-    "modifier": lambda v: v in ("last", "next", "this", "none"),
+    "modifier": lambda v: v in ("last", "next", "this", "that", "none"),
     "year_relative": lambda v: re.fullmatch(r"-?\d", v) is not None,
     "year_back": lambda v: v == "1",
     "continuation": lambda v: v == "1",
