@@ -114,3 +114,52 @@ def test_a_title_in_the_text_beats_the_tables_dates_but_former_does_not():
         )
     ]
     assert got == ["USAELI"], got
+
+
+def test_what_someone_can_do_is_not_done():
+    got = asserted("The deal gave the army a way to attack the rebels in the mountains.")
+    assert not any(c.startswith("19") for c, _, _ in got), got
+    got = asserted("The union won the right to strike against the government.")
+    assert not any(c.startswith("14") for c, _, _ in got), got
+    ctl = asserted("The army attacked the rebels in the mountains.")
+    assert any(c.startswith("19") for c, _, _ in ctl), ctl
+
+
+def test_object_control_verbs_give_the_object_the_act():
+    # "requires its clients to sign": the clients would sign, not Venezuela, and not yet
+    got = asserted("Venezuela requires its clients to sign final destination clauses.")
+    assert not any(c.startswith("05") and s == "VEN" for c, s, _ in got), got
+    ctl = asserted("Venezuela signed a final destination agreement with India.")
+    assert any(c.startswith("05") and s == "VEN" for c, s, _ in ctl), ctl
+
+
+def dyads(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (e.cameo, e.source.code, e.target.code if e.target else None)
+        for e in eventwire.code(text, date=DATE)
+        if e.modality == "asserted"
+    ]
+
+
+def test_reducing_relations_is_toward_someone():
+    # a domestic programme suspended is no reduction of relations with anyone
+    assert not [
+        d for d in dyads("Mexico suspended the swap program on February 25.") if d[0][:2] == "16"
+    ]
+    # the party may be named inside what is suspended
+    got = dyads("The United States suspended part of a military aid program for Bosnia.")
+    assert any(c[:2] == "16" and t == "BIH" for c, _, t in got), got
+    # expelled diplomats stand for their country even unnamed
+    got = dyads("Canada expelled three diplomats on Monday.")
+    assert any(c[:2] == "16" and s == "CAN" for c, s, _ in got), got
+
+
+def test_a_country_word_on_a_thing_names_the_country_not_a_sector():
+    got = dyads("The United States imposed tariffs on Japanese products.")
+    assert ("163", "USA", "JPN") in got, got
+    got = dyads("The government cut military aid to the rebels.")
+    assert any(t and t.endswith("REB") for _, _, t in got), got
+    assert not any(t and t.endswith("MIL") for _, _, t in got), got
+    # things do not act: "Japanese investment projects will provide jobs"
+    got = dyads("The proposed Japanese project provided employment for 50,000 Thais.")
+    assert not any(s.startswith("JPN") for _, s, _ in got), got

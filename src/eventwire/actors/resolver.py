@@ -382,6 +382,8 @@ class ActorResolver:
             inner = self.resolve(owner, ctx)
             if inner:
                 return inner
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.words["thing_noun"]:
+            return []  # "Japanese investment projects will provide jobs": things do not act
         text = head.doc[toks[0].i : head.i + 1].text
         if is_company(head, toks, self.lex.words["company_designator"]):
             return [self._company(head, toks, text, ctx)]

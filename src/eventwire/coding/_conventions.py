@@ -364,10 +364,28 @@ class CodingConventions:
             )
         ]
 
+    def _object_party(
+        self, tok: Any, verb: Any, ctx: ActorContext, sources: list[Actor]
+    ) -> list[Actor]:
+        """An actor named inside the object of the act ("suspended part of an aid program for
+        Bosnia"), other than the actor's own."""
+        exclude = {a.code for a in sources} | {a.country for a in sources if a.country}
+        for h in dict.fromkeys([tok, verb]):
+            for o in self._children(h, "dobj"):
+                found = [
+                    a
+                    for a in self._actor_inside(o, ctx, exclude=exclude)
+                    if a.country not in exclude
+                ]
+                if found:
+                    return found
+        return []
+
     def _actor_inside(self, tok: Any, ctx: ActorContext, exclude: set[str]) -> list[Actor]:
         """First actor named inside a non-actor object phrase ("a treaty to absorb the
         Ukrainian region"), skipping relative clauses."""
         name = self.actors._entity_at(tok) if tok.pos_ == "PROPN" else None
+        things = self.actors.lex.words["thing_noun"]
         for t in tok.subtree:
             if t == tok or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
@@ -390,6 +408,9 @@ class CodingConventions:
             if t.dep_ in ("amod", "compound", "poss"):
                 acts = self.actors.resolve(t.head, ctx) if t.head != tok else []
                 acts = acts or self.actors.resolve(t, ctx)
+                if t.dep_ != "poss" and t.head.lemma_.lower() in things:
+                    # "Japanese products" name Japan; "military aid" names no military
+                    acts = [a for a in acts if a.country and not a.sector]
             else:
                 acts = self.actors.resolve(t, ctx)
             acts = [a for a in acts if a.code not in exclude]

@@ -203,6 +203,14 @@ class ModalityRules:
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
             if marks & {"if", "unless", "until"}:
                 return "hypothetical"
+            if (
+                t.dep_ in ("acl", "relcl")
+                and _infinitive(t)
+                and t.head.pos_ == "NOUN"
+                and t.head.lemma_.lower() in self.ps.cues["potential_noun"]
+            ):
+                return "hypothetical"  # "an attractive way for banks to provide", "the right
+                # to strike": what someone can or may do
             if t.dep_ not in (
                 "xcomp",
                 "ccomp",

@@ -600,6 +600,10 @@ class Coder(
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a meeting with no second party, no event")
             return []  # "the cabinet met on Sunday": an actor's own meeting
+        elif self.ps.needs_target(code) and (inside := self._object_party(tok, verb, ctx, sources)):
+            # "suspended part of a military aid program for Bosnia": the party named inside
+            # what the act is done to
+            pairs = [(s, g) for s in sources for g in inside]
         elif self.ps.needs_target(code):
             if trace:
                 trace(

@@ -63,6 +63,7 @@ CUE_SETS = {
     "stative_passive",
     "directive_noun",
     "conjecture_noun",
+    "potential_noun",
     "directive_verb",
     "refusal_verb",
     "light_verb",
