@@ -493,3 +493,21 @@ def test_days_of_the_month(expression: str, sentence: str | None, value: str) ->
 )
 def test_a_fiscal_year_with_its_end_named(expression: str, sentence: str, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # a span of years is dated by its first year (it was read as a day: "2014-15" as the
+        # 15th of the anchor's month)
+        ("1989-90", "1989"),
+        ("the 1986/87 season", "1986"),
+        ("2012-2013", "2012"),
+        ("1999-00", "1999"),
+        # controls: a year and month, a fiscal year named by its end
+        ("1989-05", "1989-05"),
+        ("fiscal 1989-90", "1990"),
+    ],
+)
+def test_spans_of_years(expression: str, value: str) -> None:
+    assert _iso(expression) == value

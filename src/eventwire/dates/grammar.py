@@ -147,6 +147,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
             rf"(?: (?:{_alt(v['year_kind'])}))?$"
         ),
         "short_year": re.compile(r"^'(\d\d)$"),
+        # "1989-90", "the 1986/87 season", "2012-2013": a span of two years, from the first
+        "year_range": re.compile(
+            rf"^(?:the )?{Y} ?[-/] ?(\d\d|\d{{4}})(?: (?:{_alt(v['year_kind'])}|{_alt(v['unit'])}))?$"
+        ),
         "possessive": re.compile(rf"^(?:{_alt(v['possessive'])}) (?=\S)"),
         "decade": re.compile(r"^(?:the )?(\d{3})0'?s$"),
         "short_decade": re.compile(r"^(?:the )?'?(\d)0'?s$"),
@@ -318,6 +322,15 @@ def parse(expression: str) -> Spec | None:
     )
 
 
+def _next_year(first: int, second: str) -> bool:
+    """Whether ``second`` ("90", "1990") is the year after ``first`` (1989) or a later one of
+    the same decade, so that "1989-90" is a span of years, not a date ("2014-15" is no 15th)."""
+    later = int(second) if len(second) == 4 else first - first % 100 + int(second)
+    if len(second) == 2 and later < first:
+        later += 100  # "1999-00"
+    return 0 < later - first <= 9
+
+
 def _num(s: str) -> int:
     return int(s) if s.isdigit() else _FEW[s]
 
@@ -383,6 +396,8 @@ def _core(e: str) -> Spec | None:
         return Spec("month", "month", month=months[m[2]], modifier=mod)
     if m := rx["year"].match(e):
         return Spec("year", "year", year=int(m[1]))
+    if (m := rx["year_range"].match(e)) and _next_year(int(m[1]), m[2]):
+        return Spec("year", "year", year=int(m[1]), flags=("range",))
     if m := rx["short_year"].match(e):
         return Spec("year", "year", year=int(m[1]), flags=("century-guessed",))
     if m := rx["decade"].match(e):
