@@ -511,3 +511,20 @@ def test_a_fiscal_year_with_its_end_named(expression: str, sentence: str, value:
 )
 def test_spans_of_years(expression: str, value: str) -> None:
     assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # a month or day with a two-digit year after an apostrophe, in the century nearest
+        ("October '87", "1987-10"),
+        ("Oct. 19, '87", "1987-10-19"),
+        ("June of '88", "1988-06"),
+        ("Jan. '02", "2002-01"),
+        # controls: the four-digit forms, a bare short year
+        ("October 1987", "1987-10"),
+        ("'87", "1987"),
+    ],
+)
+def test_months_and_days_with_a_short_year(expression: str, value: str) -> None:
+    assert _iso(expression) == value

@@ -132,6 +132,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "last Dec. 12", "next May 5", "this Jan. 14": the occurrence before / after / of now
         "mod_md": re.compile(rf"^(last|next|this|this coming|this past) ({M}) {D}$"),
         "my": re.compile(rf"^(?:the month of )?({M}),? (?:of )?{Y}$"),
+        # "October '87", "Oct. 19, '87": a year of two digits after an apostrophe
+        "md_short": re.compile(rf"^({M})(?: {D})?,? (?:of )?'(\d\d)$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
         "month": re.compile(rf"^(?:({MOD}) )?(?:the month of )?({M})$"),
         # "the first nine months of 1989", "the last two weeks of March": part of the unit named
@@ -383,6 +385,13 @@ def _core(e: str) -> Spec | None:
         return Spec("date", "day", month=months[m[2]], day=int(m[3]), modifier=mod)
     if m := rx["my"].match(e):
         return Spec("month", "month", year=int(m[2]), month=months[m[1]])
+    if m := rx["md_short"].match(e):
+        flags = ("century-guessed",)
+        if m[2]:
+            return Spec(
+                "date", "day", year=int(m[3]), month=months[m[1]], day=int(m[2]), flags=flags
+            )
+        return Spec("month", "month", year=int(m[3]), month=months[m[1]], flags=flags)
     if m := rx["m_yrel"].match(e):
         rel = _YREL[m[2]]
         flags = (

@@ -259,6 +259,8 @@ def _compute(
 ) -> DateResult | None:
     f, unit = spec.form, spec.unit
     flags: list[str] = []
+    if f in ("date", "month") and spec.year is not None and "century-guessed" in spec.flags:
+        spec = spec.but(year=_century(spec.year, a))  # "October '87", "Oct. 19 '87"
     if f == "date":
         if spec.year is not None:
             try:
