@@ -331,3 +331,17 @@ def test_a_country_named_with_and_is_one_place() -> None:
     # control: two places joined by "and" stay two
     got2 = [p.name for p in eventwire.geoparse("Talks were held in Brazil and Chile.")]
     assert got2 == ["Brazil", "Chile"]
+
+
+def test_a_national_body_named_with_its_country_acts_at_home(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "TOKYO, May 4 - The sale was opposed by the Canadian government and Canada's agency."
+    assert place_of(nlp, text, "120", ["CAN"]) == ("Canada", "actor-country")
+    text1 = "TOKYO, May 4 - The sale was opposed by the Canada Industry Department, analysts said."
+    assert place_of(nlp, text1, "120", ["CAN"]) == ("Canada", "actor-country")
+    text2 = "ST HELIER, May 4 - Britain's Department of Trade is investigating the takeover."
+    assert place_of(nlp, text2, "090", ["GBR"]) == ("United Kingdom", "actor-country")
+    # controls: the body under its own country's dateline; a body of another country
+    text3 = "OTTAWA, May 4 - The sale was opposed by the Canada Industry Department."
+    assert place_of(nlp, text3, "120", ["CAN"]) == ("Ottawa", "dateline")
+    text4 = "TOKYO, May 4 - The sale was opposed by the Japanese trade ministry, analysts said."
+    assert place_of(nlp, text4, "120", ["JPN"]) == ("Tokyo", "dateline")

@@ -78,6 +78,7 @@ class DocPlaces:
     seats: frozenset[int] = frozenset()  # "the Sichuan government": the doer's seat (modifiers)
     pacts: frozenset[int] = frozenset()  # "the Paris accord", "the Geneva talks": where agreed
     subjects: frozenset[int] | None = None  # "Washington is pressing ...": the clause's doer
+    bodies: frozenset[int] = frozenset()  # "the U.S. Commerce Department", "Britain's ministry"
 
     def in_span(self, start: int, end: int) -> SpanPlaces:
         """The places inside a character span (a sentence of the same text), without the
@@ -205,6 +206,7 @@ def document_places(
         _seats(doc, places, modifiers),
         _before_nouns(doc, places, "pact_nouns"),
         _subjects(doc, places),
+        _before_nouns(doc, places, "seat_nouns"),
     )
 
 
@@ -470,6 +472,8 @@ def _before_nouns(doc: Any, places: Sequence[Place], words: str) -> frozenset[in
             continue
         j = p.end + (len(text[p.end :]) - len(text[p.end :].lstrip(" ")))
         t = by_char.get(j)
+        if t is not None and t.dep_ == "case" and t.i + 1 < len(doc):
+            t = doc[t.i + 1]  # "Britain's Department of Trade"
         for _ in range(3):  # "Paris currency accord": up to the head of the compound
             if t is None or t.pos_ not in ("NOUN", "PROPN"):
                 t = None
@@ -705,7 +709,7 @@ def _government_named(
     "Iraq rejected its quota"; ``DocPlaces.subjects``) and the story is filed from another
     country, not from a body's seat where governments act as members ("UNITED NATIONS",
     ``datelines.tsv``): a government acts at home."""
-    if doc_places is None or not doc_places.subjects or not countries:
+    if doc_places is None or doc_places.subjects is None or not countries:
         return False
     if countries[0] == dateline.country:
         return False
@@ -713,12 +717,22 @@ def _government_named(
     if normalize(dateline.text or "") in _dateline_table(g):
         return False
     capitals = _capital_ids()
-    return any(
+    if any(
         p.country == countries[0]
         and p.start in doc_places.subjects
         and (p.precision == "country" or (p.geonameid or "") in capitals)
         for p in places
-    )
+    ):
+        return True
+    span = getattr(places, "span", None)
+    return span is not None and any(
+        p.start is not None
+        and span[0] <= p.start < span[1]
+        and p.start in doc_places.bodies
+        and p.country == countries[0]
+        and p.precision == "country"
+        for p in doc_places.places
+    )  # "the U.S. Commerce Department opposed", "Britain's Department of Trade is investigating"
 
 
 def _unstated(countries: Sequence[str], dateline: Place) -> tuple[Place | None, str | None]:
@@ -797,7 +811,7 @@ def event_place(
             return _with(named[0], "sentence-place")
     if verbal and dateline is not None and dateline.country:
         said_at = doc_places.said_at if doc_places is not None else None
-        named = _government_named(usable, countries, dateline, doc_places)
+        named = _government_named(sentence_places, countries, dateline, doc_places)
         usable = [p for p in usable if _act_cue(p, cues, said_at, cameo or "")]
         met = None if usable else _meeting_place(doc_places, span)
         if met is not None:  # "blocked the proposal at the coffee talks" (in London)
