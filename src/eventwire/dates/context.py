@@ -365,7 +365,7 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense = _scan(left, leftwards, 0, only_since=prenominal)
     if tense is None and not prenominal and not _stopped_by_verb(left):
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
-    if tense == "past" and _moved_to(left, right, _a_day(expression)):
+    if tense == "past" and _moved_to(left, right, expression):
         tense = "future"  # "extended the offer to Feb. 28": a new date, after the act
     if tense != "since" and _ahead_of(left, right):
         tense = "future"  # "ahead of Sunday's election": what the clause prepares is to come
@@ -538,7 +538,7 @@ _DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?:st|nd|rd|th)?\b")
 
 
 def _moved_to(
-    left: list[tuple[str, str]], right: list[tuple[str, str]] | None = None, day: bool = True
+    left: list[tuple[str, str]], right: list[tuple[str, str]] | None = None, expression: str = ""
 ) -> bool:
     """Whether the expression is the new date a deadline or meeting was moved to ("extended the
     offer to Feb. 28", "postponed the vote until Friday") or the date something was set for
@@ -551,7 +551,7 @@ def _moved_to(
     target = left[-1][1]
     if target == "for":  # a day set for: "for January" is as often the month data cover
         verbs = _SET_VERBS
-        if not day or (right and right[0][1] in ("'s", "'")):
+        if (right and right[0][1] in ("'s", "'")) or not _a_day(expression):
             return False
     elif target in _MOVE_TARGETS:
         verbs = _MOVE_VERBS

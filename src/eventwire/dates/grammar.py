@@ -380,12 +380,12 @@ def _core(e: str) -> Spec | None:
         wd = weekdays[m[1]] if m[1] else None
         year = int(m[4]) if m[4] else None
         return Spec("date", "day", year=year, month=months[m[2]], day=int(m[3]), weekday=wd)
-    if m := rx["mod_md"].match(e):
+    if e[:4] in ("last", "next", "this") and (m := rx["mod_md"].match(e)):
         mod = _MOD.get(m[1], m[1].split()[-1])
         return Spec("date", "day", month=months[m[2]], day=int(m[3]), modifier=mod)
     if m := rx["my"].match(e):
         return Spec("month", "month", year=int(m[2]), month=months[m[1]])
-    if m := rx["md_short"].match(e):
+    if "'" in e and (m := rx["md_short"].match(e)):
         flags = ("century-guessed",)
         if m[2]:
             return Spec(
@@ -405,7 +405,7 @@ def _core(e: str) -> Spec | None:
         return Spec("month", "month", month=months[m[2]], modifier=mod)
     if m := rx["year"].match(e):
         return Spec("year", "year", year=int(m[1]))
-    if (m := rx["year_range"].match(e)) and _next_year(int(m[1]), m[2]):
+    if ("-" in e or "/" in e) and (m := rx["year_range"].match(e)) and _next_year(int(m[1]), m[2]):
         return Spec("year", "year", year=int(m[1]), flags=("range",))
     if m := rx["short_year"].match(e):
         return Spec("year", "year", year=int(m[1]), flags=("century-guessed",))

@@ -177,7 +177,7 @@ def _focus_year(clues: Clues, a: date | None = None, tense: str | None = None) -
     start ("since 1985"), and not across a comma unless it opens the sentence ("The company,
     founded in 1920, said in March": the apposition's year is not the clause's)."""
     absolute = _A_YEAR.search(clues.before)
-    relative = a is not None and _YEAR_WORD.search(clues.before)
+    relative = a is not None and "year" in clues.before and _YEAR_WORD.search(clues.before)
     if not (absolute or relative):  # most sentences name no year: no search
         return None
     found = find_date_expressions(clues.before, extended=bool(relative))
