@@ -163,3 +163,21 @@ def test_a_country_word_on_a_thing_names_the_country_not_a_sector():
     # things do not act: "Japanese investment projects will provide jobs"
     got = dyads("The proposed Japanese project provided employment for 50,000 Thais.")
     assert not any(s.startswith("JPN") for _, s, _ in got), got
+
+
+def test_a_warning_of_a_fact_is_no_threat():
+    got = asserted("The report warned that labour costs had risen faster in Sweden.")
+    assert not any(c.startswith("13") for c, _, _ in got), got
+    ctl = asserted("Iran warned that it would close the Strait of Hormuz.")
+    assert any(c.startswith("13") and s == "IRN" for c, s, _ in ctl), ctl
+
+
+def test_reported_speech_only_expected_is_not_done():
+    got = events("President Chirac is expected to announce that he is rejecting the bill.")
+    assert not any(c.startswith("12") and m == "asserted" for c, _, m in got), got
+    ctl = events("President Chirac announced that he is rejecting the bill.")
+    assert any(c.startswith("12") and m == "asserted" for c, _, m in ctl), ctl
+    got = events(
+        "A decision on whether Taiwan would attend the meeting in Japan depends on the talks."
+    )
+    assert not any(m in ("asserted", "planned", "intent") for _, _, m in got), got

@@ -10,8 +10,11 @@ from typing import Any
 
 from eventwire.actors.resolver import ActorContext
 from eventwire.coding._common import (
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
     MARKET_PRONE_ROOTS,
     MATERIAL_ROOTS,
+    OBLIGATION_AUX,
     ROOT_QUAD_CONFLICT,
     VERBAL_ROOTS,
     VIOLENT_ROOTS,
@@ -363,6 +366,23 @@ class CodingConventions:
                 country_from=None if country else "unknown",
             )
         ]
+
+    @staticmethod
+    def _warning_of_fact(tok: Any) -> bool:
+        """A warning whose clause states a fact ("warned that labour costs had risen"), not an
+        act to come ("warned that it would close the strait", "warned that troops could
+        attack"): no threat."""
+        if tok.pos_ != "VERB":
+            return False
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if not clauses:
+            return False
+        modal = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX | {"to"}
+        return all(
+            c.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
+            and not any(a.dep_ in ("aux", "auxpass") and a.lower_ in modal for a in c.children)
+            for c in clauses
+        )
 
     def _object_party(
         self, tok: Any, verb: Any, ctx: ActorContext, sources: list[Actor]

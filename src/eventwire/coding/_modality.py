@@ -31,7 +31,7 @@ class ModalityRules:
         if not aux and v.dep_ == "conj":  # "would boycott the vote and withdraw": shared
             aux = {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")}
         marks = {c.lower_ for c in kids if c.dep_ == "mark"}
-        if marks & {"if", "unless"} or ("whether" in marks and v.dep_ == "ccomp"):
+        if marks & {"if", "unless"} or ("whether" in marks and v.dep_ != "advcl"):
             # "asked whether the army would attack" (not a concessive "whether ... or ...")
             return "hypothetical"
         if aux & (FUTURE_AUX | HYPOTHETICAL_AUX) and any(
@@ -263,7 +263,10 @@ class ModalityRules:
                     return "hypothetical"
             hp = self._verb_pattern(h) if h.pos_ in ("VERB", "AUX") else None
             if hp and hp[0].has("speech"):
-                return None  # reported speech: what was said is coded as said
+                # reported speech: what was said is coded as said, unless the saying is itself
+                # only expected ("is expected to announce he is rejecting the measure")
+                said = self._modality(h, False)
+                return "hypothetical" if said in ("intent", "planned", "hypothetical") else None
             t = h
         return None
 

@@ -600,6 +600,10 @@ class Coder(
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a meeting with no second party, no event")
             return []  # "the cabinet met on Sunday": an actor's own meeting
+        elif code[:2] == "13" and self._warning_of_fact(tok):
+            if trace:
+                trace(f"  '{tok.text}': a warning that something is so, to no one: an opinion")
+            return []  # "it warned that labour costs had risen more rapidly in Sweden"
         elif self.ps.needs_target(code) and (inside := self._object_party(tok, verb, ctx, sources)):
             # "suspended part of a military aid program for Bosnia": the party named inside
             # what the act is done to
