@@ -133,6 +133,15 @@ def test_offsets_count_from_the_period_the_clause_is_about() -> None:
     assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 3, 1), "month")
     ctx = "Prices fell in March, the first drop since May 2005, and were 2% below a year earlier."
     assert resolve_date("a year earlier", OCT, context=ctx) == (date(2006, 3, 1), "month")
+    # "a year ago" and "year-ago" likewise, for a month of the last twelve
+    ctx = "Output stood at 127.3 in September and was up 1.7 pct from a year ago."
+    assert resolve_date("a year ago", OCT, context=ctx) == (date(2006, 9, 1), "month")
+    ctx = "Sales in September were above year-ago levels."
+    assert resolve_date("year-ago", OCT, context=ctx) == (date(2006, 9, 1), "month")
+    ctx = "Output was up 1.7 pct from a year ago."
+    assert resolve_date("a year ago", OCT, context=ctx) == (date(2006, 1, 1), "year")
+    ctx = "In May 2003, output was up 1.7 pct from a year ago."
+    assert resolve_date("a year ago", OCT, context=ctx) == (date(2006, 1, 1), "year")
     ctx = "Talks opened on Monday and broke down two days later."
     assert resolve_date("two days later", OCT, context=ctx) == (date(2007, 10, 31), "day")
 

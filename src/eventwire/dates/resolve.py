@@ -494,6 +494,12 @@ def _compute(
         elif spec.name == "weekend" and spec.offset == 0:
             # "(over) the weekend": the last one, or the coming one in a future clause
             return DateResult(cal.weekday_near(5, a, None, tense == "future"), "week")
+    elif f == "offset" and unit == "year" and spec.offset == -1 and a is not None:
+        # "February output was up 1.7% from a year ago": the month the clause is about, a year
+        # back, as for "a year earlier", when that month is one of the last twelve
+        ref = _reference(clues, a, unit, offset=True)
+        if ref is not None and ref.precision == "month" and 0 <= (a - ref.date).days < 366:
+            return DateResult(cal.add_months(ref.date, -12), "month", flags=("anaphoric",))
     if f in ("relative", "anaphoric", "offset"):
         if spec.name == "weekend":
             return DateResult(
