@@ -23,6 +23,15 @@
 5. ``story-country``: else the story's dominant country (countries named, towns resolved),
    at precision "country".
 
+Under a dateline, acts the text does not place are put in a country at precision "country"
+(GDELT's answer when nothing finer is known; rule ``actor-country``) rather than in the filing
+town: talks, agreements and signings (``joint_codes``: the dateline's country when it is a
+party's, else the doer's), verbal acts of a government named as the clause's doer or by a
+national body ("Washington is pressing Taiwan", "the U.S. Commerce Department"), fighting
+(``field_roots``: the acted-on party's country). A pact named by its place ("the Paris
+accord") and a meeting the story placed earlier ("at the talks" ... "talks in London") place
+joint and verbal acts.
+
 Actor countries may be CAMEO codes (as ``Actor.country`` holds them) or ISO alpha-3.
 """
 
