@@ -49,9 +49,11 @@ def resolve(pairs: list[dict], links: dict[tuple, str]) -> dict[str, int]:
     the same dyad and root (``root``), else the one with the same CAMEO code (the same root
     when the label has none) and modality whose actors are the label's at country level, each
     the same or one of the two without a sector (``sector``: the coder now says "U.S.
-    Agriculture Secretary Richard Lyng" is USA/GOV, not USA/): a coder change that moves a
-    sentence boundary, a modality or an actor's sector keeps the label; one that changes an
-    actor's country or another sector, or drops the event, does not."""
+    Agriculture Secretary Richard Lyng" is USA/GOV, not USA/), or the label's actor of unknown
+    country (``---MIL``) is now of a known one with its sector (``IRQ/MIL``): a coder change
+    that moves a sentence boundary, a modality or an actor's sector, or finds an unknown
+    actor's country, keeps the label; one that changes an actor's known country or another
+    sector, or drops the event, does not."""
     by_doc: dict[str, list[tuple]] = defaultdict(list)
     for k in links:
         by_doc[k[0]].append(k)
@@ -90,10 +92,14 @@ codes_of: dict[tuple, str] = {}
 
 
 def _same_or_sectorless(a: str, b: str) -> bool:
-    """Two linking-block actors that are one actor told more or less exactly: equal, or of one
-    country with one of them without a sector (``USA/`` and ``USA/GOV``)."""
+    """Two linking-block actors that are one actor told more or less exactly: equal, of one
+    country with one of them without a sector (``USA/`` and ``USA/GOV``), or of one sector
+    with the label's unknown country (``---``) now known (``---MIL`` and ``IRQ/MIL``: the
+    resolver found whose troops)."""
     if a == b:
         return True
+    if "/" not in a and a.startswith("---") and "/" in b:
+        return a[3:] == b.split("/", 1)[1] and not b.startswith("---")
     if "/" not in a or "/" not in b:
         return False
     (ca, sa), (cb, sb) = a.split("/", 1), b.split("/", 1)
