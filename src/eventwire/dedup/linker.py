@@ -29,14 +29,17 @@ linking") in order:
    or story's country says where the news was filed or who took part, not where the event
    happened: "Baghdad said its forces repulsed the attack" and a Tehran-datelined report of
    the same attack); else the same country, and for two city-level places the same name or at
-   most ``MAX_KM`` apart.
+   most ``MAX_KM`` apart. The kinds of things acted on (``objects``: the head nouns of the
+   targets described in words) must not differ: gunboats sunk and a platform shelled on one
+   day are two attacks.
    **Content** (3b): a mention from another story cluster than all of the event's mentions must
    share at least ``terms.MIN_SHARED`` content terms with one of them (``shared_with_a_report``:
    not a word from each of several), not counting the actors' own words nor the names of the
    actors' countries and seats of government (``content_terms``: "u.s", "iranian", "paris",
    "pentagon" say who acted, which the block already matches): two reports of one meeting share
    its subject, names, numbers; two unrelated statements by one government about another on
-   one day do not. One named source's reports with the same CAMEO code on the same day need
+   one day do not. One named source's reports with the same CAMEO code (any code of a root
+   of joint acts: a visit and the meeting on it) on the same day need
    ``SAME_SPEAKER_SHARED`` (one person's statement, each outlet in its own words). In the
    event's own
    story cluster a copy of the story (document similarity >= 0.9), or a mention whose sentence
@@ -54,8 +57,13 @@ linking") in order:
    recorded rule ``bridge-same-story``: the events each already hold a mention from the
    mention's own story cluster (an update or a copy of one story split them) and share no
    document, and the mention's document is not itself a near-copy of a stored one (a copy adds
-   no evidence, and a reprint must not change the events of the stories it copies). The merge
-   keeps the oldest event id and is reported in ``LinkResult.merges``.
+   no evidence, and a reprint must not change the events of the stories it copies); and
+   ``bridge-shared-report`` (``bridges_reports``): the events are of the mention's own root,
+   it shares ``BRIDGE_SHARED`` content terms with a report of each, their anchor days are at
+   most ``MAX_DAYS`` apart, their places and kinds of things acted on agree, their named
+   sources are not different people, and the mention is no copy (one raid told by one report
+   of its target and one of its warships, until a report tells both). The merge keeps the
+   oldest event id and is reported in ``LinkResult.merges``.
 
 Event ids are stable: a new event's id derives from its first mention's id (itself stable for a
 document id), and an event keeps its id when later mentions join it.
@@ -331,14 +339,14 @@ def event_kinds(e: LinkedEvent) -> frozenset[str]:
 
 
 def bridges_reports(m: Mention, content: frozenset[str], a: LinkedEvent, b: LinkedEvent) -> bool:
-    """A mention that fits two events of its own root, sharing ``MIN_SHARED`` content terms
-    with a report of each, shows they are one event told in two sets of words (rule 6,
+    """A mention that fits two events of its own root, sharing ``BRIDGE_SHARED`` content
+    terms with a report of each, shows they are one event told in two sets of words (rule 6,
     ``bridge-shared-report``): the report that names both the attack's target and its
     weapon bridges the one that named the target and the one that named the weapon. Not when
     the mention is a copy (a reprint adds no evidence), when either event came by a table of
     compatible codes, when the events' places or the kinds of things they were done to
-    (``objects``) are incompatible, when their anchor days are more than ``MAX_DAYS`` apart or not
-    both day-level, or when their reports' named sources are different people."""
+    (``objects``) are incompatible, when their anchor days are more than ``MAX_DAYS`` apart
+    or not both day-level, or when their reports' named sources are different people."""
     if m.copy or a.root != m.root or b.root != m.root:
         return False
     if a.persons and b.persons and not a.persons & b.persons:
