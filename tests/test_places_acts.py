@@ -345,3 +345,13 @@ def test_a_national_body_named_with_its_country_acts_at_home(nlp) -> None:  # ty
     assert place_of(nlp, text3, "120", ["CAN"]) == ("Ottawa", "dateline")
     text4 = "TOKYO, May 4 - The sale was opposed by the Japanese trade ministry, analysts said."
     assert place_of(nlp, text4, "120", ["JPN"]) == ("Tokyo", "dateline")
+
+
+def test_a_national_body_under_a_second_city_is_its_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "TORONTO, May 4 - The sale was opposed by the Canada Industry Department."
+    assert place_of(nlp, text, "120", ["CAN"]) == ("Canada", "actor-country")
+    # controls: under the capital the body is there; a company under its seat stays there
+    text2 = "OTTAWA, May 4 - The sale was opposed by the Canada Industry Department."
+    assert place_of(nlp, text2, "120", ["CAN"]) == ("Ottawa", "dateline")
+    text3 = "TORONTO, May 4 - The sale was opposed by the board of Northern Telecom."
+    assert place_of(nlp, text3, "120", ["CAN"]) == ("Toronto", "dateline")

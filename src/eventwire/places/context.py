@@ -744,6 +744,25 @@ def _government_named(
     )  # "the U.S. Commerce Department opposed", "Britain's Department of Trade is investigating"
 
 
+def _national_body_elsewhere(
+    doc_places: DocPlaces | None, span: tuple[int, int] | None, dateline: Place
+) -> bool:
+    """The sentence names a national body by the dateline's country ("the U.S. Commerce
+    Department", ``DocPlaces.bodies``) and the dateline is not that country's capital: the
+    body acts at its seat, not in the town the story was filed from ("NEW YORK - The sale has
+    been opposed by the U.S. Commerce Department")."""
+    if doc_places is None or span is None or (dateline.geonameid or "") in _capital_ids():
+        return False
+    return any(
+        p.start is not None
+        and span[0] <= p.start < span[1]
+        and p.start in doc_places.bodies
+        and p.precision == "country"
+        and p.country == dateline.country
+        for p in doc_places.places
+    )
+
+
 def _unstated(countries: Sequence[str], dateline: Place) -> tuple[Place | None, str | None]:
     """An act the text does not place, under a dateline that is only where the story was
     filed: the country, at precision "country" -- the dateline's when it is a party's (the
@@ -828,6 +847,10 @@ def event_place(
         if not usable and (joint or named) and not _says_here(doc_places, span):
             # the dateline is where the story was filed; a government named acts at home
             return _unstated(countries[:1] if named else countries, dateline)
+        if not usable and _national_body_elsewhere(doc_places, span, dateline):
+            country = country_place(dateline.country)
+            if country is not None:  # "NEW YORK - ... opposed by the U.S. Commerce Department"
+                return _with(country, "actor-country")
     field_act = cameo is not None and cameo[:2] in cue_sets()["field_roots"]
     if not usable and not verbal and doc_places is not None:
         usable = [
