@@ -1,7 +1,7 @@
 """Score cross-document event linking on hand-labelled mention pairs.
 
     eventwire ingest ../shared/corpus/reuters21578.jsonl.gz --db /tmp/reuters.duckdb
-    python bench/linking.py --db /tmp/reuters.duckdb [--pairs bench/linking_pairs.jsonl]
+    python bench/linking.py --db /tmp/reuters.duckdb [--pairs bench/linking_pairs.jsonl] [--errors [--show]]
 
 ``bench/linking_pairs.jsonl`` holds, one pair a line, two mentions identified by document id,
 sentence span, linking block (source and target at country+sector level, CAMEO root,
@@ -89,6 +89,9 @@ def resolve(pairs: list[dict], links: dict[tuple, str]) -> dict[str, int]:
 
 
 codes_of: dict[tuple, str] = {}
+# (doc_id, span_start, span_end, block) -> what ``--show`` prints of a mention (read from the
+# store when asked; never written anywhere)
+shown: dict[tuple, str] = {}
 
 
 def _same_or_sectorless(a: str, b: str) -> bool:
@@ -135,6 +138,7 @@ def load_links(db: str, stored_terms: bool = False) -> tuple[dict[tuple, str], i
             spans[mid] = (d, a, b, blk)
             codes_of[(d, a, b, blk)] = cameo or ""
             texts[mid] = (sent, title, (src, tgt))
+            shown[(d, a, b, blk)] = f"{d} {blk} {cameo}\n      T: {title}\n      S: {sent}"
     finally:
         con.close()
     mentions = [m for m, _ in pairs]
@@ -142,7 +146,17 @@ def load_links(db: str, stored_terms: bool = False) -> tuple[dict[tuple, str], i
         mentions = [replace(m, terms=report_terms(*texts[m.mention_id])) for m in mentions]
     result = dedup.link(mentions, [])
     out = {spans[mid]: eid for mid, eid in result.assign.items()}
+    for m in mentions:
+        k = spans[m.mention_id]
+        shown[k] = (
+            f"{result.rules[m.mention_id]} {m.date}/{m.date_precision} stated={m.date_stated} "
+            f"{shown[k]}"
+        )
+        content[k] = dedup.linker.content_terms(m)
     return out, len(result.new_events)
+
+
+content: dict[tuple, frozenset[str]] = {}
 
 
 def pairwise(rows: list[tuple[bool, bool]]) -> dict[str, float]:
@@ -193,6 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", required=True, help="an eventwire database holding the corpus")
     ap.add_argument("--pairs", default=str(HERE / "linking_pairs.jsonl"))
     ap.add_argument("--errors", action="store_true", help="list the wrong pairs of half A")
+    ap.add_argument(
+        "--show",
+        action="store_true",
+        help="with --errors: print each wrong pair's sentences, headlines, dates and shared "
+        "content terms (half A only: half B is only scored)",
+    )
     ap.add_argument("--json", action="store_true", help="also print the scores as JSON")
     ap.add_argument(
         "--stored-terms", action="store_true", help="use the content terms stored at ingest"
@@ -239,6 +259,12 @@ def main(argv: list[str] | None = None) -> int:
             if half(p["pair"]) == "A" and same != p["same_event"]:
                 what = "false link" if same else "missed link"
                 print(f"{what}: {p['pair']} {p.get('kind')} {p.get('note', '')}")
+                if args.show:
+                    a, b = key(p["a"]), key(p["b"])
+                    both = sorted(content[a] & content[b])
+                    for k in (a, b):
+                        print("    " + shown[k])
+                    print(f"    shared content terms: {both}")
     if args.json:
         json.dump(report, sys.stdout, indent=1)
     return 0
