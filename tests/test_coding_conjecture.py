@@ -181,3 +181,28 @@ def test_reported_speech_only_expected_is_not_done():
         "A decision on whether Taiwan would attend the meeting in Japan depends on the talks."
     )
     assert not any(m in ("asserted", "planned", "intent") for _, _, m in got), got
+
+
+def test_an_agreement_in_principle_or_to_act_is_not_a_signing():
+    got = dyads("France and Germany reached broad agreement on a joint combat helicopter.")
+    assert got and all(c == "030" for c, _, _ in got), got
+    got = dyads("Finance ministers of Japan and Italy reaffirmed an earlier accord.")
+    assert got and all(c == "030" for c, _, _ in got), got
+    ctl = dyads("Israel and Egypt signed an agreement on border security.")
+    assert ctl and all(c == "057" for c, _, _ in ctl), ctl
+
+
+def test_a_sum_given_to_support_something_is_aid():
+    got = dyads(
+        "The Asian Development Bank approved 24 mln dlrs to support a farm project in Nepal."
+    )
+    assert any(c.startswith("07") and t == "NPL" for c, _, t in got), got
+    ctl = dyads("The United States pledged to support the Kurdish rebels in Iraq.")
+    assert not any(c.startswith("07") for c, _, _ in ctl) and ctl, ctl
+
+
+def test_the_actors_own_men_are_not_the_target():
+    got = dyads("France sent troops to support the government of Mali.")
+    assert not any(t and t.endswith("MIL") and not t.startswith("MLI") for _, _, t in got), got
+    ctl = dyads("Britain expelled Russian diplomats on Monday.")
+    assert any(t == "RUSGOV" for _, _, t in ctl), ctl

@@ -178,9 +178,51 @@ class CodingConventions:
             if trace:  # "the minister said he hoped the tax cut would pass": an opinion
                 trace(f"  '{tok.text}' ({p.id}): a comment with no addressee, not an event")
             return None
+        if code[:2] == "05" and self._funded(verb):
+            if trace:  # "the ADB approved 24 mln dlrs to support a credit project in Nepal"
+                trace(f"  '{tok.text}' ({p.id}): a sum given to support something: economic aid")
+            code = "071"
+        if code == "057" and self._informal_agreement(tok, verb):
+            if trace:  # "reached broad agreement on ...", "expressed agreement to discuss"
+                trace(f"  '{tok.text}' ({p.id}): an agreement in principle or to act, not signed")
+            code = "030"
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         return code, targets
+
+    def _funded(self, verb: Any) -> bool:
+        """Whether an act of support is the purpose of a sum given ("approved 24 mln dlrs to
+        support a project", "lent 50 mln dlrs to help finance"): aid, not endorsement."""
+        if verb.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not _infinitive_of(verb):
+            return False
+        units = self.ps.cues["quantity_noun"]
+        h = verb.head
+        for o in [h] + self._children(h, "dobj"):
+            if o.ent_type_ == "MONEY" or o.lemma_.lower() in units | {"loan", "credit", "grant"}:
+                return True
+        return False
+
+    def _informal_agreement(self, tok: Any, verb: Any) -> bool:
+        """An agreement the words make less than a signed one: in principle, broad,
+        tentative, preliminary ("reached broad agreement on design specifications"), or an
+        agreement to do something ("expressed agreement to discuss this question")."""
+        nouns = [tok] if tok.pos_ == "NOUN" else []
+        nouns += [o for o in self._children(verb, "dobj") if o.pos_ == "NOUN"]
+        words = self.ps.cues["informal_agreement"]
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ in ("amod", "compound") and c.lemma_.lower() in words:
+                    return True
+                if c.dep_ == "prep" and any(o.lemma_.lower() in words for o in c.children):
+                    return True  # "agreement in principle"
+                if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _infinitive_of(c):
+                    return True  # "agreement to discuss"
+        if verb.lemma_.lower() in words and verb != tok:
+            return True  # "reaffirmed an earlier Paris accord": an old agreement upheld
+        for c in verb.children:  # "agreed in principle"
+            if c.dep_ == "prep" and any(o.lemma_.lower() in words for o in c.children):
+                return True
+        return False
 
     def _moves_a_quantity(self, verb: Any) -> bool:
         """Whether the verb's object is a sum of money or a rate ("hit 13.6 billion dlrs",
@@ -481,3 +523,7 @@ def _nearby(tok: Any) -> Any:
     sent = tok.sent
     start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     return tok.doc[start : sent.end]
+
+
+def _infinitive_of(v: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)

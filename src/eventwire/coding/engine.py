@@ -357,7 +357,9 @@ class Coder(
                     targets = [
                         a
                         for a in self.actors.resolve(o, ctx, speaker=speaker)
-                        if all(a.code != s2.code for s2 in sources)
+                        # a named other country's ("Russian diplomats"), not the actor's own
+                        # men taken for an unknown country's ("sent troops to support ...")
+                        if all(a.code != s2.code for s2 in sources) and a.country
                     ]
         if not targets and tok.pos_ == "NOUN" and tok.dep_ in SUBJ and t.light is not None:
             # "a roadside bombing killed one U.S. soldier": the verb's object was hit

@@ -64,6 +64,7 @@ CUE_SETS = {
     "directive_noun",
     "conjecture_noun",
     "potential_noun",
+    "informal_agreement",
     "directive_verb",
     "refusal_verb",
     "light_verb",
