@@ -494,7 +494,9 @@ def _core(e: str) -> Spec | None:
     if (m := rx["day_of"].match(e)) and _ends_a_unit(_core(m[2])):
         # "the last day of February": the month's end
         return Spec("day_of", "day", name=m[2], offset=-1 if m[1] in ("last", "final") else 0)
-    if m := rx["weekday_nth"].match(e):  # "Friday the 13th": a month whose 13th is a Friday
+    if " the " in e and (
+        m := rx["weekday_nth"].match(e)
+    ):  # "Friday the 13th": a month whose 13th is a Friday
         return Spec("month_day", "day", day=int(m[2]), weekday=weekdays[m[1]])
     if m := rx["month_day"].match(e):  # "the 15th", "the 28th of last month"
         if m[2] and m[2] != "the":  # "the first of the month": the one tense or nearness picks

@@ -58,6 +58,9 @@ _DEADLINES = frozenset(
 
 
 _MONTHS: dict[str, int] = {**words()["months"], **words()["month_abbreviations"]}
+_MONTHISH = re.compile(
+    r"\b(?:" + "|".join(m.title() for m in sorted(_MONTHS, key=len, reverse=True)) + r"|month)\b"
+)
 _ENDS = re.compile(
     r"^\s*,?\s*(?:that\s+|which\s+)?(?:will\s+)?(?:ends?|ending|closes|closing|(ended|closed))"
     r"\s+(?:on\s+|in\s+)?(([A-Za-z]+)\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?)",
@@ -177,7 +180,10 @@ def _focus_year(clues: Clues, a: date | None = None, tense: str | None = None) -
     start ("since 1985"), and not across a comma unless it opens the sentence ("The company,
     founded in 1920, said in March": the apposition's year is not the clause's)."""
     absolute = _A_YEAR.search(clues.before)
-    relative = a is not None and "year" in clues.before and _YEAR_WORD.search(clues.before)
+    relative = False
+    if a is not None and "year" in clues.before and (y := _YEAR_WORD.search(clues.before)):
+        # only an opening frame counts (below): the year word among the first few words
+        relative = len(clues.before[: y.start()].split()) <= _FRAME_WORDS + 1
     if not (absolute or relative):  # most sentences name no year: no search
         return None
     found = find_date_expressions(clues.before, extended=bool(relative))
@@ -218,7 +224,10 @@ def _focus_year(clues: Clues, a: date | None = None, tense: str | None = None) -
 
 # a year named from the anchor frames the sentence only when it opens it ("Last year, ...",
 # "In the year-ago quarter, ...", "Two years ago, ..."), not as another clause's adverb
-_FRAMING = re.compile(r"^\W*(?:[A-Za-z]+\W+){0,3}$")  # "In the comparable year-ago quarter"
+_FRAME_WORDS = 3  # words that may open a sentence before its framing year
+_FRAMING = re.compile(
+    rf"^\W*(?:[A-Za-z]+\W+){{0,{_FRAME_WORDS}}}$"
+)  # "In the comparable year-ago quarter"
 # a year named from the anchor: "last year", "next year", "two years ago", "a year earlier",
 # "year-ago" (the cheap test before the finder runs)
 _YEAR_WORD = re.compile(
@@ -494,7 +503,13 @@ def _compute(
         elif spec.name == "weekend" and spec.offset == 0:
             # "(over) the weekend": the last one, or the coming one in a future clause
             return DateResult(cal.weekday_near(5, a, None, tense == "future"), "week")
-    elif f == "offset" and unit == "year" and spec.offset == -1 and a is not None:
+    elif (
+        f == "offset"
+        and unit == "year"
+        and spec.offset == -1
+        and a is not None
+        and _MONTHISH.search(clues.before)  # the cheap test: a month named before
+    ):
         # "February output was up 1.7% from a year ago": the month the clause is about, a year
         # back, as for "a year earlier", when that month is one of the last twelve
         ref = _reference(clues, a, unit, offset=True)
@@ -644,13 +659,12 @@ def resolve_date(
     # in a Thursday story: the coming one); one says "last Friday" of a Friday before the week
     if spec.form == "weekday" and spec.modifier == "this" and future is None and tense == "past":
         tense = None
-    possessive = clues.after[:2] in ("'s", "\u2019s") or clues.after[:1] == "'"
     if (
         spec.form == "weekday"
         and relation in _AHEAD
         and tense is None
         and future is None
-        and not possessive  # "arrested him for Thursday's attack": a past event's day
+        and clues.after[:1] not in ("'", "\u2019")  # "arrested him for Thursday's attack"
     ):
         # "called a strike for Wednesday", "a vote set for Friday", "needs approval by Friday",
         # "is good until Friday": with no tense to say otherwise, a weekday one is given until,
