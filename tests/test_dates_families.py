@@ -528,3 +528,19 @@ def test_spans_of_years(expression: str, value: str) -> None:
 )
 def test_months_and_days_with_a_short_year(expression: str, value: str) -> None:
     assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # a year spoken as a two-digit number ("in ninety-seven"), in the century nearest
+        ("ninety-seven", "1997"),
+        ("in eighty-eight", "1988"),
+        ("since ninety-one", "1991"),
+        # controls: digits alone, a number under twenty
+        ("97", None),
+        ("thirteen", None),
+    ],
+)
+def test_years_spoken_as_two_digits(expression: str, value: str | None) -> None:
+    assert _iso(expression) == value

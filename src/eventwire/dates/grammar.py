@@ -295,6 +295,9 @@ def _strip_prefixes(e: str) -> tuple[str, dict[str, object]]:
     return e, got
 
 
+_TWO_DIGITS = re.compile(r"[2-9]\d")  # "twenty" and on: "thirteen" is a count
+
+
 @lru_cache(maxsize=8192)
 def parse(expression: str) -> Spec | None:
     """The ``Spec`` of a time expression, or None when it is not one this grammar reads."""
@@ -309,6 +312,10 @@ def parse(expression: str) -> Spec | None:
     if spec is None and (m := _rx()["possessive"].match(core)):
         # "its fiscal year", "their third quarter", "its fiscal 1990": as "the ..." or bare
         spec = _core(f"the {core[m.end() :]}") or _core(core[m.end() :])
+    if spec is None and _TWO_DIGITS.fullmatch(core) and not any(c.isdigit() for c in expression):
+        # a year spoken in two words ("in ninety-seven", "since eighty-eight"): its century is
+        # the one nearest the anchor, as for "'97"
+        spec = Spec("year", "year", year=int(core), flags=("century-guessed",))
     if spec is None and extra.get("part") and core in _BARE_UNITS:
         spec = Spec("anaphoric", _unit(core), offset=0, flags=("anaphoric",))  # "mid-year"
     if spec is None:
