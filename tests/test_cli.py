@@ -226,8 +226,9 @@ def test_code_acceptance_score(acceptance_path):
         ],
         "false_positives": [brief(e) for e in res["false_positives"]],
     }
-    assert res["required_found"] >= 4, detail
-    assert len(res["false_positives"]) <= 3, detail
+    # the acceptance target of issue #9: every required event, no false positive
+    assert res["required_found"] == len(expected_for(acceptance_path)["required"]), detail
+    assert not res["false_positives"], detail
 
 
 def test_code_spans_slice_body_to_sentence(acceptance_path):

@@ -204,5 +204,12 @@ def test_a_sum_given_to_support_something_is_aid():
 def test_the_actors_own_men_are_not_the_target():
     got = dyads("France sent troops to support the government of Mali.")
     assert not any(t and t.endswith("MIL") and not t.startswith("MLI") for _, _, t in got), got
+    got = [
+        (e.source.code, e.target.code if e.target else None)
+        for e in eventwire.code(
+            "Moscow said it would boost its military presence in Crimea.", date=DATE
+        )
+    ]
+    assert got and not any(t == "RUSMIL" for _, t in got), got
     ctl = dyads("Britain expelled Russian diplomats on Monday.")
     assert any(t == "RUSGOV" for _, _, t in ctl), ctl

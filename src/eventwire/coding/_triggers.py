@@ -54,6 +54,18 @@ class TriggerMatching:
             cands = obj_toks
             if p.particle:
                 pt = prts.get(p.particle)
+                if pt is None and p.objects:
+                    # "booked the accused under the Arms Act": the parser hung the phrase on
+                    # the object; the row's own objects ("act", "law") still have to match
+                    pt = next(
+                        (
+                            pr
+                            for o in self._children(tok, "dobj")
+                            for pr in o.children
+                            if pr.dep_ == "prep" and pr.lemma_.lower() == p.particle
+                        ),
+                        None,
+                    )
                 if pt is None:
                     continue
                 if pt.dep_ == "prep" and not p.objects and self._children(tok, "dobj"):

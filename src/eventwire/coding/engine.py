@@ -359,7 +359,7 @@ class Coder(
                         for a in self.actors.resolve(o, ctx, speaker=speaker)
                         # a named other country's ("Russian diplomats"), not the actor's own
                         # men taken for an unknown country's ("sent troops to support ...")
-                        if all(a.code != s2.code for s2 in sources) and a.country
+                        if a.country and all(a.country != s2.country for s2 in sources)
                     ]
         if not targets and tok.pos_ == "NOUN" and tok.dep_ in SUBJ and t.light is not None:
             # "a roadside bombing killed one U.S. soldier": the verb's object was hit

@@ -1,0 +1,50 @@
+"""Police and state acts as South Asian and wire news word them: a prepositional phrase the
+parser hangs on the object still marks the verb's sense ("booked the accused under the Arms
+Act"); the CID is police; silencing or gagging the media is a restriction of freedoms (1721);
+a state of emergency declared against fires fanned by heat and wind is no coercion. Each "no
+event" check has a positive control."""
+
+from __future__ import annotations
+
+import eventwire
+
+DATE = "2002-03-05"
+
+
+def codes(text: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in eventwire.code(text, date=DATE)
+        if e.modality == "asserted"
+    ]
+
+
+def test_phrase_hung_on_the_object_still_marks_the_sense():
+    got = codes("Police booked the accused under the Arms Act on Sunday.")
+    assert any(s.endswith("COP") and c == "173" for s, _, c in got), got
+    # the row's own objects must still match: a booking of a flight is no charge
+    assert not codes("He booked a flight to London for the summit.")
+
+
+def test_the_cid_is_police():
+    got = codes("The CID interrogated the suspect on Monday.")
+    assert any(s.endswith("COP") for s, _, _ in got), got
+
+
+def test_silencing_the_media_restricts_freedoms():
+    got = codes("The police silenced certain news channels during the riots.")
+    assert any(c == "1721" and s.endswith("COP") for s, _, c in got), got
+    assert not codes("The coach silenced his critics with a win.")
+
+
+def test_emergency_against_fires_fanned_by_heat_is_no_coercion():
+    got = codes(
+        "Fueled by searing temperatures and high winds, more than 200 fires are burning "
+        "across the province. The government declared a state of emergency on Thursday."
+    )
+    assert not any(c.startswith("172") for _, _, c in got), got
+    ctl = codes(
+        "Troops opened fire on protesters in the capital. "
+        "The government declared a state of emergency on Thursday."
+    )
+    assert any(c.startswith("172") for _, _, c in ctl), ctl
