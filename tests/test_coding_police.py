@@ -48,3 +48,17 @@ def test_emergency_against_fires_fanned_by_heat_is_no_coercion():
         "The government declared a state of emergency on Thursday."
     )
     assert any(c.startswith("172") for _, _, c in ctl), ctl
+
+
+def place_rules(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (e.location.name if e.location else None, e.location.rule if e.location else None)
+        for e in eventwire.code(text, date=DATE)
+    ]
+
+
+def test_an_addressee_is_no_clause_locative_a_journey_goal_is():
+    got = place_rules("The minister called on the United States to lift the sanctions on Iran.")
+    assert got and ("United States", "clause-locative") not in got, got
+    got = place_rules("The UN envoy flew to Kiev for talks with the Ukrainian government.")
+    assert any(r == "clause-locative" and n and "Kiev" in n for n, r in got), got

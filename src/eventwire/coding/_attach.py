@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from eventwire.coding._common import FUTURE_AUX, PLACE_PREPS
+from eventwire.coding._common import FUTURE_AUX, GOAL_PREPS, PLACE_PREPS
 from eventwire.model import Actor, Article, Event, Place
 
 
@@ -112,6 +112,14 @@ class DatePlace:
                 (prep.lower_ in PLACE_PREPS and prep.head.i in anchors)
                 or (prep.lower_ == "of" and prep.head.i in of_heads)
             ):
+                continue
+            if (
+                prep.lower_ in GOAL_PREPS
+                and prep.head.lemma_.lower() not in self.ps.cues["goal_place_head"]
+            ):
+                # "called on the United States", "a report to Congress", "loans to the
+                # Philippines": an addressee or recipient, not where the act is (a journey
+                # or an attack goes where its "to"/"on" phrase says: "flew to Kiev")
                 continue
             if root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
                 continue

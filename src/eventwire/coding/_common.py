@@ -15,6 +15,7 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 # prepositions that place an event: "in Crimea", "travels to Kiev", "at the border"
 PLACE_PREPS = {"in", "at", "to", "into", "near", "inside", "outside", "across", "around", "on"}
+GOAL_PREPS = {"to", "into", "on"}  # a place only after a journey or an attack (goal_place_head)
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PLOVER_FORCEFUL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}

@@ -65,6 +65,7 @@ CUE_SETS = {
     "conjecture_noun",
     "potential_noun",
     "informal_agreement",
+    "goal_place_head",
     "directive_verb",
     "refusal_verb",
     "light_verb",
