@@ -17,9 +17,11 @@ month, quarter, year, decade or century. Modules: ``find`` (the finder, the code
 (tense and preposition from the sentence), ``resolve`` (an expression's date from its parts
 and clues), ``choose`` (which occurrence: tense, nearness, century), ``calendar``
 (arithmetic, named days), ``numbers`` (spelled numbers), ``tables`` (the data files in
-``eventwire/data/dates/``, checked on load), ``result`` (``DateResult``).
+``eventwire/data/dates/``, checked on load), ``result`` (``DateResult``), ``dateline`` (a story's own date from its wire dateline, the
+anchor of its relative dates: ``story_anchor``).
 """
 
+from eventwire.dates.dateline import dateline_date, story_anchor
 from eventwire.dates.find import DateMention, find_date_expressions
 from eventwire.dates.resolve import resolve_date, to_date
 from eventwire.dates.result import DateResult
@@ -29,9 +31,11 @@ __all__ = [
     "DateMention",
     "DateResult",
     "DateTableError",
+    "dateline_date",
     "find_date_expressions",
     "month_names",
     "resolve_date",
+    "story_anchor",
     "to_date",
     "weekday_names",
 ]

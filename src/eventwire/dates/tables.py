@@ -75,6 +75,7 @@ def words() -> dict[str, Any]:
         "month_modifiers",
         "numbers",
         "prepositions",
+        "dateline_days",
     ]
     missing = [k for k in need if k not in data]
     if missing:
