@@ -18,6 +18,7 @@ one we read errors from, half B is only scored).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import sys
@@ -28,7 +29,9 @@ from pathlib import Path
 import duckdb
 
 from eventwire import dedup
+from eventwire.dates import resolve_date, story_anchor
 from eventwire.dedup.terms import report_terms
+from eventwire.extract import parse_dateline
 from eventwire.store.recode import _all_mentions
 
 HERE = Path(__file__).resolve().parent
@@ -122,13 +125,70 @@ def refined(m: dict, k: tuple) -> bool:
     return _same_or_sectorless(src, ks) and _same_or_sectorless(tgt, kt)
 
 
-def load_links(db: str, stored_terms: bool = False) -> tuple[dict[tuple, str], int]:
+def _coder_anchor(when: str | None, pub: dt.date) -> dt.date:
+    """The anchor the coder dates a story from (coding/_common.py ``_dateline_anchor``): the
+    dateline's day only on or up to 31 days before the publication day."""
+    r = resolve_date(when, pub) if when else None
+    if r is None or r[1] != "day" or not (0 <= (pub - r[0]).days <= 31):
+        return pub
+    return r[0]
+
+
+def story_anchor_dates(con: duckdb.DuckDBPyConnection, mentions: list) -> tuple[list, int]:
+    """What-if: the mentions dated as they would be were the coder to count a story's relative
+    dates from ``eventwire.dates.story_anchor`` (a dateline up to three days after the
+    publication timestamp is the story's day). A mention with a date expression is moved by
+    the difference the new anchor makes to that expression read in its sentence; an undated
+    one takes the new anchor. Returns the mentions and how many were moved."""
+    moved_anchor: dict[str, tuple[dt.date, dt.date]] = {}
+    for doc, pub, head in con.execute(
+        "SELECT doc_id, published, substr(body, 1, 300) FROM documents"
+    ).fetchall():
+        if not pub:
+            continue
+        day = dt.date.fromisoformat(pub[:10])
+        when = parse_dateline(head or "")[1]
+        old, new = _coder_anchor(when, day), story_anchor(when, day)
+        if old != new:
+            moved_anchor[doc] = (old, new)
+    texts = dict(con.execute("SELECT mention_id, date_text FROM mentions").fetchall())
+    sents = dict(con.execute("SELECT mention_id, sentence FROM mentions").fetchall())
+    out, moved = [], 0
+    for m in mentions:
+        if m.doc_id not in moved_anchor or not m.date:
+            out.append(m)
+            continue
+        old, new = moved_anchor[m.doc_id]
+        text = texts.get(m.mention_id)
+        if text:
+            a, b = (
+                resolve_date(text, old, context=sents[m.mention_id]),
+                resolve_date(text, new, context=sents[m.mention_id]),
+            )
+            if a is None or b is None or a[0] == b[0]:
+                out.append(m)
+                continue
+            day = dt.date.fromisoformat(m.date[:10]) + (b[0] - a[0])
+        else:
+            day = new
+        out.append(replace(m, date=day.isoformat()))
+        moved += 1
+    return out, moved
+
+
+def load_links(
+    db: str, stored_terms: bool = False, anchor: bool = False
+) -> tuple[dict[tuple, str], int]:
     """(doc_id, span_start, span_end, block) -> event id under the current rules (content
     terms worked out again from the stored sentence, headline and actors unless
-    ``stored_terms``)."""
+    ``stored_terms``; mentions re-dated by ``story_anchor_dates`` with ``anchor``)."""
     con = duckdb.connect(db, read_only=True)
     try:
         pairs = _all_mentions(con)
+        if anchor:
+            redated, moved = story_anchor_dates(con, [m for m, _ in pairs])
+            pairs = [(m, k) for m, (_, k) in zip(redated, pairs, strict=True)]
+            print(f"what-if: {moved} mentions re-dated from their dateline's day")
         spans, texts = {}, {}
         for mid, d, a, b, blk, sent, title, src, tgt, cameo in con.execute(
             "SELECT m.mention_id, m.doc_id, m.span_start, m.span_end, m.block, m.sentence, "
@@ -217,10 +277,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--stored-terms", action="store_true", help="use the content terms stored at ingest"
     )
+    ap.add_argument(
+        "--story-anchor",
+        action="store_true",
+        help="what-if: date each story's relative dates from its dateline's day when that lies "
+        "up to three days after the publication timestamp (eventwire.dates.story_anchor), "
+        "as the coder does not yet",
+    )
     args = ap.parse_args(argv)
     lines = Path(args.pairs).read_text(encoding="utf-8").splitlines()
     pairs = [json.loads(line) for line in lines if line.strip()]
-    links, n_events = load_links(args.db, args.stored_terms)
+    links, n_events = load_links(args.db, args.stored_terms, args.story_anchor)
     how = resolve(pairs, links)
     found = [p for p in pairs if key(p["a"]) in links and key(p["b"]) in links]
     missing = len(pairs) - len(found)
