@@ -213,3 +213,15 @@ def test_the_actors_own_men_are_not_the_target():
     assert got and not any(t == "RUSMIL" for _, t in got), got
     ctl = dyads("Britain expelled Russian diplomats on Monday.")
     assert any(t == "RUSGOV" for _, _, t in ctl), ctl
+
+
+def test_a_signed_agreement_to_do_something_is_signed():
+    got = dyads("China and Portugal signed an agreement to end Portuguese rule over Macao.")
+    assert got and all(c == "057" for c, _, _ in got), got
+
+
+def test_governments_clashing_over_an_issue_dispute_in_words():
+    got = dyads("Britain and Japan clashed today over British demands for access to the exchange.")
+    assert got and all(c.startswith("11") for c, _, _ in got), got
+    ctl = dyads("Troops and rebels clashed over the weekend near the border.")
+    assert ctl and all(c.startswith("19") for c, _, _ in ctl), ctl

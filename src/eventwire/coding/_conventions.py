@@ -182,6 +182,10 @@ class CodingConventions:
             if trace:  # "the ADB approved 24 mln dlrs to support a credit project in Nepal"
                 trace(f"  '{tok.text}' ({p.id}): a sum given to support something: economic aid")
             code = "071"
+        if code[:2] == "19" and self._verbal_clash(tok, sources + targets):
+            if trace:  # "Britain and Japan clashed today over U.K. demands for access"
+                trace(f"  '{tok.text}' ({p.id}): governments clashing over an issue: a dispute")
+            code = "110"
         if code == "057" and self._informal_agreement(tok, verb):
             if trace:  # "reached broad agreement on ...", "expressed agreement to discuss"
                 trace(f"  '{tok.text}' ({p.id}): an agreement in principle or to act, not signed")
@@ -189,6 +193,19 @@ class CodingConventions:
         if code.startswith("042") and all("peacekeep" in (s.text or "").lower() for s in sources):
             code = "074"  # "peacekeeping troops arrived in Bosnia": protection, not a visit
         return code, targets
+
+    def _verbal_clash(self, tok: Any, actors: list[Actor]) -> bool:
+        """A clash of governments over an issue ("clashed today over U.K. demands for
+        access"), with no armed party: a dispute in words, not a fight."""
+        if tok.lemma_.lower() not in self.ps.cues["dispute_verb"]:
+            return False
+        if not actors or any(a.sector not in (None, "GOV", "LEG", "PTY") for a in actors):
+            return False
+        return any(
+            pr.lower_ in ("over", "on", "about")
+            and any(o.pos_ == "NOUN" and not o.ent_type_ for o in self._children(pr, "pobj"))
+            for pr in self._children(tok, "prep")
+        )
 
     def _funded(self, verb: Any) -> bool:
         """Whether an act of support is the purpose of a sum given ("approved 24 mln dlrs to
@@ -206,6 +223,8 @@ class CodingConventions:
         """An agreement the words make less than a signed one: in principle, broad,
         tentative, preliminary ("reached broad agreement on design specifications"), or an
         agreement to do something ("expressed agreement to discuss this question")."""
+        if verb.lemma_.lower() in self.ps.cues["signing_verb"]:
+            return False  # "signed an agreement to end Portuguese rule": signed all the same
         nouns = [tok] if tok.pos_ == "NOUN" else []
         nouns += [o for o in self._children(verb, "dobj") if o.pos_ == "NOUN"]
         words = self.ps.cues["informal_agreement"]

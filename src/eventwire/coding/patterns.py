@@ -66,6 +66,8 @@ CUE_SETS = {
     "potential_noun",
     "informal_agreement",
     "goal_place_head",
+    "signing_verb",
+    "dispute_verb",
     "directive_verb",
     "refusal_verb",
     "light_verb",
