@@ -228,3 +228,48 @@ def test_variants_table_is_validated(tmp_path: Path) -> None:
     good = tmp_path / "good.tsv"
     good.write_text("term\twords\twhy\naccord\tpact;treaty\tone agreement\n")
     assert variants(good) == {"pact": "accord", "treaty": "accord"}
+
+
+def request(mid: str, sentence: str, target: str, **kw: object) -> Mention:
+    return attack(
+        mid,
+        sentence,
+        None,  # type: ignore[arg-type]
+        ("The Finance Ministry", target),
+        source=actor_key("JPNGOV", "JPN", "GOV"),
+        target=actor_key("JPNBUS", "JPN", "BUS"),
+        root="02",
+        cameo="020",
+        **kw,
+    )
+
+
+def test_requests_to_two_classes_of_bank_are_two_requests() -> None:
+    # financial news addresses classes of bank apart: trust banks one day, commercial banks
+    # the next, are two requests of the ministry, though the words are enough to link them
+    trust = request(
+        "a:0",
+        "The Finance Ministry has asked trust banks to moderate their dollar selling, dealers said.",
+        "trust banks",
+    )
+    commercial = request(
+        "b:0",
+        "The Finance Ministry has asked Japanese commercial banks to moderate their dollar "
+        "selling, dealers said.",
+        "Japanese commercial banks",
+        date="2021-06-11",
+    )
+    assert objects.kinds(trust.terms) == {"trust_bank"}
+    assert objects.kinds(commercial.terms) == {"commercial_bank"}
+    assert shared(content_terms(trust), commercial.terms) >= MIN_SHARED
+    got = link([trust, commercial], [])
+    assert got.assign["a:0"] != got.assign["b:0"]
+    # positive control: the same class, told with a nationality more, is one request
+    again = request(
+        "c:0",
+        "The Finance Ministry asked Japanese trust banks to moderate their dollar selling.",
+        "Japanese trust banks",
+        date="2021-06-11",
+    )
+    got = link([trust, again], [])
+    assert got.assign["a:0"] == got.assign["c:0"]
