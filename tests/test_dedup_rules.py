@@ -99,6 +99,28 @@ def test_two_publication_days_may_be_two_days_apart_with_strong_content() -> Non
     assert len(set(link([a, stated], []).assign.values())) == 2
 
 
+def test_an_act_announced_for_later_is_one_plan_reported_over_a_week() -> None:
+    # "Venezuela would loan crude to Ecuador", then three days later "Venezuela will lend
+    # Ecuador crude": one loan announced, neither sentence saying the day of the telling
+    plan = modality_group("planned")
+    loan = frozenset({"lend", "barrel", "crude", "export"})
+    a = m("a:0", "a", "2020-05-01", root="07", cameo="071", modality=plan, terms=loan)
+    b = m("b:0", "b", "2020-05-04", root="07", cameo="071", modality=plan, terms=loan)
+    assert len(set(link([a, b], []).assign.values())) == 1
+    # controls: a done act three days later is another act; so is a plan sharing little, or
+    # one reported more than a week later, or on a day the sentence states
+    done = [m(x.mention_id, x.doc_id, x.date, root="07", cameo="071", terms=loan) for x in (a, b)]
+    assert len(set(link(done, []).assign.values())) == 2
+    weak = m("c:0", "c", "2020-05-04", root="07", cameo="071", modality=plan,
+             terms=frozenset({"lend", "crude"}))  # fmt: skip
+    assert len(set(link([a, weak], []).assign.values())) == 2
+    late = m("d:0", "d", "2020-05-09", root="07", cameo="071", modality=plan, terms=loan)
+    assert len(set(link([a, late], []).assign.values())) == 2
+    stated = m("e:0", "e", "2020-05-04", root="07", cameo="071", modality=plan, terms=loan,
+               date_stated=True)  # fmt: skip
+    assert len(set(link([a, stated], []).assign.values())) == 2
+
+
 def test_of_several_events_the_one_sharing_most_terms_is_joined() -> None:
     # a rumoured strike and the real one, same dyad, day and root: the report of the real
     # strike joins the event whose reports share its words, not the older one

@@ -20,8 +20,10 @@ linking") in order:
    week-precision date covers its Monday-to-Sunday week ("last week" and "on Thursday" can
    be one event); two dates that are only their reports' publication days (neither sentence
    states the day) may be ``MAX_PUBDAY_DAYS`` apart, the act coming on or before each (a
-   Friday announcement reported again on Sunday), with ``PUBDAY_SHARED`` shared terms when
-   more than ``MAX_DAYS`` apart; month- or year-precision dates link only to the same
+   Friday announcement reported again on Sunday), and ``MAX_PLANNED_DAYS`` for an act
+   announced for later (its plan is re-reported for a week: "Venezuela would loan crude to
+   Ecuador", "Venezuela will lend Ecuador crude" three days on), with ``PUBDAY_SHARED``
+   shared terms when more than ``MAX_DAYS`` apart; month- or year-precision dates link only to the same
    month/year at the same precision; an undated
    mention links only to an undated event of its own story cluster.
 3. **Place**: compatible when either side has no place the clause states (``Place.evidence``:
@@ -88,6 +90,7 @@ MAX_COPY_DAYS = 7
 MAX_KM = 100.0
 SAME_SPEAKER_SHARED = 1
 MAX_PUBDAY_DAYS = 2
+MAX_PLANNED_DAYS = 7  # an act announced for later, re-reported over the following week
 PUBDAY_SHARED = 4
 BRIDGE_SHARED = 3  # a bridging report shares this many with a report of each event
 DAY_PRECISIONS = (None, "day", "week")
@@ -285,7 +288,9 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
         elif m.date_stated and e.date_stated and mp != "week" and ep != "week":
             limit = 0  # two reports that each say the day: other days are other acts
         elif not m.date_stated and not e.date_stated and mp == ep == "day":
-            limit = MAX_PUBDAY_DAYS  # two publication days: the act came on or before each
+            # two publication days: a done act came on or before each; an act announced for
+            # later is no act of either day, and its plan is re-reported for days
+            limit = MAX_PLANNED_DAYS if m.modality == "announced" else MAX_PUBDAY_DAYS
         else:
             limit = MAX_DAYS
         return gap if gap <= limit else None
