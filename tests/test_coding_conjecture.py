@@ -225,3 +225,18 @@ def test_governments_clashing_over_an_issue_dispute_in_words():
     assert got and all(c.startswith("11") for c, _, _ in got), got
     ctl = dyads("Troops and rebels clashed over the weekend near the border.")
     assert ctl and all(c.startswith("19") for c, _, _ in ctl), ctl
+
+
+def test_an_end_demanded_to_something_other_than_fighting_is_a_plain_demand():
+    got = dyads("Miners' leaders demanded an end to the system of single-sex hostels.")
+    assert got and all(c == "100" for c, _, _ in got), got
+    assert any(s.endswith("LAB") for _, s, _ in got), got
+    ctl = dyads("The UN demanded an end to the fighting in Darfur.")
+    assert any(c == "1056" for c, _, _ in ctl), ctl
+
+
+def test_a_role_at_a_company_is_the_companys():
+    got = dyads("A vice-president at Widget Holdings Inc criticised the government's tax plan.")
+    assert not any(s.endswith("GOV") for _, s, _ in got), got
+    ctl = dyads("The vice-president criticised the government's tax plan on Monday.")
+    assert any(s.endswith("GOV") for _, s, _ in ctl), ctl

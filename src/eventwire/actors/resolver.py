@@ -313,12 +313,18 @@ class ActorResolver:
         company", "officials of brokerage firms")."""
         bodies = self.lex.words["organisation_noun"]
         for t, w in zip(toks, words, strict=True):
-            if t != head and t.pos_ == "NOUN" and w in bodies and not _against_prefix(t):
+            if (
+                t != head
+                and t.pos_ == "NOUN"
+                and (w in bodies or t.dep_ == "poss")  # "union leaders", "miners' leaders"
+                and not _against_prefix(t)
+            ):
                 s = self.lex.sector_of(w)
                 if s:
                     return s[0]
         for pr in head.children:
-            if pr.dep_ == "prep" and pr.lower_ == "of":
+            # "officials of the firm", "a vice-president at PaineWebber Inc"
+            if pr.dep_ == "prep" and pr.lower_ in ("of", "at"):
                 for o in pr.children:
                     if o.dep_ != "pobj" or o.pos_ not in ("NOUN", "PROPN"):
                         continue
@@ -1058,7 +1064,9 @@ def _definite(tok: Any) -> bool:
 
 
 NAME_POS = frozenset({"PROPN", "ADP", "CCONJ", "DET", "PUNCT"})  # words of a long name
-COUNTERPART_PREPS = frozenset({"with", "against", "to", "on", "toward", "towards", "from"})
+COUNTERPART_PREPS = frozenset(
+    {"with", "against", "to", "on", "toward", "towards", "from", "among", "between"}
+)
 
 
 def _counterpart(anchor: Any, head: Any) -> bool:

@@ -186,6 +186,12 @@ class CodingConventions:
             if trace:  # "Britain and Japan clashed today over U.K. demands for access"
                 trace(f"  '{tok.text}' ({p.id}): governments clashing over an issue: a dispute")
             code = "110"
+        if code == "1056" and self._end_of_no_hostility(verb):
+            if trace:  # "demanded an end to the system of single-sex hostels"
+                trace(
+                    f"  '{tok.text}' ({p.id}): an end demanded to something other than hostilities"
+                )
+            code = "100"
         if code == "057" and self._informal_agreement(tok, verb):
             if trace:  # "reached broad agreement on ...", "expressed agreement to discuss"
                 trace(f"  '{tok.text}' ({p.id}): an agreement in principle or to act, not signed")
@@ -206,6 +212,24 @@ class CodingConventions:
             and any(o.pos_ == "NOUN" and not o.ent_type_ for o in self._children(pr, "pobj"))
             for pr in self._children(tok, "prep")
         )
+
+    def _end_of_no_hostility(self, verb: Any) -> bool:
+        """Whether an end or halt demanded is named as one to something other than fighting
+        ("an end to the system of hostels"; not "an end to the fighting", "a halt to
+        the bombing")."""
+        hostile = self.ps.cues["hostility_noun"]
+        for o in self._children(verb, "dobj"):
+            if o.lemma_.lower() not in ("end", "halt", "stop"):
+                continue
+            named = [
+                p
+                for pr in self._children(o, "prep")
+                if pr.lower_ in ("to", "of")
+                for p in self._children(pr, "pobj")
+            ]
+            if named and not any(p.lemma_.lower() in hostile for p in named):
+                return True
+        return False
 
     def _funded(self, verb: Any) -> bool:
         """Whether an act of support is the purpose of a sum given ("approved 24 mln dlrs to

@@ -68,6 +68,7 @@ CUE_SETS = {
     "goal_place_head",
     "signing_verb",
     "dispute_verb",
+    "hostility_noun",
     "directive_verb",
     "refusal_verb",
     "light_verb",
