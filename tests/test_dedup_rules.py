@@ -121,6 +121,36 @@ def test_an_act_announced_for_later_is_one_plan_reported_over_a_week() -> None:
     assert len(set(link([a, stated], []).assign.values())) == 2
 
 
+def test_the_fields_of_news_are_no_shared_content() -> None:
+    # two requests of one government to another on one day, both "to ease protectionist
+    # pressures on trade": the field of the news is shared, the act asked for is not
+    def ask(mid: str, sentence: str, actors: tuple[str, str]) -> Mention:
+        return m(mid, mid[0], root="02", cameo="020", source=actor_key("USAGOV", "USA", "GOV"),
+                 target=actor_key("JPN", "JPN", None), terms=report_terms(sentence, None, actors))  # fmt: skip
+
+    farm = ask(
+        "a:0",
+        "Agriculture Secretary Richard Lyng asked Japan to open its farm market further to "
+        "ease protectionist pressures and the trade deficit.",
+        ("Agriculture Secretary Richard Lyng", "Japan"),
+    )
+    growth = ask(
+        "b:0",
+        "U.S. officials urged Japan to stimulate economic growth, which could relieve "
+        "protectionist pressures and the trade deficit.",
+        ("U.S. officials", "Japan"),
+    )
+    assert not {"trade", "protectionist", "pressure", "deficit"} & farm.terms
+    assert len(set(link([farm, growth], []).assign.values())) == 2
+    # positive control: the same request in other words shares what was asked for
+    again = ask(
+        "c:0",
+        "U.S. officials asked Japan to open its farm market wider to ease trade pressures.",
+        ("U.S. officials", "Japan"),
+    )
+    assert len(set(link([farm, again], []).assign.values())) == 1
+
+
 def test_of_several_events_the_one_sharing_most_terms_is_joined() -> None:
     # a rumoured strike and the real one, same dyad, day and root: the report of the real
     # strike joins the event whose reports share its words, not the older one
