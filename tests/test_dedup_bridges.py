@@ -4,6 +4,7 @@ merges them (``bridge-shared-report``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,43 @@ def test_requests_to_two_classes_of_bank_are_two_requests() -> None:
     )
     got = link([trust, again], [])
     assert got.assign["a:0"] == got.assign["c:0"]
+
+
+def meeting(mid: str, terms: set[str], cameo: str, person: str | None) -> Mention:
+    doc = mid.split(":")[0]
+    return Mention(
+        mention_id=mid,
+        doc_id=doc,
+        source=actor_key("JPNGOV", "JPN", "GOV"),
+        target=actor_key("USAGOV", "USA", "GOV"),
+        root="04",
+        modality=modality_group("asserted"),
+        date="2021-04-07",
+        date_precision="day",
+        story_id=doc,
+        cameo=cameo,
+        terms=frozenset(terms),
+        person=person,
+    )
+
+
+def test_a_named_persons_meeting_bridges_his_visit_and_the_talks_held_on_it() -> None:
+    # "Miyazawa visits Washington this week for the IMF meetings" (042) and "Baker holds
+    # talks with counterparts from Europe and Japan to urge them to speed growth" (040)
+    # share no word; "Speaking after an hour-long meeting with Baker, Miyazawa said the
+    # counterparts' accord to speed growth held" shares three with the talks and one, "meeting", with his
+    # own visit that day: one visit, one meeting
+    visit = meeting("a:0", {"visits", "imf", "meeting", "guideline"}, "042", "Kiichi Miyazawa")
+    talks = meeting("b:0", {"talk", "counterpart", "europe", "speed", "accord"}, "040", "Baker")
+    after = meeting(
+        "c:0", {"meeting", "hour-long", "counterpart", "speed", "accord"}, "040", "Kiichi Miyazawa"
+    )
+    got = link([visit, talks, after], [])
+    assert len(set(got.assign.values())) == 1
+    assert [x.rule for x in got.merges] == ["bridge-shared-report"]
+    # controls: the report of another person's meeting, or of a root of no joint act, merges
+    # nothing
+    other = replace(after, person="Gerhard Stoltenberg")
+    assert len(set(link([visit, talks, other], []).assign.values())) == 2
+    said = [replace(x, root="01", cameo="010") for x in (visit, talks, after)]
+    assert len(set(link(said, []).assign.values())) == 2

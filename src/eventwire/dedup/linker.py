@@ -64,7 +64,11 @@ linking") in order:
    it shares ``BRIDGE_SHARED`` content terms with a report of each, their anchor days are at
    most ``MAX_DAYS`` apart, their places and kinds of things acted on agree, their named
    sources are not different people, and the mention is no copy (one raid told by one report
-   of its target and one of its warships, until a report tells both). The merge keeps the
+   of its target and one of its warships, until a report tells both); in the roots of joint
+   acts the mention's own named person may be the source of one event and another person of
+   the other, and with the event holding his own report of that day one shared term is
+   enough (his visit, 042, and the talks held on it, 040, bridged by "after an hour-long
+   meeting with Baker, Miyazawa said"). The merge keeps the
    oldest event id and is reported in ``LinkResult.merges``.
 
 Event ids are stable: a new event's id derives from its first mention's id (itself stable for a
@@ -354,7 +358,8 @@ def bridges_reports(m: Mention, content: frozenset[str], a: LinkedEvent, b: Link
     or not both day-level, or when their reports' named sources are different people."""
     if m.copy or a.root != m.root or b.root != m.root:
         return False
-    if a.persons and b.persons and not a.persons & b.persons:
+    joint = m.root in codes.joint_roots() and bool(m.person) and m.person in a.persons | b.persons
+    if a.persons and b.persons and not a.persons & b.persons and not joint:
         return False
     if not place_ok(a.place, b.place) or objects.apart(event_kinds(a), event_kinds(b)):
         return False
@@ -365,7 +370,17 @@ def bridges_reports(m: Mention, content: frozenset[str], a: LinkedEvent, b: Link
         return False
     if _days_apart(da, a.date_precision, db, b.date_precision) > MAX_DAYS:
         return False
-    return min(shared_with_a_report(content, e) for e in (a, b)) >= BRIDGE_SHARED
+    return all(shared_with_a_report(content, e) >= _bridge_shared(m, e, joint) for e in (a, b))
+
+
+def _bridge_shared(m: Mention, e: LinkedEvent, joint: bool) -> int:
+    """Terms a bridging mention shares with a report of an event: fewer with an event of
+    a joint act whose reports its own named person is the source of on the same day (his
+    visit told as the visit and as the meeting he held on it: one shared term, as in rule
+    3b)."""
+    if joint and m.person in e.persons and m.date == e.date:
+        return SAME_SPEAKER_SHARED
+    return BRIDGE_SHARED
 
 
 def place_ok(a: Place, b: Place) -> bool:
