@@ -47,6 +47,7 @@ from typing import Any
 from eventwire.data_files import DataError
 from eventwire.model import Place
 from eventwire.places.build import data_file
+from eventwire.places.doers import body_mentions, owners, spread_over_country
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer, normalize
 from eventwire.places.geoparse import (
     _dateline_table,
@@ -88,6 +89,8 @@ class DocPlaces:
     pacts: frozenset[int] = frozenset()  # "the Paris accord", "the Geneva talks": where agreed
     subjects: frozenset[int] | None = None  # "Washington is pressing ...": the clause's doer
     bodies: frozenset[int] = frozenset()  # "the U.S. Commerce Department", "Britain's ministry"
+    owners: frozenset[int] = frozenset()  # "Canada's decision": whose thing, not where
+    seated: tuple[tuple[int, int], ...] = ()  # (start, seat id): "the Federal Reserve approved"
 
     def in_span(self, start: int, end: int) -> SpanPlaces:
         """The places inside a character span (a sentence of the same text), without the
@@ -216,6 +219,8 @@ def document_places(
         _before_nouns(doc, places, "pact_nouns"),
         _subjects(doc, places),
         _before_nouns(doc, places, "seat_nouns"),
+        owners(doc, places),
+        body_mentions(doc, g),
     )
 
 
@@ -325,7 +330,8 @@ def _cues_before(text: str, places: Sequence[Place]) -> dict[int, str]:
         if w == "of":
             head = _word_before(text, text.rfind("of", 0, p.start))
             # "the town of X" is in X; "340 km north of X" is only measured from X
-            w = "in" if head in c["place_nouns"] else _distance(text, p.start, head)
+            parts = c["place_nouns"] | c["part_nouns"]  # "the peaks of northeastern Iraq"
+            w = "in" if head in parts else _distance(text, p.start, head)
         if w in known:
             out[p.start] = w
         elif (
@@ -370,6 +376,8 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
             if h.dep_ != "pobj" or h.head.dep_ != "prep":
                 break
             h = h.head.head
+        if h.pos_ in ("VERB", "AUX") and _dependent_verb(h):
+            continue  # "agreed to prospect for gold in Guinea": the plan's place, not the act's
         if (
             h.pos_ in ("VERB", "AUX")
             or h.lemma_.lower() in c["venue_nouns"]
@@ -378,6 +386,17 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
         ):
             out.add(p.start)
     return frozenset(out)
+
+
+def _dependent_verb(h: Any) -> bool:
+    """A verb that is not an act the sentence reports but a plan or a modifier: an infinitive
+    complement ("agreed to prospect for gold in Guinea", "plans to build a plant in Kenya")
+    or a participle modifying a noun ("debt talks opening tomorrow in New York")."""
+    if h.dep_ == "acl" and h.tag_ in ("VBG", "VBN"):
+        return True
+    return h.dep_ in ("xcomp", "acl", "advcl") and any(
+        k.dep_ == "aux" and k.tag_ == "TO" for k in h.children
+    )
 
 
 def _modifiers(doc: Any, places: Sequence[Place]) -> frozenset[int]:
@@ -716,23 +735,25 @@ def _government_named(
     """The sentence's doer is the actor's own country or capital (metonymy for its
     government: "Washington is pressing Taiwan", "Japan has asked India ..., sources said",
     "Iraq rejected its quota"; ``DocPlaces.subjects``) and the story is filed from another
-    country, not from a body's seat where governments act as members ("UNITED NATIONS",
-    ``datelines.tsv``): a government acts at home."""
+    country, or from a town of the same country that is not its capital ("MIAMI -
+    Washington has threatened"), not from a body's seat where governments act as members
+    ("UNITED NATIONS", ``datelines.tsv``): a government acts at home."""
     if doc_places is None or doc_places.subjects is None or not countries:
         return False
-    if countries[0] == dateline.country:
-        return False
+    capitals = _capital_ids()
+    if countries[0] == dateline.country and (dateline.geonameid or "") in capitals:
+        return False  # "WASHINGTON - The United States has threatened": the dateline is home
     g = doc_places.gazetteer or get_gazetteer()
     if normalize(dateline.text or "") in _dateline_table(g):
         return False
-    capitals = _capital_ids()
     if any(
         p.country == countries[0]
         and p.start in doc_places.subjects
         and (p.precision == "country" or (p.geonameid or "") in capitals)
+        and p.geonameid != dateline.geonameid
         for p in places
     ):
-        return True
+        return True  # also "MIAMI - Washington has threatened": the capital acts, not Miami
     span = getattr(places, "span", None)
     return span is not None and any(
         p.start is not None
@@ -761,6 +782,41 @@ def _national_body_elsewhere(
         and p.country == dateline.country
         for p in doc_places.places
     )
+
+
+def _doer_seat(
+    doc_places: DocPlaces | None, span: tuple[int, int] | None, dateline: Place | None
+) -> Place | None:
+    """The seat of the first body of ``bodies.tsv`` that the sentence names as a doer ("the
+    Federal Reserve Board approved", "opposed by the World Bank"; ``DocPlaces.seated``), when
+    it is not the dateline's town (then the dateline says it)."""
+    if doc_places is None or span is None:
+        return None
+    g = doc_places.gazetteer or get_gazetteer()
+    for start, i in doc_places.seated:
+        if span[0] <= start < span[1]:
+            seat = g.place(i)
+            if dateline is not None and seat.geonameid == dateline.geonameid:
+                return None
+            return seat
+    return None
+
+
+def _spread_country(
+    usable: Sequence[Place], dateline: Place | None, countries: Sequence[str]
+) -> Place | None:
+    """The country an act spread over it is in: one the sentence names ("in Peru, strikes
+    spread throughout the country"), else the dateline's, else the first actor's."""
+    for p in usable:
+        if p.precision == "country":
+            return p
+    for c in ([dateline.country] if dateline is not None and dateline.country else []) + list(
+        countries
+    ):
+        p = country_place(c or "")
+        if p is not None:
+            return p
+    return None
 
 
 def _unstated(countries: Sequence[str], dateline: Place) -> tuple[Place | None, str | None]:
@@ -817,7 +873,17 @@ def event_place(
             g = get_gazetteer()
             i = resolve_id(g, dateline, tuple(countries))
             dateline = g.place(i, text=dateline) if i is not None else None
-    usable = [p for p in sentence_places if p.precision != "region" and p.country]
+    usable = [
+        p
+        for p in sentence_places
+        if p.precision != "region"
+        and p.country
+        and not (
+            doc_places is not None
+            and p.start in doc_places.owners
+            and p.country not in countries[:1]
+        )
+    ]  # "France protested over Canada's decision": Canada owns the decision
     cues = doc_places.cue_before if doc_places is not None else {}
     verbal = cameo is not None and cameo[:2] in cue_sets()["verbal_roots"]
     relayed = doc_places is not None and doc_places.relayed
@@ -844,6 +910,9 @@ def event_place(
         met = None if usable else _meeting_place(doc_places, span)
         if met is not None:  # "blocked the proposal at the coffee talks" (in London)
             return _with(met, "sentence-place")
+        seat = None if usable or joint else _doer_seat(doc_places, span, dateline)
+        if seat is not None and not _says_here(doc_places, span):
+            return _with(seat, "sentence-place")  # "the EC Commission rejected all bids"
         if not usable and (joint or named) and not _says_here(doc_places, span):
             # the dateline is where the story was filed; a government named acts at home
             return _unstated(countries[:1] if named else countries, dateline)
@@ -862,8 +931,19 @@ def event_place(
             and p.start in doc_places.seats
             and p.country
         ]  # "the bank was closed by the Brunei government"
+    if not verbal and doc_places is not None and spread_over_country(doc_places.text, span):
+        country = _spread_country(usable, dateline, countries)
+        if country is not None:  # "70 strikes throughout the country"
+            return _with(country, "sentence-place")
     if usable:
         best = min(usable, key=lambda p: _order(p, countries, cues))
+        seat = (
+            None
+            if verbal or _order(best, countries, cues)[0] == 0
+            else _doer_seat(doc_places, span, dateline)
+        )
+        if seat is not None:  # "the EC Commission has charged the United States"
+            return _with(seat, "sentence-place")
         if dateline is not None and _inside(dateline, best) and _refines(dateline, best):
             return _with(dateline, "dateline")  # "WASHINGTON - The U.S. Treasury said ..."
         if _cue(best, cues) == DISTANCE and best.precision != "country":

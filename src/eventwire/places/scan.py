@@ -60,6 +60,10 @@ CUE_SETS = (
     "field_roots",
     "distance_units",
     "doer_nouns",
+    "part_nouns",
+    "spread_cues",
+    "spread_nouns",
+    "spread_words",
 )
 
 

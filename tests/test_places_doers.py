@@ -1,0 +1,102 @@
+"""Where an act happened, from what the sentence says about its doer and its extent: bodies
+that act at their seat, possessive owners, governments named at home, acts spread over a
+country, places at sea and on a land's parts, places of a plan.
+
+Sentences written for these tests; parsed with the pipeline's own model (eventwire.nlp)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.places import document_places, event_place
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from eventwire.nlp import get_nlp
+
+    return get_nlp()
+
+
+def place_of(nlp, text: str, cameo: str, countries: list[str]) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    dp = document_places(text, doc=nlp(text))
+    place, _rule = event_place(
+        [], dp.in_span(0, len(text)), dp.dateline, countries, dp, cameo=cameo
+    )
+    return (place.name if place else None), (place.precision if place else None)
+
+
+def test_a_body_with_one_seat_acts_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "LOS ANGELES, March 12 - The Federal Reserve Board approved the purchase of the bank."
+    assert place_of(nlp, text, "051", ["USA"]) == ("Washington, D.C.", "city")
+    text = (
+        "PARIS, March 5 - The EC Commission rejected all bids at the weekly tender, traders said."
+    )
+    assert place_of(nlp, text, "120", []) == ("Brussels", "city")
+    # a material act: the body's seat beats a country named bare (the act's target)
+    text = "ROME, March 20 - The European Commission has charged Japan with dumping ball bearings."
+    assert place_of(nlp, text, "173", ["JPN"]) == ("Brussels", "city")
+    # controls: a body that is no doer ("a loan from the World Bank") says nothing; a place
+    # the sentence gives for the act wins over the seat
+    text = "NAIROBI, March 5 - Kenya received a loan from the World Bank to build roads."
+    assert place_of(nlp, text, "070", ["KEN"]) == ("Nairobi", "city")
+    text = (
+        "JAKARTA, March 5 - The World Bank told a news conference in Bali that growth would slow."
+    )
+    assert place_of(nlp, text, "010", []) == ("Bali", "admin1")
+
+
+def test_a_possessive_owner_is_no_place_of_anothers_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "PARIS, March 18 - France today protested over Canada's decision to close its ports."
+    assert place_of(nlp, text, "140", ["FRA", "CAN"]) == ("Paris", "city")
+    # controls: the owner's own act, and a possessive before a place noun
+    text = "PARIS, March 18 - Canada's fishermen protested against the quotas on Monday."
+    assert place_of(nlp, text, "140", ["CAN"]) == ("Canada", "country")
+    text = "PARIS, March 18 - Farmers protested in Canada's capital on Monday."
+    assert place_of(nlp, text, "140", ["FRA"]) == ("Canada", "country")
+
+
+def test_a_government_named_under_a_second_city_acts_at_home(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "MIAMI, March 23 - Washington has threatened to block the new loans."
+    assert place_of(nlp, text, "130", ["USA"]) == ("United States", "country")
+    text = "CHICAGO, March 23 - The United States has pressed the lenders to cut their rates."
+    assert place_of(nlp, text, "100", ["USA"]) == ("United States", "country")
+    # controls: filed from the capital, and a speaker's words about the government
+    text = "WASHINGTON, March 23 - The United States has threatened to block the loans."
+    assert place_of(nlp, text, "130", ["USA"]) == ("Washington, D.C.", "city")
+    text = "MIAMI, March 23 - The mayor said Washington would block the loans."
+    assert place_of(nlp, text, "010", ["USA"]) == ("Miami", "city")
+
+
+def test_an_act_spread_over_the_country_is_the_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "MADRID, March 23 - Dockers went on strike nationwide on Monday."
+    assert place_of(nlp, text, "143", ["ESP"]) == ("Spain", "country")
+    text = "LIMA, March 23 - Officials reported 70 strikes throughout the country last week."
+    assert place_of(nlp, text, "143", ["PER"]) == ("Peru", "country")
+    # controls: a strike in a named town, and a statement (said where the story was filed)
+    text = "MADRID, March 23 - Dockers went on strike in Bilbao on Monday."
+    assert place_of(nlp, text, "143", ["ESP"]) == ("Bilbao", "city")
+    text = "MADRID, March 23 - The union said it would call strikes across the country."
+    assert place_of(nlp, text, "010", ["ESP"]) == ("Madrid", "city")
+
+
+def test_places_at_sea_and_on_parts_of_a_land(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LONDON, March 12 - Iran attacked a Saudi tanker off the United Arab Emirates last night."
+    )
+    assert place_of(nlp, text, "190", ["IRN", "SAU"]) == ("United Arab Emirates", "country")
+    text = "NICOSIA, March 12 - Iran attacked across the snow-capped peaks of northeastern Iraq."
+    assert place_of(nlp, text, "190", ["IRN", "IRQ"]) == ("Iraq", "country")
+    # control: "of X" after another noun is no locative ("the supporters of Iraq")
+    text = "NICOSIA, March 12 - Iran attacked the supporters of Iraq, the agency said."
+    dp = document_places(text, doc=nlp(text))
+    iraq = [p for p in dp.places if p.name == "Iraq"]
+    assert iraq and dp.cue_before.get(iraq[0].start) is None
+
+
+def test_the_place_of_a_plan_is_not_where_it_was_agreed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "LAGOS, March 18 - The two ministers agreed to prospect for gold in Guinea."
+    assert place_of(nlp, text, "030", ["NGA"]) == ("Nigeria", "country")
+    # control: "agreed in X to ..." says where the agreement was made
+    text = "LAGOS, March 18 - The two ministers agreed in Abuja to prospect for gold."
+    assert place_of(nlp, text, "030", ["NGA"]) == ("Abuja", "city")
