@@ -78,3 +78,27 @@ def test_country_acted_on_through_a_noun_is_not_the_actors_own():
 def test_ec_is_the_european_community():
     got = codes("The EC's executive authority warned Britain over its steel subsidies.")
     assert any(s == "IGOEEC" for s, _, _ in got), got
+
+
+def test_a_rank_ending_a_company_name_is_no_officer():
+    assert not [
+        s
+        for s, _, _ in codes("Data General said it would offer software to the army.")
+        if s.endswith("MIL")
+    ]
+    # control: a court named with its own word is still a court, a rank before a name a title
+    assert any(
+        s.endswith("JUD")
+        for s, _, _ in codes("The Supreme Court rejected the government's appeal.")
+    )
+    assert any(
+        s.endswith("MIL")
+        for s, _, _ in codes("General Mirza Aslam Beg criticised the Indian army's exercises.")
+    )
+
+
+def test_market_agents_are_business():
+    got = codes("Japanese buyers rejected the Cuban request for more sugar.")
+    assert got and all(s == "JPNBUS" for s, _, _ in got), got
+    ctl = codes("The Japanese government rejected the Cuban request for more sugar.")
+    assert any(s == "JPNGOV" for s, _, _ in ctl), ctl

@@ -62,6 +62,7 @@ WORD_SETS = (
     "role_head",
     "organisation_noun",
     "thing_noun",
+    "rank_title",
 )
 OVERRIDE_COLUMNS = ["phrase", "code"]
 ETHNIC_COLUMNS = ["code", "names"]

@@ -207,6 +207,19 @@ class ActorResolver:
         Trade"), nor does a place's ("the Soviet Union" is no union)."""
         if head.ent_type_ in NON_ACTOR_NAMES:
             return None
+        if (
+            head.pos_ == "PROPN"
+            and head.ent_type_ == "ORG"
+            and head.text.lower() in self.lex.words["rank_title"]
+            and len(toks) > 1
+            and not any(
+                self.lex.sector_of(t.text.lower()) or self.lex.lookup(t.text)
+                for t in toks
+                if t != head and t.pos_ == "PROPN"
+            )
+            and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in toks)
+        ):
+            return None  # "Data General said ...": a role word ending a company's name
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.words["thing_noun"]:
             return None  # "defence spending", "labour costs": things, not actors
         head_sec = None
