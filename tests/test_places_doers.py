@@ -100,3 +100,12 @@ def test_the_place_of_a_plan_is_not_where_it_was_agreed(nlp) -> None:  # type: i
     # control: "agreed in X to ..." says where the agreement was made
     text = "LAGOS, March 18 - The two ministers agreed in Abuja to prospect for gold."
     assert place_of(nlp, text, "030", ["NGA"]) == ("Abuja", "city")
+
+
+def test_a_government_named_as_the_doer_of_a_measure_acts_at_home(nlp) -> None:  # type: ignore[no-untyped-def]
+    # an origin ("from Guyana") under Guyana's dateline is no place of Venezuela's ban
+    text = "GEORGETOWN, March 18 - Venezuela has banned imports of rice from Guyana."
+    assert place_of(nlp, text, "172", ["VEN", "GUY"]) == ("Venezuela", "country")
+    # control: a place the sentence gives after a locative cue
+    text = "GEORGETOWN, March 18 - Venezuela has banned imports of rice in Guyana."
+    assert place_of(nlp, text, "172", ["VEN", "GUY"]) == ("Georgetown", "city")

@@ -935,6 +935,16 @@ def event_place(
         country = _spread_country(usable, dateline, countries)
         if country is not None:  # "70 strikes throughout the country"
             return _with(country, "sentence-place")
+    if (
+        not verbal
+        and not field_act
+        and dateline is not None
+        and not any(_order(p, countries, cues)[0] == 0 for p in usable)
+        and _government_named(sentence_places, countries, dateline, doc_places)
+    ):  # "GEORGETOWN - Trinidad and Tobago had restricted imports of Guyanese rice"
+        country = country_place(countries[0])
+        if country is not None:  # the country the sentence names as the doer
+            return _with(country, "sentence-place")
     if usable:
         best = min(usable, key=lambda p: _order(p, countries, cues))
         seat = (
