@@ -109,3 +109,17 @@ def test_a_government_named_as_the_doer_of_a_measure_acts_at_home(nlp) -> None: 
     # control: a place the sentence gives after a locative cue
     text = "GEORGETOWN, March 18 - Venezuela has banned imports of rice in Guyana."
     assert place_of(nlp, text, "172", ["VEN", "GUY"]) == ("Georgetown", "city")
+
+
+def test_a_name_after_a_kinship_noun_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "NEW YORK, March 25 - Laurence Tisch and his brother Preston were named in the suit."
+    dp = document_places(text, doc=nlp(text))
+    assert "Preston" not in [p.text for p in dp.places]
+    text = "WASHINGTON, March 25 - Reagan and his wife Nancy said they were pleased."
+    dp = document_places(text, doc=nlp(text))
+    assert "Nancy" not in [p.text for p in dp.places]
+    # controls: the same names as places
+    text = "LONDON, March 25 - Three men were charged in Preston, police said."
+    assert "Preston" in [p.text for p in document_places(text, doc=nlp(text)).places]
+    text = "PARIS, March 25 - The minister said in Nancy that he was pleased."
+    assert "Nancy" in [p.text for p in document_places(text, doc=nlp(text)).places]

@@ -248,6 +248,7 @@ def parse(
             qualified.append((qs, e, q, -1))
     cands = scan.find(g, text, _labels(doc), [(s, e) for s, e, _, _ in qualified])
     cands = _not_surnames(g, text, cands, doc)
+    cands = _not_kin(text, cands)
     first: list[tuple[int, int, int, bool, bool]] = [
         (s, e, i, True, True) for s, e, i, _ in qualified
     ]
@@ -322,6 +323,23 @@ def _not_surnames(
         if text[c.start : c.end] not in surnames
         or any(g.kind[i] in (COUNTRY, ADMIN1, REGION) for i in c.ids)
     ]
+
+
+_KIN_BACK = re.compile(r"\b([a-z]+),?\s+$")
+
+
+def _not_kin(text: str, cands: list[scan.Candidate]) -> list[scan.Candidate]:
+    """A one-word name right after a kinship noun is a person ("his brother Preston", "his
+    wife Nancy", "her son Jordan": ``kin_nouns`` in ``cues.tsv``), whatever bears that name."""
+    kin = scan.cue_sets()["kin_nouns"]
+    out = []
+    for c in cands:
+        m = _KIN_BACK.search(text, max(0, c.start - 20), c.start)
+        one_word = " " not in text[c.start : c.end]
+        if m is not None and one_word and m.group(1) in kin:
+            continue
+        out.append(c)
+    return out
 
 
 def _one_sense(

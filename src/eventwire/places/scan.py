@@ -64,6 +64,7 @@ CUE_SETS = (
     "spread_cues",
     "spread_nouns",
     "spread_words",
+    "kin_nouns",
 )
 
 
