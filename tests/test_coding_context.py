@@ -328,3 +328,18 @@ def test_a_treaty_name_holds_no_role():
     assert not [e for e in evs if e.target is not None and e.target.sector == "MIL"], show(evs)
     # positive control: a general before a person's name is military
     assert first(code("General Smith attacked the rebels."), "19").source.sector == "MIL"
+
+
+def test_a_dateline_after_its_gmt_timestamp_anchors_relative_dates():
+    # a story sent late on 3 April GMT and datelined 5 April: "tomorrow" is 6 April
+    evs = eventwire.code(
+        "WASHINGTON, April 5 - U.S. and Japanese officials will meet tomorrow to discuss trade.",
+        date="1987-04-03",
+    )
+    assert any(e.date == "1987-04-06" for e in evs), [(e.cameo, e.date) for e in evs]
+    # control: a dateline on the publication day anchors on that day
+    evs = eventwire.code(
+        "WASHINGTON, April 3 - U.S. and Japanese officials will meet tomorrow to discuss trade.",
+        date="1987-04-03",
+    )
+    assert any(e.date == "1987-04-04" for e in evs), [(e.cameo, e.date) for e in evs]

@@ -94,16 +94,11 @@ def _dateline_anchor(body: str, pub: dt.date | None) -> dt.date | None:
     against the publication or crawl date; relative dates in the story count from it."""
     if pub is None:
         return None
-    from eventwire.dates import resolve_date
+    from eventwire.dates import story_anchor
     from eventwire.extract import parse_dateline
 
-    _, when = parse_dateline(body[:300])
-    if not when:
-        return pub
-    r = resolve_date(when, pub)
-    if r is None or r[1] != "day" or not (0 <= (pub - r[0]).days <= 31):
-        return pub
-    return r[0]
+    # a dateline may be a day or three after a GMT timestamp ("SEOUL, June 20" sent on June 19)
+    return story_anchor(parse_dateline(body[:300])[1], pub)
 
 
 def _long_before(date: str, precision: str | None, text: str, pub: dt.date) -> bool:
