@@ -123,3 +123,36 @@ def test_a_name_after_a_kinship_noun_is_a_person(nlp) -> None:  # type: ignore[n
     assert "Preston" in [p.text for p in document_places(text, doc=nlp(text)).places]
     text = "PARIS, March 25 - The minister said in Nancy that he was pleased."
     assert "Nancy" in [p.text for p in document_places(text, doc=nlp(text)).places]
+
+
+def _last(nlp, text: str, cameo: str, countries: list[str]) -> str | None:  # type: ignore[no-untyped-def]
+    dp = document_places(text, doc=nlp(text))
+    start = text.rfind(". ") + 2
+    place, _rule = event_place(
+        [], dp.in_span(start, len(text)), dp.dateline, countries, dp, cameo=cameo
+    )
+    return place.name if place else None
+
+
+def test_the_court_the_story_placed_earlier(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "OAK BROOK, Ill., March 20 - Acme asked the U.S. District Court in Chicago for a "
+        "ruling. In hearings before the federal judge, the defendants were charged with fraud."
+    )
+    assert _last(nlp, text, "173", ["USA"]) == "Chicago"
+    text = (
+        "NEW YORK, March 16 - The union said a Kansas City judge entered an order. The union "
+        "said it petitioned the district court because of the airline's refusal."
+    )
+    assert _last(nlp, text, "020", ["USA"]) == "Kansas City"
+    # controls: a court the story never placed, and another venue noun than a court
+    text = (
+        "NEW YORK, March 16 - Police in Boston arrested two men. The men were charged "
+        "before the judge on Monday."
+    )
+    assert _last(nlp, text, "173", ["USA"]) == "New York City"
+    text = (
+        "NEW YORK, March 16 - A judge in Boston heard the case. The union said the "
+        "talks would resume at the meeting."
+    )
+    assert _last(nlp, text, "010", ["USA"]) == "New York City"

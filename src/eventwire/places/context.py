@@ -687,10 +687,12 @@ def _says_here(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> bo
 
 @functools.lru_cache(maxsize=1)
 def _venue_phrase() -> re.Pattern[str]:
-    """ "at/during/told/addressed the|a ... <venue noun>" (``venue_nouns``)."""
+    """ "at/during/told/addressed/before the|a ... <venue noun>" (``venue_openers``,
+    ``venue_nouns``)."""
     nouns = "|".join(sorted(map(re.escape, cue_sets()["venue_nouns"]), key=len, reverse=True))
+    openers = "|".join(sorted(map(re.escape, cue_sets()["venue_openers"]), key=len, reverse=True))
     return re.compile(
-        r"\b(?:at|during|told|addressed)\s+(?P<det>the|a|an|this|its|their)\s+"
+        r"\b(?:" + openers + r")\s+(?P<det>the|a|an|this|its|their)\s+"
         r"(?:[\w'-]+\s+){0,4}?(?P<noun>" + nouns + r")\b",
         re.IGNORECASE,
     )
@@ -707,15 +709,18 @@ def _meeting_place(doc_places: DocPlaces | None, span: tuple[int, int] | None) -
     m = _venue_phrase().search(text, span[0], span[1])
     if m is None or m.group("det").lower() != "the":
         return None
-    stem = m.group("noun").lower().rstrip("s")
-    before = re.compile(
-        r"\b" + re.escape(stem) + r"s?\b[^.;]{0,50}\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
-    )
-    after = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + re.escape(stem) + r"s?\b", re.IGNORECASE)
+    courts = cue_sets()["court_nouns"]
+    noun = m.group("noun").lower()
+    stems = sorted({w.rstrip("s") for w in courts}) if noun in courts else [noun.rstrip("s")]
+    stem = "(?:" + "|".join(map(re.escape, stems)) + ")"  # a court is also its judge
+    before = re.compile(r"\b" + stem + r"s?\b[^.;]{0,50}\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+    after = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + stem + r"s?\b", re.IGNORECASE)
     found = []
     for p in doc_places.places:
         if p.start is None or p.end is None or not p.country or p.precision == "region":
             continue
+        if noun in courts and p.precision == "country":
+            continue  # "the U.S. District Court": its jurisdiction, not its town
         if span[0] <= p.start < span[1] or p.start < doc_places.dateline_end:
             continue
         named = before.search(text, max(0, p.start - 70), p.start) is not None or (
@@ -931,6 +936,9 @@ def event_place(
             and p.start in doc_places.seats
             and p.country
         ]  # "the bank was closed by the Brunei government"
+        met = None if usable else _meeting_place(doc_places, span)
+        if met is not None:  # "in hearings before the federal judge" (in Chicago)
+            return _with(met, "sentence-place")
     if not verbal and doc_places is not None and spread_over_country(doc_places.text, span):
         country = _spread_country(usable, dateline, countries)
         if country is not None:  # "70 strikes throughout the country"

@@ -65,6 +65,8 @@ CUE_SETS = (
     "spread_nouns",
     "spread_words",
     "kin_nouns",
+    "venue_openers",
+    "court_nouns",
 )
 
 
