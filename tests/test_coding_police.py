@@ -62,3 +62,25 @@ def test_an_addressee_is_no_clause_locative_a_journey_goal_is():
     assert got and ("United States", "clause-locative") not in got, got
     got = place_rules("The UN envoy flew to Kiev for talks with the Ukrainian government.")
     assert any(r == "clause-locative" and n and "Kiev" in n for n, r in got), got
+
+
+def test_an_object_with_no_is_a_negation():
+    got = [
+        (e.cameo, e.modality)
+        for e in eventwire.code("No arrests were made after the clashes.", date=DATE)
+    ]
+    assert not any(m == "asserted" and c == "173" for c, m in got), got
+    assert any(c == "173" for _, _, c in codes("Police made several arrests after the clashes."))
+
+
+def test_forces_striking_at_a_target_is_no_labour_strike():
+    got = codes("The army said its forces struck at rebel positions near the border on Monday.")
+    assert not any(c == "143" for _, _, c in got), got
+    ctl = codes("Bank workers in the capital are striking over pay.")
+    assert any(c == "143" for _, _, c in ctl), ctl
+
+
+def test_a_security_named_like_a_legal_act_is_no_arrest():
+    assert not codes("Belgium plans to issue Swiss franc warrants to buy gold.")
+    ctl = codes("Police issued warrants against three opposition leaders.")
+    assert any(c == "173" for _, _, c in ctl), ctl

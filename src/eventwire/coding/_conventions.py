@@ -23,6 +23,8 @@ from eventwire.coding._common import (
 from eventwire.coding.patterns import Pattern
 from eventwire.model import Actor, Article, Event, Place
 
+ARMED_SECTORS = frozenset({"UAF", "MIL", "REB", "COP", "SPY", "INS"})
+
 # a court's procedural steps (appeals, demands, refusals) in a case with no political party
 # ("the court declined to issue a preliminary injunction", "X Inc asked the court for a
 # judgment"): commercial litigation, not an event between actors
@@ -124,7 +126,9 @@ class CodingConventions:
                     tok.pos_ == "VERB"
                     and not self._children(tok, "dobj")
                     and not targets
-                    and not any(s.sector == "UAF" for s in sources)  # "rockets struck"
+                    # "rockets struck", "its forces struck at a second platform"
+                    and not any(s.sector in ARMED_SECTORS for s in sources)
+                    and not any(p.lower_ in ("at", "on") for p in self._children(tok, "prep"))
                 )
             )
         ):
@@ -158,6 +162,10 @@ class CodingConventions:
         ):
             if trace:  # "the company agreed to sell its unit to a rival": market news
                 trace(f"  '{tok.text}' ({p.id}): no political actor on either side, not an event")
+            return None
+        if code[:2] == "17" and self._financial_object(verb):
+            if trace:  # "Belgium plans to issue Swiss franc warrants to buy gold"
+                trace(f"  '{tok.text}' ({p.id}): a financial instrument, not a legal act")
             return None
         if code[:2] in LITIGATION_ROOTS and _litigation(sources, targets):
             if trace:  # "the court declined to issue an injunction", "X Inc asked the court"
@@ -229,6 +237,18 @@ class CodingConventions:
             ]
             if named and not any(p.lemma_.lower() in hostile for p in named):
                 return True
+        return False
+
+    def _financial_object(self, verb: Any) -> bool:
+        """Whether the verb's object is a security named like a legal act ("Swiss franc
+        warrants", "dollar-denominated warrants"): its modifiers name a currency or a market."""
+        words = self.ps.cues["market_noun"] | self.ps.cues["quantity_noun"]
+        for o in self._children(verb, "dobj"):
+            for m in o.children:
+                if m.dep_ in ("compound", "amod", "nmod") and (
+                    m.lemma_.lower() in words or m.ent_type_ == "MONEY"
+                ):
+                    return True
         return False
 
     def _funded(self, verb: Any) -> bool:

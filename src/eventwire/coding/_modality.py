@@ -27,6 +27,12 @@ class ModalityRules:
         kids = list(v.children)
         if any(c.dep_ == "neg" or c.lower_ in NEG_WORDS and c.dep_ == "advmod" for c in kids):
             return "negated"
+        if any(
+            c.dep_ in ("dobj", "nsubjpass")
+            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in kids
+        ):
+            return "negated"  # "would impose no restrictions", "no arrests were made"
         aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if not aux and v.dep_ == "conj":  # "would boycott the vote and withdraw": shared
             aux = {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")}
