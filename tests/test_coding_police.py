@@ -84,3 +84,15 @@ def test_a_security_named_like_a_legal_act_is_no_arrest():
     assert not codes("Belgium plans to issue Swiss franc warrants to buy gold.")
     ctl = codes("Police issued warrants against three opposition leaders.")
     assert any(c == "173" for _, _, c in ctl), ctl
+
+
+def test_backing_an_act_against_someone_is_no_backing_of_them():
+    got = codes("Britain backed the campaign against the rebels in Sierra Leone.")
+    assert not any(c.startswith("05") and t and t.endswith("REB") for _, t, c in got), got
+    ctl = codes("Britain backed the government of Sierra Leone.")
+    assert any(c.startswith("05") and t == "SLEGOV" for _, t, c in ctl), ctl
+
+
+def test_a_vow_to_avenge_is_a_threat():
+    got = codes("Iran vowed to avenge the attack on its oil rig.")
+    assert any(c.startswith("13") for _, _, c in got), got

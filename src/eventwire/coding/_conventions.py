@@ -10,6 +10,7 @@ from typing import Any
 
 from eventwire.actors.resolver import ActorContext
 from eventwire.coding._common import (
+    COOPERATIVE_ROOTS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     MARKET_PRONE_ROOTS,
@@ -364,6 +365,8 @@ class CodingConventions:
         ("cut off electricity to Nakhichevan"); else, for an act done somewhere, the country
         where it was done ("lifted the curfew in Montenegro")."""
         preps = ("against", "among", "to") if code[:2] not in VERBAL_ROOTS else ("against",)
+        if code[:2] in COOPERATIVE_ROOTS:  # backing a campaign against X is no backing of X
+            preps = tuple(p for p in preps if p != "against")
         heads = heads + [o for h in heads for o in self._children(h, "dobj")]
         for h in heads:
             for pr in self._children(h, "prep"):
@@ -490,7 +493,7 @@ class CodingConventions:
         )
 
     def _object_party(
-        self, tok: Any, verb: Any, ctx: ActorContext, sources: list[Actor]
+        self, tok: Any, verb: Any, ctx: ActorContext, sources: list[Actor], code: str
     ) -> list[Actor]:
         """An actor named inside the object of the act ("suspended part of an aid program for
         Bosnia"), other than the actor's own."""
@@ -499,14 +502,18 @@ class CodingConventions:
             for o in self._children(h, "dobj"):
                 found = [
                     a
-                    for a in self._actor_inside(o, ctx, exclude=exclude)
+                    for a in self._actor_inside(
+                        o, ctx, exclude=exclude, adversaries=code[:2] not in COOPERATIVE_ROOTS
+                    )
                     if a.country not in exclude
                 ]
                 if found:
                     return found
         return []
 
-    def _actor_inside(self, tok: Any, ctx: ActorContext, exclude: set[str]) -> list[Actor]:
+    def _actor_inside(
+        self, tok: Any, ctx: ActorContext, exclude: set[str], adversaries: bool = True
+    ) -> list[Actor]:
         """First actor named inside a non-actor object phrase ("a treaty to absorb the
         Ukrainian region"), skipping relative clauses."""
         name = self.actors._entity_at(tok) if tok.pos_ == "PROPN" else None
@@ -521,6 +528,9 @@ class CodingConventions:
             while anc != tok:
                 if anc.dep_ in ("relcl", "appos") or (anc.dep_ == "acl" and anc.tag_ != "VB"):
                     blocked = True
+                    break
+                if not adversaries and anc.dep_ == "pobj" and anc.head.lower_ == "against":
+                    blocked = True  # an act of cooperation is not with whom it is against
                     break
                 anc = anc.head
             if (

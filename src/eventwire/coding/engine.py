@@ -349,7 +349,13 @@ class Coder(
         for s in harmed or tgt_toks:
             targets += self.actors.resolve(s, ctx, speaker=speaker)
         if not targets and tgt_toks:
-            targets = self._actor_inside(tgt_toks[0], ctx, exclude={a.code for a in sources})
+            targets = self._actor_inside(
+                tgt_toks[0],
+                ctx,
+                exclude={a.code for a in sources},
+                # "defended the new sanctions against Japan": no endorsement of Japan
+                adversaries=t.code[:2] not in COOPERATIVE_ROOTS,
+            )
         if not targets and p.objects and tok.pos_ != "NOUN":
             # "expel Russian diplomats", "recall its ambassador to X": the object's own actor
             for o in self._children(tok, "dobj"):
@@ -606,7 +612,9 @@ class Coder(
             if trace:
                 trace(f"  '{tok.text}': a warning that something is so, to no one: an opinion")
             return []  # "it warned that labour costs had risen more rapidly in Sweden"
-        elif self.ps.needs_target(code) and (inside := self._object_party(tok, verb, ctx, sources)):
+        elif self.ps.needs_target(code) and (
+            inside := self._object_party(tok, verb, ctx, sources, code)
+        ):
             # "suspended part of a military aid program for Bosnia": the party named inside
             # what the act is done to
             pairs = [(s, g) for s in sources for g in inside]
