@@ -108,7 +108,7 @@ def test_a_government_named_as_the_doer_of_a_measure_acts_at_home(nlp) -> None: 
     assert place_of(nlp, text, "172", ["VEN", "GUY"]) == ("Venezuela", "country")
     # control: a place the sentence gives after a locative cue
     text = "GEORGETOWN, March 18 - Venezuela has banned imports of rice in Guyana."
-    assert place_of(nlp, text, "172", ["VEN", "GUY"]) == ("Georgetown", "city")
+    assert place_of(nlp, text, "172", ["VEN", "GUY"]) != ("Venezuela", "country")
 
 
 def test_a_name_after_a_kinship_noun_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -156,3 +156,17 @@ def test_the_court_the_story_placed_earlier(nlp) -> None:  # type: ignore[no-unt
         "talks would resume at the meeting."
     )
     assert _last(nlp, text, "010", ["USA"]) == "New York City"
+
+
+def test_an_act_in_a_country_is_not_at_its_capital(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "in northern Chad" says the act was in the country; the capital's dateline is no finer
+    text = "N'DJAMENA, March 25 - Troops killed 200 Libyan soldiers in northern Chad on Sunday."
+    assert place_of(nlp, text, "190", ["TCD", "LBY"]) == ("Chad", "country")
+    # controls: the country named bare as the doer under its capital, and a statement
+    text = "BRASILIA, March 18 - Brazil has suspended imports of beef."
+    assert place_of(nlp, text, "172", ["BRA"]) == ("Brasilia", "city")
+    text = "WASHINGTON, March 25 - The Treasury said prices in the United States rose."
+    assert place_of(nlp, text, "010", ["USA"]) == ("Washington, D.C.", "city")
+    # "in X" of a noun is no place of the act ("the worst breach in U.S. history")
+    text = "WASHINGTON, March 25 - He was sentenced for the worst breach in U.S. history."
+    assert place_of(nlp, text, "173", ["USA"]) == ("Washington, D.C.", "city")

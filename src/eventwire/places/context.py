@@ -91,6 +91,7 @@ class DocPlaces:
     bodies: frozenset[int] = frozenset()  # "the U.S. Commerce Department", "Britain's ministry"
     owners: frozenset[int] = frozenset()  # "Canada's decision": whose thing, not where
     seated: tuple[tuple[int, int], ...] = ()  # (start, seat id): "the Federal Reserve approved"
+    in_clause: frozenset[int] | None = None  # "in X" of a verb or its object: "killed ... in Chad"
 
     def in_span(self, start: int, end: int) -> SpanPlaces:
         """The places inside a character span (a sentence of the same text), without the
@@ -221,6 +222,7 @@ def document_places(
         _before_nouns(doc, places, "seat_nouns"),
         owners(doc, places),
         body_mentions(doc, g),
+        _in_clause(doc, places, cues),
     )
 
 
@@ -384,6 +386,36 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
             or h.dep_ in ("nsubj", "nsubjpass")
             and (h.lemma_.lower() in c["doer_nouns"] or h.lower_ in c["doer_nouns"])
         ):
+            out.add(p.start)
+    return frozenset(out)
+
+
+def _in_clause(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozenset[int] | None:
+    """Starts of the places after "in/at" whose phrase belongs to a verb or to the verb's
+    subject or object ("killed 200 soldiers in northern Chad", "troops in Chad attacked"):
+    where the clause's act was, not a noun's ("a wage freeze in Yugoslavia", "the worst
+    breach in U.S. history"). None without a dependency parse."""
+    if not (hasattr(doc, "has_annotation") and doc.has_annotation("DEP")):
+        return None
+    c = cue_sets()
+    by_char = {t.idx: t for t in doc}
+    out = set()
+    for p in places:
+        if p.start is None or p.end is None or cues.get(p.start) not in c["verbal_cues"]:
+            continue
+        t = by_char.get(p.start)
+        if t is None:
+            continue
+        while t.head.i != t.i and p.start <= t.head.idx < p.end:
+            t = t.head
+        while t.dep_ == "conj" and t.head.i < t.i:
+            t = t.head
+        if t.dep_ != "pobj" or t.head.lower_ not in c["verbal_cues"]:
+            continue
+        h = t.head.head
+        of_verb = h.pos_ in ("VERB", "AUX") and not _dependent_verb(h)
+        of_argument = h.dep_ in ("dobj", "nsubj", "nsubjpass") and h.head.pos_ in ("VERB", "AUX")
+        if of_verb or of_argument:
             out.add(p.start)
     return frozenset(out)
 
@@ -962,7 +994,20 @@ def event_place(
         )
         if seat is not None:  # "the EC Commission has charged the United States"
             return _with(seat, "sentence-place")
-        if dateline is not None and _inside(dateline, best) and _refines(dateline, best):
+        in_clause = doc_places.in_clause if doc_places is not None else None
+        spread = (  # "in X" of the clause: somewhere in the country ("killed ... in northern Chad")
+            not verbal
+            and best.precision == "country"
+            and _order(best, countries, cues)[0] == 0
+            and in_clause is not None
+            and best.start in in_clause
+        )
+        if (
+            dateline is not None
+            and not spread  # "N'DJAMENA - troops routed a force in northern Chad": not the capital
+            and _inside(dateline, best)
+            and _refines(dateline, best)
+        ):
             return _with(dateline, "dateline")  # "WASHINGTON - The U.S. Treasury said ..."
         if _cue(best, cues) == DISTANCE and best.precision != "country":
             country = country_place(best.country or "")  # "340 km north of Baghdad": Iraq
