@@ -96,3 +96,19 @@ def test_backing_an_act_against_someone_is_no_backing_of_them():
 def test_a_vow_to_avenge_is_a_threat():
     got = codes("Iran vowed to avenge the attack on its oil rig.")
     assert any(c.startswith("13") for _, _, c in got), got
+
+
+def test_a_possessor_names_the_agent_of_an_event_noun():
+    got = [
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in eventwire.code(
+            "Prime Minister Yasuhiro Nakasone has told his ruling Liberal Democratic Party to "
+            "come up with a draft economic package in time for his visit to Washington.",
+            date="1987-03-27",
+        )
+    ]
+    assert any(c.startswith("04") and s == "JPNGOV" for s, _, c in got), got
+    assert not any(c.startswith("04") and s.endswith("PTY") for s, _, c in got), got
+    # control: the one who orders patrols by the police does them, as the gold codes it
+    got = codes("The government of Sindh province ordered patrols by police and soldiers.")
+    assert any(s.endswith("GOV") for s, _, _ in got), got

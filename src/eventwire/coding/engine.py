@@ -329,6 +329,13 @@ class Coder(
                 if pr.lower_ == "by"
                 for p2 in self._children(pr, "pobj")
             ] + self._children(tok, "poss")
+            # a possessor or by-phrase names the agent; a possessive pronoun ("his visit") the
+            # sentence's main subject, not an object told to act ("told the party to ...")
+            explicit = [o for o in own if o.pos_ != "PRON"]
+            if not explicit and own:
+                main = tok.sent.root
+                explicit = self._subject(main)[0] if main.pos_ in ("VERB", "AUX") else []
+                own = explicit or own
             if not own:  # "Palestinian riots", "U.S. air strikes", "police firing": the actor
                 own = [  # as a modifier
                     m
@@ -336,7 +343,11 @@ class Coder(
                     if self.actors.lex.lookup(m.text) is not None
                     or (m.pos_ == "NOUN" and self.actors.lex.sector_of(m.lemma_.lower()))
                 ]
-            if own and not subj_toks:
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.ps.cues["command_verb"]:
+                explicit = []  # "ordered patrols by police": the one who orders does it
+            if own and (not subj_toks or explicit):
+                # "told the party to prepare a package for his visit": the visit is his,
+                # whoever the clause's subject is; a by-phrase or possessor names the agent
                 subj_toks = own
             if tok.dep_ in SUBJ:
                 subj_toks = own
