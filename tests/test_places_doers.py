@@ -36,6 +36,8 @@ def test_a_body_with_one_seat_acts_there(nlp) -> None:  # type: ignore[no-untype
     # a material act: the body's seat beats a country named bare (the act's target)
     text = "ROME, March 20 - The European Commission has charged Japan with dumping ball bearings."
     assert place_of(nlp, text, "173", ["JPN"]) == ("Brussels", "city")
+    text = "BRUSSELS, March 20 - The European Commission has charged Japan with dumping."
+    assert place_of(nlp, text, "173", ["JPN"]) == ("Brussels", "city")
     # controls: a body that is no doer ("a loan from the World Bank") says nothing; a place
     # the sentence gives for the act wins over the seat
     text = "NAIROBI, March 5 - Kenya received a loan from the World Bank to build roads."
@@ -170,3 +172,16 @@ def test_an_act_in_a_country_is_not_at_its_capital(nlp) -> None:  # type: ignore
     # "in X" of a noun is no place of the act ("the worst breach in U.S. history")
     text = "WASHINGTON, March 25 - He was sentenced for the worst breach in U.S. history."
     assert place_of(nlp, text, "173", ["USA"]) == ("Washington, D.C.", "city")
+
+
+def test_a_relayed_report_keeps_the_place_it_gives(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a monitored report of another country's act: the dateline's country is no "abroad" to
+    # skip when the sentence puts the act there
+    text = (
+        "BAGHDAD, March 9 - The Iraqi News Agency said Iranian troops attacked across the "
+        "peaks of northeastern Iraq."
+    )
+    assert place_of(nlp, text, "190", ["IRN"]) == ("Iraq", "country")
+    # control: a bare name in the dateline's country is still skipped for the actor's
+    text = "BAGHDAD, March 9 - The Iraqi News Agency said Iran rejected talks with Iraq."
+    assert place_of(nlp, text, "120", ["IRN"]) == ("Iran", "country")

@@ -682,10 +682,14 @@ def _relayed_place(
     doc_places: DocPlaces | None,
 ) -> tuple[Place | None, str | None]:
     """An act in a relayed report by actors of another country than the dateline's (the
-    dateline is only where the report was monitored): a place the sentence names outside the
+    dateline is only where the report was monitored): a place the sentence gives after a
+    locative cue ("in", "across the peaks of"), wherever it is; else one it names outside the
     dateline's country; else, for a material act (``doc_places`` given), the story's dominant
     country when it is not the dateline's (the war reported from London is in Iraq); else the
     speaker's or doer's country."""
+    cued = [p for p in usable if _order(p, countries, cues)[0] == 0]
+    if cued:  # "Iran attacked across the peaks of northeastern Iraq", reported from Baghdad
+        return _with(min(cued, key=lambda p: _order(p, countries, cues)), "sentence-place")
     abroad = [p for p in usable if p.country != dateline.country]
     if abroad:
         return _with(min(abroad, key=lambda p: _order(p, countries, cues)), "sentence-place")
@@ -825,8 +829,8 @@ def _doer_seat(
     doc_places: DocPlaces | None, span: tuple[int, int] | None, dateline: Place | None
 ) -> Place | None:
     """The seat of the first body of ``bodies.tsv`` that the sentence names as a doer ("the
-    Federal Reserve Board approved", "opposed by the World Bank"; ``DocPlaces.seated``), when
-    it is not the dateline's town (then the dateline says it)."""
+    Federal Reserve Board approved", "opposed by the World Bank"; ``DocPlaces.seated``); the
+    dateline itself when the seat is the dateline's town ("BRUSSELS - The EC Commission")."""
     if doc_places is None or span is None:
         return None
     g = doc_places.gazetteer or get_gazetteer()
@@ -834,7 +838,7 @@ def _doer_seat(
         if span[0] <= start < span[1]:
             seat = g.place(i)
             if dateline is not None and seat.geonameid == dateline.geonameid:
-                return None
+                return dateline
             return seat
     return None
 
@@ -949,7 +953,8 @@ def event_place(
             return _with(met, "sentence-place")
         seat = None if usable or joint else _doer_seat(doc_places, span, dateline)
         if seat is not None and not _says_here(doc_places, span):
-            return _with(seat, "sentence-place")  # "the EC Commission rejected all bids"
+            rule = "dateline" if seat is dateline else "sentence-place"
+            return _with(seat, rule)  # "the EC Commission rejected all bids"
         if not usable and (joint or named) and not _says_here(doc_places, span):
             # the dateline is where the story was filed; a government named acts at home
             return _unstated(countries[:1] if named else countries, dateline)
@@ -993,7 +998,7 @@ def event_place(
             else _doer_seat(doc_places, span, dateline)
         )
         if seat is not None:  # "the EC Commission has charged the United States"
-            return _with(seat, "sentence-place")
+            return _with(seat, "dateline" if seat is dateline else "sentence-place")
         in_clause = doc_places.in_clause if doc_places is not None else None
         spread = (  # "in X" of the clause: somewhere in the country ("killed ... in northern Chad")
             not verbal
