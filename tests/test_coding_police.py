@@ -112,3 +112,10 @@ def test_a_possessor_names_the_agent_of_an_event_noun():
     # control: the one who orders patrols by the police does them, as the gold codes it
     got = codes("The government of Sindh province ordered patrols by police and soldiers.")
     assert any(s.endswith("GOV") for s, _, _ in got), got
+
+
+def test_an_attack_noun_tied_to_nothing_physical_is_no_attack():
+    got = codes("The attacks often broke down along developed and developing country lines.")
+    assert not any(c.startswith("19") for _, _, c in got), got
+    ctl = codes("The attack near the embassy killed two guards.")
+    assert any(c.startswith("19") for _, _, c in ctl), ctl

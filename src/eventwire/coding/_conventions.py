@@ -451,6 +451,15 @@ class CodingConventions:
                         return self.actors.resolve(cand, ctx)
         return []
 
+    def _grounded_attack(self, tok: Any, verb: Any, sent: Any) -> bool:
+        """Whether an attack noun is tied to the physical world: a place it happened, a harm
+        verb or a weapon in its sentence or the one before ("the attack near the embassy
+        killed two", "a rocket attack")."""
+        if self._place(verb, tok, sent, []) is not None:
+            return True
+        words = self.ps.cues["harm_verb"] | self.ps.cues["weapon_noun"] | self.ps.cues["blast_noun"]
+        return any(w.lemma_.lower() in words for w in _nearby(tok))
+
     def _unidentified_attacker(
         self, verb: Any, tok: Any, sent: Any, ctx: ActorContext, targets: list[Actor]
     ) -> list[Actor]:

@@ -467,6 +467,11 @@ class Coder(
             and not infinitive  # "the right of troops to fire on militants"
             and t.code[:2] in VIOLENT_ROOTS
             and not (tok.pos_ == "NOUN" and p.has("sym"))  # clashes need two named sides
+            # an attack noun with no victim, place, harm or weapon near it may be words: "the
+            # attacks broke down along developed and developing country lines"
+            and not (
+                tok.pos_ == "NOUN" and not targets and not self._grounded_attack(tok, verb, sent)
+            )
             # people were attacked ("killed three U.S. soldiers") or an attack is named ("a
             # roadside bombing"); not "Japan was hit hard by the yen's rise"
             and (
