@@ -119,3 +119,12 @@ def test_an_attack_noun_tied_to_nothing_physical_is_no_attack():
     assert not any(c.startswith("19") for _, _, c in got), got
     ctl = codes("The attack near the embassy killed two guards.")
     assert any(c.startswith("19") for _, _, c in ctl), ctl
+
+
+def test_an_offer_of_securities_or_products_with_no_party_is_market_news():
+    assert not codes("Canada will offer a 1.2 billion dlr, four-part bond issue tomorrow.")
+    assert not codes("Data General said it will offer several software packages.")
+    ctl = codes("Iran offered to mediate between the two sides.")
+    assert any(c.startswith("03") for _, _, c in ctl), ctl
+    ctl = codes("Zaire agreed to limit its tin exports.")
+    assert any(c.startswith("03") for _, _, c in ctl), ctl

@@ -324,7 +324,17 @@ class CodingConventions:
                     if pr.lower_ == "of"
                     for p2 in self._children(pr, "pobj")
                 ]
+                # "a 1.2 billion dlr, four-part bond issue", "software packages": the goods
+                # may be the object's modifier
+                words += [
+                    m
+                    for w in words
+                    if w.lemma_.lower() in self.ps.cues["market_container"]
+                    for m in self._children(w, "compound", "nmod")
+                ]
                 if any(w.lemma_.lower() in goods or w.lower_ in goods for w in words):
+                    return True
+                if any(w.ent_type_ == "MONEY" for w in o.subtree):
                     return True
         return False
 

@@ -69,6 +69,7 @@ CUE_SETS = {
     "signing_verb",
     "dispute_verb",
     "hostility_noun",
+    "market_container",
     "directive_verb",
     "refusal_verb",
     "light_verb",
