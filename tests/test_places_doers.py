@@ -185,3 +185,19 @@ def test_a_relayed_report_keeps_the_place_it_gives(nlp) -> None:  # type: ignore
     # control: a bare name in the dateline's country is still skipped for the actor's
     text = "BAGHDAD, March 9 - The Iraqi News Agency said Iran rejected talks with Iraq."
     assert place_of(nlp, text, "120", ["IRN"]) == ("Iran", "country")
+
+
+def test_places_named_as_divisions_in_the_plural(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the states of X and Y" names divisions, where the act was, not the dateline's city
+    text = (
+        "SAO PAULO, March 18 - Farmers blockaded banks in several towns in the states of "
+        "Sao Paulo and Parana."
+    )
+    assert place_of(nlp, text, "191", ["BRA"]) == ("Sao Paulo", "admin1")
+    # controls: the city named as one, and "of X" after a noun that is no area
+    text = "BRASILIA, March 18 - Farmers blockaded banks in the city of Sao Paulo."
+    assert place_of(nlp, text, "191", ["BRA"]) == ("Sao Paulo", "city")
+    text = "NICOSIA, March 12 - Iran attacked the supporters of Iraq, the agency said."
+    dp = document_places(text, doc=nlp(text))
+    iraq = [p for p in dp.places if p.name == "Iraq"]
+    assert iraq and dp.cue_before.get(iraq[0].start) is None

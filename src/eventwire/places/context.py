@@ -333,7 +333,9 @@ def _cues_before(text: str, places: Sequence[Place]) -> dict[int, str]:
             head = _word_before(text, text.rfind("of", 0, p.start))
             # "the town of X" is in X; "340 km north of X" is only measured from X
             parts = c["place_nouns"] | c["part_nouns"]  # "the peaks of northeastern Iraq"
-            w = "in" if head in parts else _distance(text, p.start, head)
+            one = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
+            area = head in parts or one in parts  # "the states of Sao Paulo and Parana"
+            w = "in" if area else _distance(text, p.start, head)
         if w in known:
             out[p.start] = w
         elif (
@@ -398,6 +400,8 @@ def _in_clause(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> froze
     if not (hasattr(doc, "has_annotation") and doc.has_annotation("DEP")):
         return None
     c = cue_sets()
+    areas = c["place_nouns"] | c["suffixes"] | c["part_nouns"]
+    cues_in = c["verbal_cues"]
     by_char = {t.idx: t for t in doc}
     out = set()
     for p in places:
@@ -410,9 +414,17 @@ def _in_clause(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> froze
             t = t.head
         while t.dep_ == "conj" and t.head.i < t.i:
             t = t.head
+        for _ in range(3):  # "in several towns in the states of X": up through place nouns
+            if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.lemma_.lower() not in areas:
+                break
+            t = t.head.head
         if t.dep_ != "pobj" or t.head.lower_ not in c["verbal_cues"]:
             continue
         h = t.head.head
+        for _ in range(2):
+            if h.lemma_.lower() not in areas or h.dep_ != "pobj" or h.head.lower_ not in cues_in:
+                break
+            h = h.head.head
         of_verb = h.pos_ in ("VERB", "AUX") and not _dependent_verb(h)
         of_argument = h.dep_ in ("dobj", "nsubj", "nsubjpass") and h.head.pos_ in ("VERB", "AUX")
         if of_verb or of_argument:
@@ -1002,7 +1014,7 @@ def event_place(
         in_clause = doc_places.in_clause if doc_places is not None else None
         spread = (  # "in X" of the clause: somewhere in the country ("killed ... in northern Chad")
             not verbal
-            and best.precision == "country"
+            and best.precision in ("country", "admin1")
             and _order(best, countries, cues)[0] == 0
             and in_clause is not None
             and best.start in in_clause

@@ -199,7 +199,13 @@ def _every(g: Gazetteer, key: str) -> tuple[int, ...]:
 
 
 def _division_before(toks: list[Tok], a: int) -> bool:
-    return a >= 2 and toks[a - 1].low == "of" and toks[a - 2].low in _SUFFIXES
+    """ "the state of X", also plural ("the states of Sao Paulo and Parana", "the counties
+    of ...")."""
+    if a < 2 or toks[a - 1].low != "of":
+        return False
+    w = toks[a - 2].low
+    singular = w[:-3] + "y" if w.endswith("ies") else w.removesuffix("s")
+    return w in _SUFFIXES or singular in _SUFFIXES
 
 
 def _strong(g: Gazetteer, key: str, ids: tuple[int, ...]) -> bool:
