@@ -102,3 +102,30 @@ def test_market_agents_are_business():
     assert got and all(s == "JPNBUS" for s, _, _ in got), got
     ctl = codes("The Japanese government rejected the Cuban request for more sugar.")
     assert any(s == "JPNGOV" for s, _, _ in ctl), ctl
+
+
+def test_a_body_of_workers_is_labour_not_an_ngo():
+    got = codes("SYDNEY - The Waterside Workers' Federation struck on Monday over pay.")
+    assert any(s.endswith("LAB") and c == "143" for s, _, c in got), got
+    ctl = codes("The Federation of Indian Chambers criticised the government's budget.")
+    assert any(s == "NGO" for s, _, _ in ctl), ctl
+
+
+def test_of_several_countries_in_a_sentence_the_storys_own():
+    got = codes(
+        "PORT-AU-PRINCE, April 17 - Soldiers killed one man as they barred peasants from land "
+        "seized from Canadian missionaries in northern Haiti."
+    )
+    assert any(s == "HTIMIL" for s, _, _ in got), got
+
+
+def test_two_word_titles_and_a_bodys_lower_case_role():
+    got = [
+        (e.source.code, e.target.code if e.target else None)
+        for e in eventwire.code(
+            "Deputy U.S. Trade Representative Michael Smith met MITI vice president Makoto "
+            "Kuroda on Friday.",
+            date="1987-03-10",
+        )
+    ]
+    assert ("USAGOV", "JPNGOV") in got, got

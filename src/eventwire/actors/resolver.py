@@ -23,6 +23,7 @@ NP_MODS = {"compound", "amod", "poss", "nmod", "flat", "npadvmod", "nn", "case"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "we", "our", "us"}
+MEMBER_SECTORS = {"LAB", "AGR", "EDU", "HLH", "BUS", "MED", "REF"}  # bodies of their members
 FORMER_WORDS = {"former", "ex", "ex-", "then", "late", "retired", "one-time", "onetime"}
 OWNER_PRONOUNS = {"its", "their", "his", "her", "our"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -484,6 +485,21 @@ class ActorResolver:
             and not countries
             and not sector  # "the Senate Foreign Relations Committee" is the legislature's
         ):
+            # "the Waterside Workers' Federation", "the International Association of Machinists":
+            # a body of workers (or farmers, students ...) is of their sector, not an NGO
+            members = next(
+                (
+                    sec[0]
+                    for t in list(toks) + [w for w in head.subtree if w.i > head.i]
+                    if t != head
+                    and (sec := self.lex.sector_of(t.text.lower()))
+                    and sec[0] in MEMBER_SECTORS
+                ),
+                None,
+            )
+            if members:
+                c, how = self._context_country(head, ctx)
+                return [_sector_actor(c, members, text, how)]
             return [Actor(code="NGO", country=None, sector="NGO", text=text, kind="ngo")]
         # "spokesman for X", "leaders of X", "the president of Russia", "thousands of Kurds"
         # (not "a guarantee from the company's Canadian affiliate")
@@ -707,6 +723,10 @@ class ActorResolver:
             found = self._sentence_countries(head, skip_other_actors=False, skip_counterparts=True)
         if len(found) == 1:
             return found.pop(), "sentence"
+        if len(found) > 1 and ctx.default_country in found:
+            # "PORT-AU-PRINCE - Soldiers killed ... land seized from Canadian missionaries in
+            # northern Haiti": of the sentence's countries, the story's own
+            return ctx.default_country, ctx.default_from
         if not found and ctx.default_country:
             return ctx.default_country, ctx.default_from
         return None, None
@@ -877,7 +897,9 @@ class ActorResolver:
                 group = next(
                     (e for e in found if e.kind not in COUNTRY_KINDS and e.kind != "person"), None
                 )
-                if group is not None and titled:  # "Arab League Secretary General X"
+                role_before = self.lex.sector_of(doc[start - 1].lemma_.lower()) is not None
+                # "Arab League Secretary General X", "MITI vice president X"
+                if group is not None and (titled or role_before):
                     a = _actor(group, doc[toks[0].i : head.i + 1].text)
                     a.kind = "person"
                     a.name = doc[start : head.i + 1].text
@@ -972,6 +994,8 @@ class ActorResolver:
         if tok.text == "-" or not tok.text[:1].isupper():
             return False
         s = self.lex.sector_of(tok.text.lower())
+        if s is None and tok.i > 0:  # "Trade Representative", "Foreign Secretary"
+            s = self.lex.sector_of(f"{tok.doc[tok.i - 1].text.lower()} {tok.text.lower()}")
         return s is not None and s[1] in ("head", "both")
 
     @staticmethod
