@@ -129,3 +129,13 @@ def test_two_word_titles_and_a_bodys_lower_case_role():
         )
     ]
     assert ("USAGOV", "JPNGOV") in got, got
+
+
+def test_a_things_country_word_is_not_the_actors_own():
+    got = codes(
+        "WASHINGTON, March 26 - The Senate voted to condemn the proposed European tax on oils."
+    )
+    assert any(s == "USALEG" for s, _, _ in got), got
+    # control: a country word on a role is the role's own
+    got = codes("The Japanese officials criticised the new tariffs on rice.")
+    assert any(s == "JPNGOV" for s, _, _ in got), got

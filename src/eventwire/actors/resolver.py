@@ -758,6 +758,11 @@ class ActorResolver:
                 continue  # "President X welcomed South African leader Y": Y's country
             if skip_counterparts and _counterpart(anchor, head):
                 continue  # "the Trade Secretary warned Japan": Japan is who he acts on
+            if (
+                anchor.dep_ in ("amod", "compound")
+                and anchor.head.lemma_.lower() in self.lex.words["thing_noun"]
+            ):
+                continue  # "the Senate condemned the proposed European tax": the tax's country
             found.add(c)
         return found
 
