@@ -139,3 +139,14 @@ def test_a_things_country_word_is_not_the_actors_own():
     # control: a country word on a role is the role's own
     got = codes("The Japanese officials criticised the new tariffs on rice.")
     assert any(s == "JPNGOV" for s, _, _ in got), got
+
+
+def test_a_public_body_named_for_a_sector_is_the_governments():
+    got = codes(
+        "ARLINGTON, Va, March 30 - The National Labor Relations Board issued a complaint "
+        "against the Patrick Cudahy Inc unit."
+    )
+    assert any(s == "USAGOV" for s, _, _ in got), got
+    # control: a union named for its members stays labour
+    got = codes("SYDNEY - The Waterside Workers' Federation struck on Monday over pay.")
+    assert any(s.endswith("LAB") for s, _, _ in got), got

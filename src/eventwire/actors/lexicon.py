@@ -63,6 +63,7 @@ WORD_SETS = (
     "organisation_noun",
     "thing_noun",
     "rank_title",
+    "public_body_head",
 )
 OVERRIDE_COLUMNS = ["phrase", "code"]
 ETHNIC_COLUMNS = ["code", "names"]

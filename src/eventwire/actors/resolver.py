@@ -280,6 +280,15 @@ class ActorResolver:
         ):
             # "Triton Energy Corp said its president resigned": the company's president
             return "BUS"
+        if (
+            head.pos_ == "PROPN"
+            and head.ent_type_ == "ORG"
+            and head.text.lower() in self.lex.words["public_body_head"]
+            and mod_sec in MEMBER_SECTORS
+        ):
+            # "the National Labor Relations Board", "the Agriculture Department": a public
+            # body named for the sector it oversees is the government's
+            return "GOV"
         return mod_sec or head_sec
 
     def _company_speaker(self, head: Any) -> bool:
