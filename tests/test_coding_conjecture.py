@@ -240,3 +240,10 @@ def test_a_role_at_a_company_is_the_companys():
     assert not any(s.endswith("GOV") for _, s, _ in got), got
     ctl = dyads("The vice-president criticised the government's tax plan on Monday.")
     assert any(s.endswith("GOV") for _, s, _ in ctl), ctl
+
+
+def test_a_warning_of_a_forecast_is_no_threat():
+    got = asserted("The finance minister warned of another dip in the dollar.")
+    assert not any(c.startswith("13") for c, _, _ in got), got
+    ctl = asserted("Iran warned of retaliation against the United States.")
+    assert any(c.startswith("13") for c, _, _ in ctl), ctl

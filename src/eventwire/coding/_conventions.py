@@ -494,8 +494,7 @@ class CodingConventions:
             )
         ]
 
-    @staticmethod
-    def _warning_of_fact(tok: Any) -> bool:
+    def _warning_of_fact(self, tok: Any) -> bool:
         """A warning whose clause states a fact ("warned that labour costs had risen"), not an
         act to come ("warned that it would close the strait", "warned that troops could
         attack"): no threat."""
@@ -503,7 +502,15 @@ class CodingConventions:
             return False
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         if not clauses:
-            return False
+            # "warned of another dip below 145 yen": a forecast, unless what is warned of is an
+            # act ("warned of retaliation", "of a strike")
+            named = [
+                o
+                for pr in self._children(tok, "prep")
+                if pr.lower_ in ("of", "about")
+                for o in self._children(pr, "pobj")
+            ]
+            return bool(named) and not any(o.lemma_.lower() in self.ps.nouns for o in named)
         modal = FUTURE_AUX | HYPOTHETICAL_AUX | OBLIGATION_AUX | {"to"}
         return all(
             c.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")

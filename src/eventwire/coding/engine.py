@@ -624,7 +624,7 @@ class Coder(
             if trace:
                 trace(f"  '{tok.text}' ({p.id}): a meeting with no second party, no event")
             return []  # "the cabinet met on Sunday": an actor's own meeting
-        elif code[:2] == "13" and self._warning_of_fact(tok):
+        elif code[:2] == "13" and not p.objects and self._warning_of_fact(tok):
             if trace:
                 trace(f"  '{tok.text}': a warning that something is so, to no one: an opinion")
             return []  # "it warned that labour costs had risen more rapidly in Sweden"
