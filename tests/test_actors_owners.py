@@ -13,10 +13,10 @@ import eventwire
 DATE = "2004-03-20"
 
 
-def codes(text: str) -> list[tuple[str, str | None, str]]:
+def codes(text: str, date: str = DATE) -> list[tuple[str, str | None, str]]:
     return [
         (e.source.code, e.target.code if e.target else None, e.cameo)
-        for e in eventwire.code(text, date=DATE)
+        for e in eventwire.code(text, date=date)
         if e.modality == "asserted"
     ]
 
@@ -121,8 +121,8 @@ def test_of_several_countries_in_a_sentence_the_storys_own():
 
 def test_two_word_titles_and_a_bodys_lower_case_role():
     got = [
-        (e.source.code, e.target.code if e.target else None)
-        for e in eventwire.code(
+        (s, t)
+        for s, t, _ in codes(
             "Deputy U.S. Trade Representative Michael Smith met MITI vice president Makoto "
             "Kuroda on Friday.",
             date="1987-03-10",

@@ -11,10 +11,10 @@ import eventwire
 DATE = "2002-03-05"
 
 
-def codes(text: str) -> list[tuple[str, str | None, str]]:
+def codes(text: str, date: str = DATE) -> list[tuple[str, str | None, str]]:
     return [
         (e.source.code, e.target.code if e.target else None, e.cameo)
-        for e in eventwire.code(text, date=DATE)
+        for e in eventwire.code(text, date=date)
         if e.modality == "asserted"
     ]
 
@@ -99,14 +99,11 @@ def test_a_vow_to_avenge_is_a_threat():
 
 
 def test_a_possessor_names_the_agent_of_an_event_noun():
-    got = [
-        (e.source.code, e.target.code if e.target else None, e.cameo)
-        for e in eventwire.code(
-            "Prime Minister Yasuhiro Nakasone has told his ruling Liberal Democratic Party to "
-            "come up with a draft economic package in time for his visit to Washington.",
-            date="1987-03-27",
-        )
-    ]
+    got = codes(
+        "Prime Minister Yasuhiro Nakasone has told his ruling Liberal Democratic Party to "
+        "come up with a draft economic package in time for his visit to Washington.",
+        date="1987-03-27",
+    )
     assert any(c.startswith("04") and s == "JPNGOV" for s, _, c in got), got
     assert not any(c.startswith("04") and s.endswith("PTY") for s, _, c in got), got
     # control: the one who orders patrols by the police does them, as the gold codes it
