@@ -125,3 +125,9 @@ def test_an_offer_of_securities_or_products_with_no_party_is_market_news():
     assert any(c.startswith("03") for _, _, c in ctl), ctl
     ctl = codes("Zaire agreed to limit its tin exports.")
     assert any(c.startswith("03") for _, _, c in ctl), ctl
+
+
+def test_section_144_is_a_prohibitory_order():
+    got = codes("police imposed section 144 in the town after the clashes.")
+    assert any(c == "1721" for _, _, c in got), got
+    assert not [c for _, _, c in codes("The court imposed a fine on the company.") if c == "1721"]
