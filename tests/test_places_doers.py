@@ -201,3 +201,13 @@ def test_places_named_as_divisions_in_the_plural(nlp) -> None:  # type: ignore[n
     dp = document_places(text, doc=nlp(text))
     iraq = [p for p in dp.places if p.name == "Iraq"]
     assert iraq and dp.cue_before.get(iraq[0].start) is None
+
+
+def test_a_dateline_in_title_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Philadelphia, March 25 - The budget director criticised a proposal by the speaker."
+    assert place_of(nlp, text, "111", ["USA"]) == ("Philadelphia", "city")
+    dp = document_places(text, doc=nlp(text))
+    assert dp.dateline is not None and dp.dateline_end > 0
+    # control: a sentence that opens with a town and no date is no dateline
+    text = "Philadelphia, the city said, will cut its budget by March."
+    assert document_places(text, doc=nlp(text)).dateline is None

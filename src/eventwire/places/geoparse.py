@@ -45,6 +45,12 @@ _TOKEN = re.compile(r"\S+")
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z.'\u2019 -]{2,40}?)(?:,\s*[A-Za-z. ]{2,30}?)?\s*(?:\(|,|-{1,2}\s|\u2014)"
 )
+# a dateline in title case, which wire copy also writes ("Chicago, March 16 -", "New York,
+# March 24 -"): only with its month and day, so that a sentence opening with a town is no dateline
+_TITLE_DATELINE = re.compile(
+    r"^\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?:,\s*[A-Z][A-Za-z.]{1,15})?,\s*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\(|-{1,2}\s|\u2014)",
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -177,9 +183,10 @@ def resolve_dateline(g: Gazetteer, name: str, ctx: Any = ()) -> int | None:
 
 
 def dateline_place(g: Gazetteer, text: str, *, span: bool = False) -> Any:
-    """The place id of an ALL-CAPS dateline opening the text ("KIEV, March 20 (Reuters) -");
-    with ``span``, (id, end of the dateline). None when there is none."""
-    m = _DATELINE.match(text)
+    """The place id of a dateline opening the text: ALL-CAPS ("KIEV, March 20 (Reuters) -"),
+    or in title case with its month and day ("Chicago, March 16 -"); with ``span``, (id, end
+    of the dateline). None when there is none."""
+    m = _DATELINE.match(text) or _TITLE_DATELINE.match(text)
     if not m:
         return None
     i = resolve_dateline(g, m.group(1).strip())
