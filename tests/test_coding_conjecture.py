@@ -247,3 +247,10 @@ def test_a_warning_of_a_forecast_is_no_threat():
     assert not any(c.startswith("13") for c, _, _ in got), got
     ctl = asserted("Iran warned of retaliation against the United States.")
     assert any(c.startswith("13") for c, _, _ in ctl), ctl
+
+
+def test_an_act_judged_likely_is_not_done():
+    got = events("Economists said it was likely that the army would attack the town.")
+    assert got and all(m == "hypothetical" for _, _, m in got), got
+    ctl = events("It is clear that the army attacked the town on Sunday.")
+    assert any(m == "asserted" for _, _, m in ctl), ctl

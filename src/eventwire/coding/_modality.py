@@ -240,7 +240,12 @@ class ModalityRules:
             ):
                 return "hypothetical"
             if t.dep_ == "ccomp" and any(
-                c.dep_ in ("nsubj", "attr") and c.lemma_.lower() in self.ps.cues["conjecture_noun"]
+                (
+                    c.dep_ in ("nsubj", "attr")
+                    and c.lemma_.lower() in self.ps.cues["conjecture_noun"]
+                )
+                # "economists said it was likely that the government would ease controls"
+                or (c.dep_ == "acomp" and c.lemma_.lower() in self.ps.cues["conjecture_adjective"])
                 for c in h.children
             ):
                 return "hypothetical"  # "speculation has been in the market that ...", "fears

@@ -70,6 +70,7 @@ CUE_SETS = {
     "dispute_verb",
     "hostility_noun",
     "market_container",
+    "conjecture_adjective",
     "directive_verb",
     "refusal_verb",
     "light_verb",
