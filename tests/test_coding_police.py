@@ -131,3 +131,12 @@ def test_section_144_is_a_prohibitory_order():
     got = codes("police imposed section 144 in the town after the clashes.")
     assert any(c == "1721" for _, _, c in got), got
     assert not [c for _, _, c in codes("The court imposed a fine on the company.") if c == "1721"]
+
+
+def test_people_taken_from_their_homes_and_a_booed_leader():
+    got = codes("Security forces have taken at least five people from their homes in Balochistan.")
+    assert any(c == "181" for _, _, c in got), got
+    ctl = codes("Police took two men into custody on Friday.")
+    assert any(c == "173" for _, _, c in ctl) and not any(c == "181" for _, _, c in ctl), ctl
+    got = codes("The president was booed by a group of strikers outside the theatre.")
+    assert any(c.startswith("14") for _, _, c in got), got
