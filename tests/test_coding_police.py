@@ -140,3 +140,10 @@ def test_people_taken_from_their_homes_and_a_booed_leader():
     assert any(c == "173" for _, _, c in ctl) and not any(c == "181" for _, _, c in ctl), ctl
     got = codes("The president was booed by a group of strikers outside the theatre.")
     assert any(c.startswith("14") for _, _, c in got), got
+
+
+def test_defying_a_ban_to_protest_is_the_protest():
+    got = codes("Crowds of protesters defied a police ban to take to the streets on Saturday.")
+    assert any(c.startswith("14") for _, _, c in got), got
+    ctl = codes("The students refused to take to the streets on Saturday.")
+    assert not any(c.startswith("14") for _, _, c in ctl), ctl

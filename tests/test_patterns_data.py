@@ -224,13 +224,16 @@ def test_complements_cover_governor_families(complements):
 
 def test_complements_keep_governor_family(complements):
     """The result stays in the governor's family, except that announced hostile intent
-    (03 agree/vow, 014 consider + force or sanctions) becomes a 13x threat."""
+    (03 agree/vow, 014 consider + force or sanctions) becomes a 13x threat, and defying a ban
+    to act (128) is the act itself, done in defiance."""
     for no, r in complements:
         g, code = r["governor"], r["code"]
         if g in ("03", "014"):
             assert code[:2] in (g[:2], "13", "12"), f"complements line {no}: {g} -> {code}"
         elif g == "12" and code == "011":  # "refused to comment" = decline comment
             continue
+        elif g == "128":  # "defied a police ban to take to the streets": the protest
+            assert code[:2] == r["complement_root"][:2], f"complements line {no}: {g} -> {code}"
         else:
             assert code[:2] == g[:2], f"complements line {no}: {g} -> {code}"
 
