@@ -147,3 +147,9 @@ def test_defying_a_ban_to_protest_is_the_protest():
     assert any(c.startswith("14") for _, _, c in got), got
     ctl = codes("The students refused to take to the streets on Saturday.")
     assert not any(c.startswith("14") for _, _, c in ctl), ctl
+
+
+def test_protesters_turning_violent_riot():
+    got = codes("Protesters turned violent in Hamburg as the summit got underway.")
+    assert any(c == "145" for _, _, c in got), got
+    assert not codes("The weather turned violent over the weekend.")

@@ -29,7 +29,8 @@ class TriggerMatching:
             return None
         kids = [c for c in tok.children if not self._is_time_prep(c)]
         prts = {c.lemma_.lower(): c for c in kids if c.dep_ in ("prt", "prep", "agent", "dative")}
-        obj_toks = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+        # ("turned violent": an adjective complement can be a row's object too)
+        obj_toks = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "acomp")]
         # "handed over 700 kg of medicine": the measured stuff is the object
         obj_toks += [
             p
