@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from ._tsv import rows
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup" / "compatible_codes.tsv"
 JOINT = DATA.with_name("joint_roots.txt")
 
@@ -24,16 +26,7 @@ class CodesDataError(ValueError):
 @lru_cache(maxsize=4)
 def load(path: Path = DATA) -> tuple[tuple[str, str], ...]:
     pairs = []
-    header = None
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if header is None:
-            if cols[:3] != ["a", "b", "why"]:
-                raise CodesDataError(f"{path}:{n}: header must be a, b, why; got {line!r}")
-            header = cols
-            continue
+    for n, line, cols in rows(path, ("a", "b", "why"), CodesDataError, exact=False):
         if len(cols) != 3 or not cols[2].strip():
             raise CodesDataError(
                 f"{path}:{n}: three tab-separated columns (a, b, why), got {line!r}"

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from ._tsv import rows
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup" / "object_kinds.tsv"
 
 
@@ -28,16 +30,7 @@ def load(path: Path = DATA) -> dict[str, str]:
     from .terms import _norm
 
     out: dict[str, str] = {}
-    header = None
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if header is None:
-            if cols != ["kind", "nouns", "why"]:
-                raise ObjectsDataError(f"{path}:{n}: header must be kind, nouns, why; got {line!r}")
-            header = cols
-            continue
+    for n, line, cols in rows(path, ("kind", "nouns", "why"), ObjectsDataError):
         if len(cols) != 3 or not cols[0].strip() or not cols[2].strip():
             raise ObjectsDataError(f"{path}:{n}: three columns (kind, nouns, why), got {line!r}")
         kind = cols[0].strip()

@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ._tsv import rows
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "dedup" / "common_words.txt"
 COUNTRIES = DATA.parent.parent / "actors" / "countries.tsv"
 SEATS = DATA.with_name("seats.tsv")
@@ -77,16 +79,7 @@ def _seat_words(path: Path = SEATS) -> dict[str, frozenset[str]]:
     """CAMEO country code -> the terms of the names that stand for its government beyond the
     actors' table (``data/dedup/seats.tsv``: "Pentagon", "Kremlin", "capitol_hill")."""
     out: dict[str, frozenset[str]] = {}
-    header = None
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if header is None:
-            if cols != ["code", "names", "why"]:
-                raise TermsDataError(f"{path}:{n}: header must be code, names, why; got {line!r}")
-            header = cols
-            continue
+    for n, line, cols in rows(path, ("code", "names", "why"), TermsDataError):
         code = cols[0].strip()
         if len(cols) != 3 or not (code.isalpha() and code.isupper() and len(code) == 3):
             raise TermsDataError(f"{path}:{n}: a CAMEO country code, names and why, got {line!r}")
@@ -112,16 +105,7 @@ def variants(path: Path = VARIANTS) -> dict[str, str]:
     """Word -> the one term news writing's variants of it become (``data/dedup/variants.tsv``:
     "agreement" and "pact" -> ``accord``)."""
     out: dict[str, str] = {}
-    header = None
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if header is None:
-            if cols != ["term", "words", "why"]:
-                raise TermsDataError(f"{path}:{n}: header must be term, words, why; got {line!r}")
-            header = cols
-            continue
+    for n, line, cols in rows(path, ("term", "words", "why"), TermsDataError):
         if len(cols) != 3 or not cols[2].strip():
             raise TermsDataError(f"{path}:{n}: three columns (term, words, why), got {line!r}")
         term = cols[0].strip()
