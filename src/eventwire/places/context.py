@@ -40,7 +40,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -357,18 +357,8 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
     if not (hasattr(doc, "has_annotation") and doc.has_annotation("DEP")):
         return None
     c = cue_sets()
-    by_char = {t.idx: t for t in doc}
     out = set()
-    for p in places:
-        if p.start is None or p.end is None or cues.get(p.start) not in c["verbal_cues"]:
-            continue
-        t = by_char.get(p.start)
-        if t is None:
-            continue
-        while t.head.i != t.i and p.start <= t.head.idx < p.end:  # the name's own head word
-            t = t.head
-        while t.dep_ == "conj" and t.head.i < t.i:
-            t = t.head
+    for p, t in _cued_names(doc, places, cues, c["verbal_cues"]):
         if t.dep_ == "compound" and t.head.lemma_.lower() in c["venue_nouns"]:
             t = t.head  # "at the Geneva talks"
         if t.dep_ != "pobj" or t.head.lower_ not in c["verbal_cues"]:
@@ -392,6 +382,25 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
     return frozenset(out)
 
 
+def _cued_names(
+    doc: Any, places: Sequence[Place], cues: dict[int, str], verbal: frozenset[str] | set[str]
+) -> Iterator[tuple[Place, Any]]:
+    """Each place after an "in/at" cue with the token that stands for its name in the parse:
+    the name's own head word, and a list's first name for its later ones."""
+    by_char = {t.idx: t for t in doc}
+    for p in places:
+        if p.start is None or p.end is None or cues.get(p.start) not in verbal:
+            continue
+        t = by_char.get(p.start)
+        if t is None:
+            continue
+        while t.head.i != t.i and p.start <= t.head.idx < p.end:  # the name's own head word
+            t = t.head
+        while t.dep_ == "conj" and t.head.i < t.i:
+            t = t.head
+        yield p, t
+
+
 def _in_clause(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozenset[int] | None:
     """Starts of the places after "in/at" whose phrase belongs to a verb or to the verb's
     subject or object ("killed 200 soldiers in northern Chad", "troops in Chad attacked"):
@@ -402,18 +411,8 @@ def _in_clause(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> froze
     c = cue_sets()
     areas = c["place_nouns"] | c["suffixes"] | c["part_nouns"]
     cues_in = c["verbal_cues"]
-    by_char = {t.idx: t for t in doc}
     out = set()
-    for p in places:
-        if p.start is None or p.end is None or cues.get(p.start) not in c["verbal_cues"]:
-            continue
-        t = by_char.get(p.start)
-        if t is None:
-            continue
-        while t.head.i != t.i and p.start <= t.head.idx < p.end:
-            t = t.head
-        while t.dep_ == "conj" and t.head.i < t.i:
-            t = t.head
+    for p, t in _cued_names(doc, places, cues, cues_in):
         for _ in range(3):  # "in several towns in the states of X": up through place nouns
             if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.lemma_.lower() not in areas:
                 break
