@@ -542,12 +542,11 @@ class CodingConventions:
     ) -> list[Actor]:
         """First actor named inside a non-actor object phrase ("a treaty to absorb the
         Ukrainian region"), skipping relative clauses."""
-        name = self.actors._entity_at(tok) if tok.pos_ == "PROPN" else None
         things = self.actors.lex.words["thing_noun"]
         for t in tok.subtree:
             if t == tok or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if name is not None and tok.ent_type_ == "ORG" and name.start <= t.i < name.end:
+            if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and _same_entity(t, tok):
                 continue  # "Providence Washington Insurance Group": words of one name
             anc = t
             blocked = False
@@ -626,3 +625,9 @@ def _nearby(tok: Any) -> Any:
 
 def _infinitive_of(v: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+def _same_entity(a: Any, b: Any) -> bool:
+    """Whether two tokens lie in one named entity (no entity boundary between them)."""
+    lo, hi = sorted((a.i, b.i))
+    return bool(a.ent_type_) and all(a.doc[k].ent_iob_ == "I" for k in range(lo + 1, hi + 1))
