@@ -21,6 +21,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import replace
@@ -273,6 +274,12 @@ def main(argv: list[str] | None = None) -> int:
         help="with --errors: print each wrong pair's sentences, headlines, dates and shared "
         "content terms (half A only: half B is only scored)",
     )
+    ap.add_argument(
+        "--select",
+        metavar="REGEX",
+        help="score only the pairs whose id matches (a round: '^r9-'; the earlier ones: "
+        "'^(?!r9-)'); the half of a pair never changes",
+    )
     ap.add_argument("--json", action="store_true", help="also print the scores as JSON")
     ap.add_argument(
         "--stored-terms", action="store_true", help="use the content terms stored at ingest"
@@ -287,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     lines = Path(args.pairs).read_text(encoding="utf-8").splitlines()
     pairs = [json.loads(line) for line in lines if line.strip()]
+    if args.select:
+        pairs = [p for p in pairs if re.search(args.select, p["pair"])]
     links, n_events = load_links(args.db, args.stored_terms, args.story_anchor)
     how = resolve(pairs, links)
     found = [p for p in pairs if key(p["a"]) in links and key(p["b"]) in links]
@@ -314,12 +323,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     by_kind: dict[str, list] = defaultdict(list)
     for p in found:
+        if half(p["pair"]) != "A":
+            continue  # half B is only scored as a whole: its errors are not broken down
         by_kind[p.get("kind", "?")].append(
             (p["same_event"], links[key(p["a"])] == links[key(p["b"])])
         )
     for kind, rows in sorted(by_kind.items()):
         pw = pairwise(rows)
-        print(f"     {kind:24s} {pw['pairs']:4d} pairs  tp {pw['tp']} fp {pw['fp']} fn {pw['fn']}")
+        print(f"  A: {kind:24s} {pw['pairs']:4d} pairs  tp {pw['tp']} fp {pw['fp']} fn {pw['fn']}")
     if args.errors:
         for p in found:
             same = links[key(p["a"])] == links[key(p["b"])]
