@@ -64,6 +64,7 @@ WORD_SETS = (
     "thing_noun",
     "rank_title",
     "public_body_head",
+    "foreign_role",
 )
 OVERRIDE_COLUMNS = ["phrase", "code"]
 ETHNIC_COLUMNS = ["code", "names"]

@@ -425,6 +425,8 @@ class ActorResolver:
             for k in range(i, j)
         }
         sector = self._sector([t for t in toks if t.i not in named] or toks, head)
+        if sector and any(t.lemma_.lower() in self.lex.words["foreign_role"] for t in toks):
+            return [self._foreign_role_actor(toks, head, matches, sector, text)]
         if not sector and head.lemma_.lower() == "counterpart":
             # "his Chinese counterpart": the same office as the actor just named
             sector = next((a.sector for a in reversed(ctx.in_sentence) if a.sector), None)
@@ -700,6 +702,30 @@ class ActorResolver:
         sec = sector or "CVL"
         return Actor(
             code=country + sec + code, country=country, sector=sec, text=text, kind="country"
+        )
+
+    def _foreign_role_actor(
+        self, toks: list[Any], head: Any, matches: list[Any], sector: str, text: str
+    ) -> Actor:
+        """A role that stands opposite the country it belongs to ("Brazil's creditor banks",
+        "its lenders", "the Philippines' donors"): the possessor is the debtor, not the role's
+        own country, nor is the story's or sentence's country. Only a country word that is no
+        possessor gives it ("U.S. creditor banks"); else the country is unknown ("---BUS")."""
+        own = []
+        for i, j, e in matches:
+            if e.kind in COUNTRY_KINDS and not any(
+                _under_possessor(toks[k], head) for k in range(i, j)
+            ):
+                own.append(e)
+        if own:
+            return _actor(own[0], text, sector)
+        return Actor(
+            code="---" + sector,
+            country=None,
+            sector=sector,
+            text=text,
+            kind="country",
+            country_from="unknown",
         )
 
     def _owner_country(
@@ -1146,3 +1172,16 @@ def _counterpart(anchor: Any, head: Any) -> bool:
             return False
         x = x.head
     return x == verb
+
+
+def _under_possessor(tok: Any, head: Any) -> bool:
+    """Whether a modifier of ``head`` is (inside) a possessor: "Brazil's" in "Brazil's creditor
+    banks"."""
+    t = tok
+    for _ in range(6):
+        if t == head or t.head == t:
+            return False
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False

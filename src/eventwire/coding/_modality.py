@@ -85,9 +85,17 @@ class ModalityRules:
             return "planned" if sent_date_future else "intent"
         if v.tag_ in ("VBZ", "VBP") and sent_date_future:
             return "planned"
+        if self._denied_report(v):
+            return "denied"  # "denied reports that its jets bombed", "reports ... were untrue"
         # "is to visit", "plans to", "is expected to"
         h = v.head
         if v.dep_ == "xcomp" and h.lemma_.lower() in self.ps.cues["intent_head"]:
+            if self._denied_report(h) or (
+                h.dep_ in ("ccomp", "xcomp")
+                and (hp := self._verb_pattern(h.head))
+                and hp[0].has("neg")
+            ):
+                return "denied"  # "denied that it planned to attack": the intent is denied
             return "planned" if sent_date_future else "intent"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"
@@ -124,6 +132,44 @@ class ModalityRules:
                 return "denied"
         return "asserted"
 
+    def _denied_report(self, v: Any) -> bool:
+        """Whether a clause is the content of a report its source denies: "denied reports that
+        its jets bombed the town", "dismissed rumours that ...", "reports that ... were
+        baseless"."""
+        n = v.head
+        if v.dep_ not in ("acl", "ccomp", "relcl") or n == v:
+            return False
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in self.ps.cues["report_noun"]:
+            return False
+        g = n.head
+        if n.dep_ == "dobj" and g.lemma_.lower() in self.ps.cues["denial_verb"]:
+            return True
+        if n.dep_ == "nsubj" and g != n:
+            return any(
+                c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.ps.cues["falsity_word"]
+                for c in g.children
+            )
+        return False
+
+    def _withheld_comment(self, c: Any) -> bool:
+        """The complement of a refusal is a comment withheld, not a political act refused:
+        "declined to comment", "to be more specific", "to be drawn", "to release figures"."""
+        cues = self.ps.cues
+        lemma = c.lemma_.lower()
+        if lemma in cues["comment_verb"]:
+            return True
+        kids = list(c.children)
+        if lemma == "be":
+            return any(
+                k.dep_ in ("acomp", "attr") and k.lemma_.lower() in cues["comment_adjective"]
+                for k in kids
+            )
+        if any(k.dep_ == "auxpass" for k in kids) and lemma in cues["comment_passive"]:
+            return True  # "declined to be drawn on the talks", "asked not to be quoted"
+        return lemma in cues["disclosure_verb"] and any(
+            k.dep_ == "dobj" and k.lemma_.lower() in cues["information_noun"] for k in kids
+        )
+
     def _not_new(self, t: Trigger, verb: Any, triggers: dict[int, Trigger]) -> str | None:
         """Why a matched trigger is not a new event of its own, if it is not."""
         if verb.dep_ == "relcl" and any(
@@ -151,6 +197,7 @@ class ModalityRules:
         if (
             verb.dep_ == "acl"
             and verb.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)  # "that X had done"
             and not _headline_predicate(verb)
             and not harm_noun
             and not own_noun
@@ -177,7 +224,34 @@ class ModalityRules:
             # "demonstrated ..., calling for independence", "rioted, setting fire to
             # mattresses": what the protesters said or did as part of the protest
             return f"part of the protest '{verb.head.text}'"
+        if t.code[:2] == "03" and self._shared_opinion(verb):
+            return "agreeing with a view, an opinion with no addressee"
         return None
+
+    def _shared_opinion(self, v: Any) -> bool:
+        """ "agreed with the view that ...", "agreed that the dollar was undervalued": to agree
+        with a view or that something is so shares an opinion; agreeing to do something, on
+        a plan or with a party is a commitment (030)."""
+        if v.lemma_.lower() not in self.ps.cues["opinion_agreement_verb"]:
+            return False
+        kids = list(v.children)
+        if (
+            any(k.dep_ in ("xcomp", "dobj") for k in kids)
+            or self._complement(v) is not None
+            and (self._complement(v).dep_ == "xcomp")
+        ):
+            return False
+        for k in kids:
+            if k.dep_ == "prep" and k.lower_ == "with":
+                objs = [o for o in k.children if o.dep_ == "pobj"]
+                if objs and all(o.lemma_.lower() in self.ps.cues["opinion_noun"] for o in objs):
+                    return True
+        return any(
+            k.dep_ == "ccomp"
+            and k.lemma_.lower() in self.ps.cues["stative_verb"]
+            and not any(a.dep_ == "aux" and a.lower_ in ("should", "must") for a in k.children)
+            for k in kids
+        )
 
     @staticmethod
     def _describes_noun(v: Any) -> bool:

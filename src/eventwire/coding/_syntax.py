@@ -27,7 +27,10 @@ class ClauseSyntax:
         subj = self._children(v, "nsubj", "csubj")
         passive = bool(self._children(v, "nsubjpass", "auxpass")) or (
             # "troops stationed there", "he seemed wounded by her remark"
-            v.tag_ == "VBN" and v.dep_ in ("acl", "xcomp", "acomp", "oprd")
+            v.tag_ == "VBN"
+            and v.dep_ in ("acl", "xcomp", "acomp", "oprd")
+            # "reports that troops had attacked": a finite clause with its own subject
+            and not (subj and self._children(v, "aux"))
         )
         vp = self._verb_pattern(v) if passive and not agent else None
         if (

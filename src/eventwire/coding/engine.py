@@ -247,10 +247,10 @@ class Coder(
                 continue  # "'Who is that?' asked a voter", "asking themselves why"
             if p.code[:2] == "12" and p.has("ctrl"):
                 c = self._complement(t.token)
-                if c is not None and c.lemma_.lower() in self.ps.cues["comment_verb"]:
+                if c is not None and self._withheld_comment(c):
                     if trace:
                         trace(f"  '{t.token.text}': declining to {c.lemma_} is not a refusal")
-                    continue  # "an official declined to comment / to give details"
+                    continue  # "an official declined to comment / to be more specific"
             tok = t.token
             verb = t.light if t.light is not None else tok
             comp = self._complement(verb) if tok.pos_ != "NOUN" else None

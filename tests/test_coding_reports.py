@@ -1,0 +1,87 @@
+"""What a sentence says about a report, an opinion or a comment rather than an act: a refusal
+to comment ("declined to be more specific"), agreement with a view ("agreed that the yen was
+undervalued"), an act inside a report its source denies ("denied reports that its jets bombed
+the terminal", "reports that ... were baseless"), an intent that is denied ("denied that it
+planned to attack"). And who acts: a debtor's creditors are not of the debtor's country, a
+country's warplanes and gunboats are its military, a finite clause under a noun has its own
+subject. Each check has a control that must give the event."""
+
+from __future__ import annotations
+
+import eventwire
+
+DATE = "1987-03-10"
+
+
+def events(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (e.cameo, e.source.code, e.target.code if e.target else "", e.modality)
+        for e in eventwire.code(text, date=DATE)
+    ]
+
+
+def test_declining_to_be_more_specific_is_no_refusal():
+    assert events("The minister declined to be more specific about the timing.") == []
+    assert events("The spokesman declined to be drawn on the dispute with Paris.") == []
+    assert events("A company spokesman declined to release figures on the talks.") == []
+    ctl = events("Secretary of State Shultz declined to meet the Soviet envoy.")
+    assert any(c.startswith("12") and s == "USAGOV" for c, s, _, _ in ctl), ctl
+    ctl = events("The government refused to release the prisoners held in the north.")
+    assert any(c.startswith("12") for c, _, _, _ in ctl), ctl
+
+
+def test_agreeing_with_a_view_is_an_opinion():
+    assert (
+        events("Finance Minister Stoltenberg agreed with the view that currencies were stable.")
+        == []
+    )
+    assert events("Most analysts agreed that the yen was undervalued.") == []
+    ctl = events("Japan agreed to cut tariffs on American beef.")
+    assert ("030", "JPN", "USA", "asserted") in ctl, ctl
+    ctl = events("Britain agreed with the United States to cut interest rates.")
+    assert any(c == "030" and s == "GBR" and t == "USA" for c, s, t, _ in ctl), ctl
+    ctl = events("France and Britain agreed on a joint plan for the Channel tunnel.")
+    assert any(c == "030" and s == "FRA" for c, s, _, _ in ctl), ctl
+
+
+def test_an_act_inside_a_denied_report_is_denied():
+    for text in (
+        "Iraq denied reports that its warplanes bombed an Iranian oil terminal.",
+        "Iran dismissed reports that its troops had attacked Kuwaiti tankers.",
+        "Reports that Iraqi warplanes bombed an Iranian oil terminal were untrue, Baghdad said.",
+    ):
+        got = events(text)
+        assert any(c.startswith("19") and m == "denied" for c, _, _, m in got), (text, got)
+        assert not any(c.startswith("19") and m == "asserted" for c, _, _, m in got), (text, got)
+    ctl = events("Iraq confirmed reports that its warplanes bombed an Iranian oil terminal.")
+    assert any(c == "190" and s == "IRQMIL" and m == "asserted" for c, s, _, m in ctl), ctl
+
+
+def test_a_denied_intent_is_denied():
+    got = events("Iran denied that it planned to attack Kuwaiti tankers.")
+    assert got and all(m == "denied" for _, _, _, m in got), got
+    ctl = events("Iran said it planned to attack Kuwaiti tankers.")
+    assert any(c == "190" and m == "intent" for c, _, _, m in ctl), ctl
+
+
+def test_a_debtors_creditors_are_not_of_its_country():
+    got = events("The Philippines reached agreement with its creditor banks on rescheduling debt.")
+    assert any(s == "PHL" and t == "---BUS" for _, s, t, _ in got), got
+    assert not any("PHLBUS" in (s, t) for _, s, t, _ in got), got
+    got = events("Brazil suspended interest payments to Brazil's creditor banks.")
+    assert not any("BRABUS" in (s, t) for _, s, t, _ in got), got
+    # control: a country word that is no possessor is the role's own country
+    ctl = events("U.S. creditor banks rejected Brazil's proposal.")
+    assert any(s == "USABUS" for _, s, _, _ in ctl), ctl
+    ctl = events("Brazilian banks rejected the government's proposal.")
+    assert any(s == "BRABUS" for _, s, _, _ in ctl), ctl
+
+
+def test_warplanes_and_gunboats_are_the_military():
+    got = events("Iranian gunboats attacked a Kuwaiti tanker.")
+    assert any(c.startswith("19") and s == "IRNMIL" for c, s, _, _ in got), got
+    got = events("Iran denied that its gunboats attacked Kuwaiti tankers.")
+    assert any(s == "IRNMIL" and m == "denied" for _, s, _, m in got), got
+    # control: an ambiguous 'planes' keeps the country alone
+    ctl = events("Iraqi planes bombed an Iranian oil terminal.")
+    assert any(c.startswith("19") and s == "IRQ" for c, s, _, _ in ctl), ctl
