@@ -78,6 +78,7 @@ class Clues:
     since: bool = False  # a "since" governs it: strictly the past, no slack
     cause: str | None = None  # "because of", "after", "following": it dates a cause or an earlier
     # event the clause refers to ("fell because of a drop in income last year"), not the clause
+    governed: bool = False  # the past tense is the verb's right before it ("took effect Jan. 1")
 
 
 @lru_cache(maxsize=4096)
@@ -207,6 +208,10 @@ def _scan(
                 continue  # "did not visit", "will go", "a visit", "was head of": not this verb
             if w.endswith("s") or prev in ("they", "we", "you", "i") or prev.endswith("s"):
                 return "future"  # "meets", "talks resume", "voters go"
+            if prev in _RELATIVE_PRONOUNS or _joined_subject(tokens, i):
+                # "the shares, which begin trading Tuesday", "Bush and Gorbachev meet Sunday":
+                # a plural subject, so a verb in the present, of a day still to come
+                return "future"
             continue  # a bare base form after a singular word is likely a noun ("state visit")
         if cue in ("past?", "past") and w not in ("was", "were", "had", "did", "ago", "yesterday"):
             if prev in _BE_HAVE:
@@ -228,6 +233,19 @@ def _scan(
             return None  # a state ("is still missing after Friday's attack") or a perfect
         return cue
     return None
+
+
+_RELATIVE_PRONOUNS = frozenset(_LX["relative_pronoun"])  # "which", "who"
+
+
+def _joined_subject(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether the word before token i ends a subject of two names joined by "and" ("Bush and
+    Gorbachev meet", "Israel and Syria resume"): a plural, so token i is a verb, not a noun."""
+    return (
+        i >= 3
+        and tokens[i - 2][1] == "and"
+        and all(tokens[j][0][:1].isupper() for j in (i - 1, i - 3))
+    )
 
 
 _PLAN_NOUNS = frozenset(_LX["plan_noun"])  # "an offer to begin", "a deadline to reply"
@@ -380,7 +398,32 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     since = tense == "since"
     tense = "past" if since else None if tense == "habitual" else tense
     cause = _cause(left, prenominal)
-    return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause)
+    governed = tense == "past" and not since and not prenominal and _governed_by_past(left)
+    return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause, governed)
+
+
+_GOVERNING_PREPOSITIONS = frozenset(["on", "in", "at", "during"])
+_VERB_PARTICLES = frozenset(_LX["verb_particle"])  # "effect", "office", "off": "took effect"
+
+
+def _governed_by_past(left: list[tuple[str, str]]) -> bool:
+    """Whether the word right before the expression (or before its "on", "in", "at", and a
+    particle or idiom noun: ``verb_particle`` in lexicon.tsv) is a verb in the past that it
+    modifies ("took effect Jan. 1", "rose in December", "died on Jan. 5"):
+    that verb's own tense, not another's in the sentence ("declared a dividend payable Jan. 15").
+    Not a participle after "be"/"have" ("was set", "has been delayed"), nor a verb that sets or
+    moves a date (what is set or moved goes ahead of the act)."""
+    k = len(left) - 1
+    if k > 0 and left[k][1] in _GOVERNING_PREPOSITIONS:
+        k -= 1
+    if k > 0 and left[k][1] in _VERB_PARTICLES:
+        k -= 1  # "took effect", "took office", "broke off", "stepped down"
+    if k < 0:
+        return False
+    w, prev = left[k][1], left[k - 1][1] if k > 0 else ""
+    if prev in _BE_HAVE or w in _SET_VERBS or w in _MOVE_VERBS:
+        return False
+    return _cue(left, k, k == 0) in ("past", "past?") and w not in _SAME_FORM
 
 
 _WEAK_CAUSES = frozenset(["after", "following", "amid", "over", "since"])

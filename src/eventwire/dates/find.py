@@ -61,7 +61,9 @@ _PATTERNS = {
     "mdy": rf"\b(?:{_WD},?\s+)?{_M}\s+{_D}(?!\d)\b(?:,?\s+{_Y}\b)?",
     "my": rf"\b(?:{_MMOD}[\s-]+)?{_MFULL},?\s+(?:of\s+)?{_Y}\b",
     "month": rf"\b(?:{_PREP}\s+(?:{_MMOD}[\s-]+)?|{_MMOD}[\s-]+){_MFULL}(?!\s+\d)",
-    "year": rf"\b(?:{_PREP}|(?i:early|mid|late))[\s-]+{_Y}\b(?![-/.]\d|\s*(?:%|percent)|{_UNIT})",
+    # after early/mid/late, not a decade written "1970's" ("the late 1970's": no year 1970)
+    "year": rf"\b(?:{_PREP}[\s-]+{_Y}\b|(?i:early|mid|late)[\s-]+{_Y}\b(?!(?<=0)'s\b))"
+    rf"(?![-/.]\d|\s*(?:%|percent)|{_UNIT})",
     "ago": rf"\b{_NUM}\s+(?i:days?|weeks?|months?|years?)\s+(?i:ago)\b",
     "period": rf"\b{_PERIOD_MOD}\s+(?i:week|month|year|weekend)\b",
     "weekend": r"\b(?i:over|at)\s+the\s+(?i:weekend)\b",

@@ -196,7 +196,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "q": re.compile(r"^q([1-4])(?: (\d{4}))?$"),
         "fiscal": re.compile(
-            r"^(?:fiscal|fiscal year|fy|financial year) ?'?(\d{4}|\d\d)(?:[-/](\d{2,4}))?$"
+            r"^(?:the )?(?:fiscal|fiscal year|fy|financial year) ?'?(\d{4}|\d\d)(?:[-/](\d{2,4}))?$"
         ),
         "year_fiscal": re.compile(r"^(?:the |its |their )?(\d{4}) (?:fiscal|financial) year$"),
         "fiscal_rel": re.compile(rf"^(?:the )?(?:({REL}) )?(?:fiscal|financial) year$"),
@@ -256,6 +256,9 @@ _ZONE = re.compile(r"\b(?:a\.m\.|p\.m\.|gmt|utc|edt|est|local time)\b")
 _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z\d])|(?<=\d)-(?=[a-z])")
 _DOT = re.compile(r"(?<=[a-z])\.(?=[\s,]|$)")
 _QUOTES = re.compile(r"^'+(?!\d)|'+$(?<!\ds')")
+# "the 1980's", "the late '70's", "mid-1990's": a decade's plural written with an apostrophe
+# (the style of some papers) once a word stands before it; a bare "1980's" stays a possessive
+_DECADE_PLURAL = re.compile(r"^.+ (?:\d{3}0|'\d0)'s$")
 
 
 @lru_cache(maxsize=8192)
@@ -270,6 +273,8 @@ def normalise(expression: str) -> str:
     e = _DOT.sub("", e)  # "sept." -> "sept", "wed.," -> "wed,"
     e = " ".join(e.split()).strip(' .,;:()"!?')
     e = _QUOTES.sub("", e).strip()  # quotes, not "'98" or "the '80s"
+    if e.endswith("0's") and _DECADE_PLURAL.match(e):
+        e = e[:-2] + "s"
     e = e.removesuffix("'s")  # "friday's", "this year's"
     return digits(e)
 

@@ -303,7 +303,10 @@ def _compute(
                 return DateResult(named[0], "day", flags=("weekday-year",))
         if tense is None:
             cands = [c for c in cands if abs((c - a).days) <= 366 * 4]
-        got = _choose(cands, a, tense, 0 if strict else PAST_MODE_SLACK_DAYS, near)
+        slack = 0 if strict else PAST_MODE_SLACK_DAYS
+        got = _choose(cands, a, tense, slack, near)
+        if got is not None and got[1] and _against_governing_past(got[0], a, tense, clues):
+            got = _choose(cands, a, tense, slack, 0)
         if got is None:
             return None
         return DateResult(got[0], "day", flags=("nearest",) if got[1] else ())
@@ -323,6 +326,8 @@ def _compute(
             return DateResult(date(y, spec.month, 1), "month", flags=("focus-year",))  # type: ignore[arg-type]
         near_month = NEAR_MONTHS_DAYS if near else 0
         d, by_near = _month_of(spec.month, spec.modifier, a, tense, near_month)  # type: ignore[arg-type]
+        if by_near and _against_governing_past(d, a, tense, clues):
+            d, by_near = _month_of(spec.month, spec.modifier, a, tense, 0)  # type: ignore[arg-type]
         return DateResult(d, "month", flags=("nearest",) if by_near else ())
     if f == "season":  # a season is three months from its first: "last summer" is June's
         if spec.year is not None:
@@ -330,6 +335,13 @@ def _compute(
             return DateResult(date(y, spec.month, 1), "quarter", flags=("season",))  # type: ignore[arg-type]
         if a is None:
             return None
+        if spec.modifier == "this":
+            # "this fall" in a November story, "this winter" in January: the season the anchor
+            # lies in, whatever the tense (its first month may be behind, or last year's)
+            for y in (a.year, a.year - 1):
+                first = date(y, spec.month, 1)  # type: ignore[arg-type]
+                if first <= a < cal.add_months(first, 3):
+                    return DateResult(first, "quarter", flags=("season",))
         near_month = NEAR_MONTHS_DAYS if near else 0
         d, by_near = _month_of(spec.month, spec.modifier, a, tense, near_month)  # type: ignore[arg-type]
         return DateResult(d, "quarter", flags=("season", "nearest") if by_near else ("season",))
@@ -393,7 +405,11 @@ def _compute(
         if spec.modifier == "this":
             cands = [c for c in cands if c.year == a.year]
             return DateResult(cands[0], "day") if cands else None
-        got = _choose(cands, a, tense, 0)
+        # a day a deadline or a "before" names, near the anchor, is the coming one whatever
+        # the verb ("led by 14 points a week before Election Day", "must pass by Christmas"):
+        # what happened before it is consistent with it still to come, as for a date
+        deadline = (spec.relation or clues.relation) in _DEADLINES
+        got = _choose(cands, a, tense, 0, near if deadline else 0)
         return DateResult(got[0], "day", flags=("nearest",) if got[1] else ()) if got else None
     if a is None:
         return None  # everything below is relative to the anchor
@@ -532,6 +548,15 @@ def _compute(
             return DateResult(cal.add_months(base, 12 * spec.offset), "month", flags=tuple(flags))
         return DateResult(cal.shift(base, unit, spec.offset), prec, flags=tuple(flags))
     return None
+
+
+def _against_governing_past(d: date, a: date, tense: str | None, clues: Clues) -> bool:
+    """Whether an occurrence chosen for its nearness lies in the next calendar year against a
+    past verb that governs the expression ("took effect Jan. 1" in a November story): news
+    leaves out the year of a date of the current year, so a past verb's own year-less date is
+    this year's; nearness still wins for a date another verb's tense was read for ("declared a
+    dividend payable Jan. 15") and within the year ("voted a split, payable March 30")."""
+    return tense == "past" and clues.governed and d > a and d.year > a.year
 
 
 def _day_of(

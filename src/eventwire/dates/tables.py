@@ -228,6 +228,8 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "year_kind": lambda v: v == "1",
     "possessive": lambda v: v == "1",
     "comparison": lambda v: v == "1",
+    "relative_pronoun": lambda v: v == "1",
+    "verb_particle": lambda v: v == "1",
 }
 
 

@@ -1,0 +1,136 @@
+"""eventwire.dates: the expression families of issue 15 and the tense cases that choose among
+their occurrences, each with a positive control; sentences are our own. Anchor: Thursday
+2 November 1989 unless a case says otherwise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.dates import find_date_expressions, resolve_date
+
+A = date(1989, 11, 2)  # a Thursday
+
+
+def _iso(expression: str, sentence: str | None = None, anchor: date = A) -> str | None:
+    """The result as TimeML writes a value (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY), a decade as
+    its first year and "decade"."""
+    r = resolve_date(expression, anchor, context=sentence)
+    if r is None:
+        return None
+    d, p = r
+    if p == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    if p == "decade":
+        return f"{d.year} decade"
+    return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}.get(p, p)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # a decade's plural written with an apostrophe, once a word stands before it
+        ("the 1980's", "1980 decade"),
+        ("the late 1970's", "1970 decade"),
+        ("mid-1990's", "1990 decade"),
+        ("the '60's", "1960 decade"),
+        # controls: a year's possessive
+        ("1987's", "1987"),
+        ("1980's", "1980"),
+        ("this year's", "1989"),
+    ],
+)
+def test_decades_written_with_an_apostrophe(expression: str, value: str) -> None:
+    assert _iso(expression) == value
+
+
+def test_the_finder_takes_no_year_out_of_a_decade() -> None:
+    text = "Prices soared in the late 1970's, fell in late 1987 and in 1988's first half."
+    assert [m.text for m in find_date_expressions(text)] == ["late 1987", "1988"]
+    found = find_date_expressions("Prices soared in the late 1970's.", extended=True)
+    assert [m.text for m in found] == ["the late 1970's"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "anchor", "start"),
+    [
+        # "this" + a season the anchor lies in is that season, whatever the tense
+        ("this fall", "The car will be introduced this fall.", A, date(1989, 9, 1)),
+        ("this winter", "It will stay cold this winter.", date(1990, 1, 10), date(1989, 12, 1)),
+        ("this winter", "It has been cold this winter.", date(1990, 1, 10), date(1989, 12, 1)),
+        # controls: a season not yet begun, or over
+        ("this spring", "The car will be introduced this spring.", A, date(1990, 3, 1)),
+        ("this summer", "The car was introduced this summer.", A, date(1989, 6, 1)),
+    ],
+)
+def test_this_season(expression: str, sentence: str, anchor: date, start: date) -> None:
+    r = resolve_date(expression, anchor, context=sentence)
+    assert r is not None and (r.date, r.precision) == (start, "quarter")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a plural subject (two names joined, a relative pronoun) before a verb of schedule in
+        # the present: a day still to come
+        ("Israel and Syria meet Monday.", "1989-11-06"),
+        ("The U.S. and Japan resume talks Monday.", "1989-11-06"),
+        ("The shares, which begin trading Monday, are priced at $40.", "1989-11-06"),
+        # controls: the past, and a singular noun
+        ("The talks between Israel and Syria began Monday.", "1989-10-30"),
+        ("The shares, which began trading Monday, are priced at $40.", "1989-10-30"),
+        ("The state visit Monday was brief.", "1989-10-30"),
+    ],
+)
+def test_plural_subjects_of_a_schedule(sentence: str, value: str) -> None:
+    assert _iso("Monday", sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # the past verb the date modifies keeps a year-less date in the current year (news
+        # leaves out the current year), against a next-year occurrence nearer the anchor
+        ("Jan. 1", "The law took effect Jan. 1.", "1989-01-01"),
+        ("Jan. 5", "The company's founder died on Jan. 5.", "1989-01-05"),
+        ("January", "The company filed for bankruptcy in January.", "1989-01"),
+        # controls: another verb's past, a future, a date set, no tense
+        ("Jan. 15", "The board declared a dividend of 10 cents, payable Jan. 15.", "1990-01-15"),
+        ("Jan. 1", "The law will take effect Jan. 1.", "1990-01-01"),
+        ("Jan. 1", "The vote was set for Jan. 1.", "1990-01-01"),
+        ("Jan. 1", "The Jan. 1 deadline worries investors.", "1990-01-01"),
+    ],
+)
+def test_a_governing_past_against_nearness(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a named day near ahead that a "before" or a deadline names is the coming one,
+        # whatever the verb of what happened before it
+        ("Dinkins led Giuliani by 14 points a week before Election Day.", "1989-11-07"),
+        ("In the week before Election Day, the polls tightened.", "1989-11-07"),
+        ("Both candidates said they would campaign until Election Day.", "1989-11-07"),
+        # controls: on the day itself a past verb means last year's
+        ("On Election Day, turnout was low.", "1988-11-08"),
+        ("Voters go to the polls on Election Day.", "1989-11-07"),
+    ],
+)
+def test_named_days_before_a_near_one(sentence: str, value: str) -> None:
+    assert _iso("Election Day", sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("the fiscal year 1990", "1990"),
+        ("the financial year 1988", "1988"),
+        ("fiscal 1989", "1989"),  # control
+    ],
+)
+def test_fiscal_year_named_after_its_noun(expression: str, value: str) -> None:
+    assert _iso(expression) == value
