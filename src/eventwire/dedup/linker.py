@@ -97,6 +97,11 @@ MAX_PUBDAY_DAYS = 2
 MAX_PLANNED_DAYS = 7  # an act announced for later, re-reported over the following week
 PUBDAY_SHARED = 4
 BRIDGE_SHARED = 3  # a bridging report shares this many with a report of each event
+# a report without a target (``-``) from another story: its block says only who acted and the
+# root ("the U.S. government agreed"), which a government's or a country's many acts of one
+# day share, so what the act was about must say more
+TARGETLESS_SHARED = 4
+NO_ACTOR = "-"  # actor_key() of a side the coder found no actor for
 DAY_PRECISIONS = (None, "day", "week")
 # places chosen by these rules of the places stage are no evidence of where an event happened
 WEAK_PLACE_RULES = frozenset({"sentence-place", "dateline", "actor-country", "story-country"})
@@ -120,7 +125,7 @@ def modality_group(modality: str | None) -> str:
 def actor_key(code: str | None, country: str | None, sector: str | None) -> str:
     """An actor at country+sector level: ``RUS/MIL``, ``USA/``; country-less: first 6 letters."""
     if code is None:
-        return "-"
+        return NO_ACTOR
     if country:
         return f"{country}/{sector or ''}"
     return code[:6]
@@ -317,7 +322,9 @@ def _min_shared(m: Mention, e: LinkedEvent, gap: int) -> int:
     when one named person is the source of both on the same day (one person's statement or
     visit, told by each outlet in its own words), with the same CAMEO code, or any code of
     a root of joint acts (``codes.joint_roots``: a visit is told as the visit, 042, and as the
-    meetings held on it, 040 and 043)."""
+    meetings held on it, 040 and 043); more (``TARGETLESS_SHARED``) for a report without a
+    target, whose block says only who acted and the root: two unrelated "the U.S. agreed"
+    reports of one day share it, and two words ("accord", "reach") as easily."""
     if (
         m.person
         and m.person in e.persons
@@ -325,9 +332,10 @@ def _min_shared(m: Mention, e: LinkedEvent, gap: int) -> int:
         and (m.cameo in e.codes or m.root in codes.joint_roots())
     ):
         return SAME_SPEAKER_SHARED
-    if gap > MAX_DAYS:
-        return PUBDAY_SHARED
-    return MIN_SHARED
+    need = PUBDAY_SHARED if gap > MAX_DAYS else MIN_SHARED
+    if m.target == NO_ACTOR:
+        need = max(need, TARGETLESS_SHARED)
+    return need
 
 
 def shared_with_a_report(content: frozenset[str], e: LinkedEvent) -> int:
@@ -380,6 +388,8 @@ def _bridge_shared(m: Mention, e: LinkedEvent, joint: bool) -> int:
     3b)."""
     if joint and m.person in e.persons and m.date == e.date:
         return SAME_SPEAKER_SHARED
+    if m.target == NO_ACTOR:
+        return max(BRIDGE_SHARED, TARGETLESS_SHARED)
     return BRIDGE_SHARED
 
 
