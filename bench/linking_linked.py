@@ -34,6 +34,9 @@ def main() -> int:
     ap.add_argument("--exclude", help="a label file whose document pairs are not proposed again")
     ap.add_argument("--prefix", default="", help="round name put before each pair id")
     ap.add_argument("--show", action="store_true", help="print what to read of each pair")
+    ap.add_argument(
+        "--targeted", action="store_true", help="only events whose block has a target (a dyad)"
+    )
     args = ap.parse_args()
     links, _ = linking.load_links(args.db)
     con = duckdb.connect(args.db, read_only=True)
@@ -43,7 +46,12 @@ def main() -> int:
     for k, eid in sorted(links.items()):
         by_event[eid].append(k)
     rng = random.Random(args.seed)
-    events = sorted(e for e, ks in by_event.items() if len({story[k[0]] for k in ks}) > 1)
+    events = sorted(
+        e
+        for e, ks in by_event.items()
+        if len({story[k[0]] for k in ks}) > 1
+        and not (args.targeted and ks[0][3].split("|")[1] == "-")
+    )
     rng.shuffle(events)
     n = 0
     with open(args.out, "w", encoding="utf-8") as fh:
