@@ -134,3 +134,68 @@ def test_named_days_before_a_near_one(sentence: str, value: str) -> None:
 )
 def test_fiscal_year_named_after_its_noun(expression: str, value: str) -> None:
     assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a weekday counted within a month, the month's year chosen among the days themselves
+        ("the first Monday in December", "The vote is the first Monday in December.", "1989-12-04"),
+        ("the fourth Thursday in November", None, "1989-11-23"),
+        ("the last Monday of May 1990", None, "1990-05-28"),
+        ("the third Wednesday of next month", None, "1989-12-20"),
+        (
+            "the second Tuesday of March",
+            "The vote was held the second Tuesday of March.",
+            "1989-03-14",
+        ),
+        (
+            "the second Tuesday of March",
+            "The vote is set for the second Tuesday of March.",
+            "1990-03-13",
+        ),
+        # a month without a fifth Friday: no date
+        ("the fifth Friday of the month", None, None),
+    ],
+)
+def test_nth_weekday_of_a_month(expression: str, sentence: str | None, value: str | None) -> None:
+    assert _iso(expression, sentence) == value
+
+
+def test_the_extended_finder_takes_a_counted_weekday_whole() -> None:
+    text = "The vote is the first Monday in December, not Friday."
+    found = find_date_expressions(text, extended=True)
+    assert [m.text for m in found] == ["the first Monday in December", "Friday"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("a year ago this month", "1988-11"),
+        ("two years ago this week", "1987-W44"),
+        ("a year ago today", "1988-11-02"),  # control
+    ],
+)
+def test_years_ago_this_unit(expression: str, value: str) -> None:
+    assert _iso(expression) == value
+
+
+SUNDAY = date(1998, 10, 25)
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # on a Sunday the ISO week ends today: the week a future verb means starts tomorrow
+        ("this week", "The Senate will vote this week.", "1998-W44"),
+        ("later this week", "The Senate is expected to vote later this week.", "1998-W44"),
+        # controls: the past, no tense, and a Saturday
+        ("this week", "The Senate voted this week.", "1998-W43"),
+        ("this week", None, "1998-W43"),
+        ("next week", "The Senate will vote next week.", "1998-W44"),
+    ],
+)
+def test_this_week_in_a_sunday_story(expression: str, sentence: str | None, value: str) -> None:
+    assert _iso(expression, sentence, SUNDAY) == value
+    if expression == "this week" and sentence and "will" in sentence:
+        assert _iso(expression, sentence, date(1998, 10, 24)) == "1998-W43"

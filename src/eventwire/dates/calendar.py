@@ -79,6 +79,12 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def nth_weekday(year: int, month: int, n: int, weekday: int) -> date:
+    """The n-th ``weekday`` (0 = Monday) of the month, counted from its end when n < 0; a
+    fifth one may fall in the next month (the caller checks)."""
+    return _nth_weekday(year, month, n, weekday)
+
+
 def _nth_weekday(year: int, month: int, n: int, weekday: int) -> date:
     if n > 0:
         first = date(year, month, 1)

@@ -204,6 +204,11 @@ def _extended_patterns() -> re.Pattern[str]:
             r"(?:spring|summer|autumn|fall|winter))"
             r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+(?:1[89]|20)\d\d)\b"
         ),
+        # a weekday counted within a month: "the first Tuesday in November"
+        (
+            rf"\b(?i:the\s+(?:first|second|third|fourth|fifth|last|final)\s+{_WD}\s+(?:in|of)"
+            rf"\s+(?:(?:the|this|next|last)\s+month|(?:{_MONTH})(?:,?\s+(?:1[89]|20)\d\d)?))\b"
+        ),
         # the wire services' "end-March", "end-1987"; "9/11"; "the week ended Oct. 27"
         rf"\b(?i:end-(?:{_MONTH}|(?:1[89]|20)\d\d))\b",
         r"(?<![\d/])9/11(?![\d/])",
@@ -242,7 +247,7 @@ def find_date_expressions(text: str, *, extended: bool = False) -> list[DateMent
     "a year earlier", "year-end", named days ("Christmas", "Election Day"), fiscal years,
     decades ("the 1990s"), spelled-out years, "the following day", "later that year", "the
     day before", "the end of the year", seasons ("last summer", "the spring of 1988"),
-    "end-March", "9/11", "the week ended Oct. 27"."""
+    "end-March", "9/11", "the week ended Oct. 27", "the first Tuesday in November"."""
     out = _find(text)
     return _extended(text, out) if extended else out
 

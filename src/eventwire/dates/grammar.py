@@ -161,6 +161,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "week_of": re.compile(
             rf"^(?:the )?(1st|2nd|3rd|4th|first|last|final) week (?:of|in) ({M})(?:,? (?:of )?{Y})?$"
         ),
+        # "the first Monday in December", "the last Friday of the month", "the third
+        # Wednesday of next month": a weekday counted within a month
+        "nth_weekday": re.compile(
+            rf"^the (1st|2nd|3rd|4th|5th|last|final) ({WD}) (?:in|of) "
+            rf"(?:({M})(?:,? (?:of )?{Y})?|(the|this|next|last) month)$"
+        ),
         "deictic": re.compile(rf"^({_alt(v['day_offsets'])})$"),
         "relative": re.compile(rf"^({REL}) ({UNIT})$"),
         "anaphoric": re.compile(rf"^({ANA}) ({UNIT})$"),
@@ -436,6 +442,20 @@ def _core(e: str) -> Spec | None:
         return Spec(
             "week_of", "week", month=months[m[2]], offset=n, year=int(m[3]) if m[3] else None
         )
+    if e.startswith("the ") and (m := rx["nth_weekday"].match(e)):
+        n = -1 if m[1] in ("last", "final") else int(m[1][0])
+        if m[3]:  # of a month named: chosen as a bare month is, by tense and nearness
+            year = int(m[4]) if m[4] else None
+            return Spec(
+                "nth_weekday",
+                "day",
+                offset=n,
+                weekday=weekdays[m[2]],
+                month=months[m[3]],
+                year=year,
+            )
+        rel = {"next": 1, "last": -1}.get(m[5], 0)  # "of the month": the anchor's
+        return Spec("nth_weekday", "day", offset=n, weekday=weekdays[m[2]], year_rel=rel)
     if m := rx["weekday"].match(e):
         mod = _MOD[m[1]] if m[1] else None
         # "the following Monday", "the previous Friday": from the day in focus, if one is named
@@ -447,6 +467,9 @@ def _core(e: str) -> Spec | None:
         inner = _core(m[3])
         if inner is not None and inner.unit == "day" and inner.form in ("deictic", "weekday"):
             return inner.but(form="ago_on", name=m[2], offset=-_num(m[1]), year=inner.offset)
+        if m[2] == "year" and m[3] in ("this week", "this month"):
+            # "a year ago this month": the anchor's week or month, years back, at its grain
+            return Spec("year_back", m[3].split()[1], offset=-_num(m[1]))
     if m := rx["offset"].match(e):
         sign = int(v["direction"][m[3]])  # type: ignore[index]
         # "ago", "from now": from the anchor; "earlier", "later": from the time in focus

@@ -383,6 +383,29 @@ def _compute(
         return _fiscal(spec, a, clues)
     if f == "day_of":  # "the first day of March", "the last day of 1999"
         return _day_of(spec, a, tense, clues, strict, near)
+    if f == "nth_weekday":  # "the first Monday in December": a month's n-th weekday
+        if spec.month is None:  # "of the month", "of next month": the anchor's, or next to it
+            if a is None:
+                return None
+            months = [cal.add_months(a.replace(day=1), spec.year_rel or 0)]
+        elif spec.year is not None:
+            months = [date(spec.year, spec.month, 1)]
+        elif a is None:
+            return None
+        else:  # which year's: chosen among the days themselves, as for "Dec. 4"
+            months = [date(y, spec.month, 1) for y in range(a.year - 1, a.year + 2)]
+        days = [
+            d
+            for m in months
+            if (d := cal.nth_weekday(m.year, m.month, spec.offset, spec.weekday)).month == m.month  # type: ignore[arg-type]
+        ]  # a fifth Friday the month lacks is none
+        if len(days) <= 1:
+            return DateResult(days[0], "day") if days else None
+        slack = 0 if strict else PAST_MODE_SLACK_DAYS
+        got = _choose(days, a, tense, slack, near)  # type: ignore[arg-type]
+        if got is not None and got[1] and _against_governing_past(got[0], a, tense, clues):  # type: ignore[arg-type]
+            got = _choose(days, a, tense, slack, 0)  # type: ignore[arg-type]
+        return DateResult(got[0], "day", flags=("nearest",) if got[1] else ()) if got else None
     if f == "unit_of":  # "the week ended Oct. 27": the unit holding the day named
         inner = parse(spec.name)  # type: ignore[arg-type]
         got = _compute(inner, a, tense, clues, strict, near) if inner is not None else None
@@ -426,17 +449,24 @@ def _compute(
     if f == "deictic":
         return DateResult(a + timedelta(days=spec.offset), "day")
     if f == "year_back":  # "the same month last year": the unit of the time in focus, a year back
-        ref = _reference(clues, a, unit)
+        # (years back: "a year ago this month", from the anchor)
+        focus = "relative-to-focus" in spec.flags
+        ref = _reference(clues, a, unit) if focus else None
         base = ref.date if ref is not None else a
         d = cal.start_of(base, unit)
+        n = -spec.offset if spec.offset else 1
         if unit == "week":
             y, w, _ = d.isocalendar()
             try:
-                back = date.fromisocalendar(y - 1, w, 1)
+                back = date.fromisocalendar(y - n, w, 1)
             except ValueError:  # week 53 of a year whose predecessor has 52
-                back = date.fromisocalendar(y - 1, 52, 1)
+                back = date.fromisocalendar(y - n, 52, 1)
+        elif unit == "day":
+            back = d
+            for _ in range(n):
+                back = _year_earlier(back)
         else:
-            back = cal.add_months(d, -12) if unit != "day" else _year_earlier(d)
+            back = cal.add_months(d, -12 * n)
         return DateResult(back, unit, flags=("anaphoric",) if ref is not None else ())
     if f == "ago_on":  # "a year ago today": the day named, a year (or weeks, months) back
         if spec.weekday is not None:
@@ -546,6 +576,17 @@ def _compute(
         if f == "offset" and ref_prec == "month" and unit == "year":
             # "In September, sales rose from a year earlier": the month a year back
             return DateResult(cal.add_months(base, 12 * spec.offset), "month", flags=tuple(flags))
+        if (
+            f == "relative"
+            and unit == "week"
+            and not spec.offset
+            and base.weekday() == 6
+            and tense == "future"
+            and not flags
+        ):
+            # on a Sunday, the week still to come is the one that starts tomorrow ("the
+            # Senate will vote this week" in a Sunday paper); the ISO week ends today
+            return DateResult(cal.shift(base, "week", 1), "week", flags=("sunday-ahead",))
         return DateResult(cal.shift(base, unit, spec.offset), prec, flags=tuple(flags))
     return None
 
