@@ -199,3 +199,97 @@ def test_this_week_in_a_sunday_story(expression: str, sentence: str | None, valu
     assert _iso(expression, sentence, SUNDAY) == value
     if expression == "this week" and sentence and "will" in sentence:
         assert _iso(expression, sentence, date(1998, 10, 24)) == "1998-W43"
+
+
+MONDAY = date(1990, 1, 8)
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "anchor", "value"),
+    [
+        # issue 15's families, one sentence each (our own), at TimeML's granularity
+        ("the end of 1990", "The plant will close by the end of 1990.", A, "1990"),
+        ("fiscal 1989", "In fiscal 1989, profit rose 12%.", A, "1989"),
+        ("the current year", "Profit will rise in the current year.", A, "1989"),
+        ("a year earlier", "Profit was $5 million, up from $4 million a year earlier.", A, "1988"),
+        ("year-earlier", "The year-earlier profit was $4 million.", A, "1988"),
+        (
+            "the following month",
+            "He resigned in May 1988 and left the following month.",
+            A,
+            "1988-06",
+        ),
+        ("the second day", "The strike entered its second day.", A, "1989-11-02"),
+        ("Election Day", "Voters go to the polls on Election Day.", A, "1989-11-07"),
+        ("nineteen ninety-one", "The law takes effect in nineteen ninety-one.", A, "1991"),
+        ("1990 and beyond", "Growth will slow in 1990 and beyond.", A, "1990"),
+        ("a good part of 1990", "The slump will last a good part of 1990.", A, "1990"),
+        # granularity: weeks are weeks, a bare month a month
+        ("this week", "Talks began this week.", A, "1989-W44"),
+        ("next week", "Talks will begin next week.", A, "1989-W45"),
+        ("six weeks ago", "He quit six weeks ago.", A, "1989-W38"),
+        ("the weekend", "Protesters marched over the weekend.", A, "1989-W43"),
+        ("April", "Sales peaked in April.", A, "1989-04"),
+        # tense and modal: the coming date or the past one
+        ("Jan. 14", "The agency will decide by Jan. 14.", date(1990, 1, 6), "1990-01-14"),
+        ("Jan. 14", "The agency decided on Jan. 14.", date(1990, 2, 6), "1990-01-14"),
+        ("Tuesday", "The Senate will vote Tuesday.", MONDAY, "1990-01-09"),
+        ("Tuesday", "The Senate voted Tuesday.", MONDAY, "1990-01-02"),
+        ("Tuesday", "The Senate plans to vote Tuesday.", MONDAY, "1990-01-09"),
+        ("Tuesday", "The Senate is expected to vote Tuesday.", MONDAY, "1990-01-09"),
+        ("March", "Talks are expected to resume in March.", A, "1990-03"),
+        ("March", "Talks resumed in March.", A, "1989-03"),
+        # the expression's own preposition
+        ("Friday", "Bids are due by Friday.", A, "1989-11-03"),
+        ("Friday", "Shares have fallen since Friday.", A, "1989-10-27"),
+        ("Friday", "The company has until Friday to respond.", A, "1989-11-03"),
+        # no tense: the nearest occurrence
+        ("Dec. 15", None, A, "1989-12-15"),
+        ("Sept. 15", None, A, "1989-09-15"),
+    ],
+)
+def test_issue_families(expression: str, sentence: str | None, anchor: date, value: str) -> None:
+    assert _iso(expression, sentence, anchor) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a counted year offset after a day that ends a period or dates a balance compares
+        # that day with the same day a year back (TimeML writes the day)
+        (
+            "a year earlier",
+            "Assets at June 30 rose to $5 billion from $4 billion a year earlier.",
+            "1988-06-30",
+        ),
+        ("a year ago", "Net for the quarter ended June 30 rose 5% from a year ago.", "1988-06-30"),
+        (
+            "two years earlier",
+            "Debt as of March 31 was double that of two years earlier.",
+            "1987-03-31",
+        ),
+        # controls: a day of report, no day, a period's noun, the adjective
+        (
+            "a year earlier",
+            "The company said on June 30 that sales rose from a year earlier.",
+            "1988",
+        ),
+        (
+            "a year earlier",
+            "In the nine months, net rose to $5 million from a year earlier.",
+            "1988",
+        ),
+        (
+            "a year ago",
+            "Sales in the quarter ended June 30 rose from the same period a year ago.",
+            "1988",
+        ),
+        (
+            "year-earlier",
+            "Net for the quarter ended June 30 beat the year-earlier $4 million.",
+            "1988",
+        ),
+    ],
+)
+def test_a_year_earlier_than_a_period_end(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value

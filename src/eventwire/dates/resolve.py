@@ -161,6 +161,32 @@ def _compared(between: str) -> bool:
     return False
 
 
+_PERIOD_END = frozenset(lexicon()["period_end"])  # "ended", "as of", "at": a balance's day
+
+
+_COUNTED_YEARS = re.compile(r"^(?:a|an|one|\d{1,2}) years? (?:earlier|ago|before)$")
+_PERIOD_NOUN = re.compile(r"\b(?:period|quarter|half|weeks?|months?|year|season)\W*$")
+
+
+def _at_period_end(clues: Clues, expression: str) -> bool:
+    """Whether a counted year offset ("a year earlier", not the adjective "year-ago") follows a
+    calendar day that ends a period or dates a balance ("the quarter ended June 30", "assets as
+    of June 30", "at June 30"): it compares that day with the same day years back (TimeML
+    writes the day). Not a day something was reported on ("said on March 3"), nor a dateline,
+    nor after a period's noun ("the same period a year ago": that period)."""
+    if not _COUNTED_YEARS.match(normalise(expression)) or _PERIOD_NOUN.search(clues.before):
+        return False
+    found = find_date_expressions(clues.before)
+    if not found:
+        return False
+    last = found[-1]
+    spec = parse(last.text)
+    if spec is None or spec.form != "date" or spec.weekday is not None:
+        return False
+    words = _WORD.findall(clues.before[: last.start].lower())[-2:]
+    return bool(words) and (words[-1] in _PERIOD_END or " ".join(words) in _PERIOD_END)
+
+
 # offsets whose day or week the year of a year-less reference cannot change: "arrived Jan. 4
 # and left a week later" is measured from Jan. 4 whichever year it is
 _FINE_OFFSETS = frozenset(["day", "week", "month"])
@@ -265,6 +291,7 @@ def _compute(
     clues: Clues,
     strict: bool = False,
     near: int = 0,
+    expression: str = "",
 ) -> DateResult | None:
     f, unit = spec.form, spec.unit
     flags: list[str] = []
@@ -561,6 +588,8 @@ def _compute(
         ref = _reference(clues, a, unit, offset=True)
         if ref is not None and ref.precision == "month" and 0 <= (a - ref.date).days < 366:
             return DateResult(cal.add_months(ref.date, -12), "month", flags=("anaphoric",))
+        if ref is not None and ref.precision == "day" and _at_period_end(clues, expression):
+            return DateResult(_year_earlier(ref.date), "day", flags=("anaphoric",))
     if f in ("relative", "anaphoric", "offset"):
         if spec.name == "weekend":
             return DateResult(
@@ -576,6 +605,17 @@ def _compute(
         if f == "offset" and ref_prec == "month" and unit == "year":
             # "In September, sales rose from a year earlier": the month a year back
             return DateResult(cal.add_months(base, 12 * spec.offset), "month", flags=tuple(flags))
+        if (
+            f == "offset"
+            and ref_prec == "day"
+            and unit == "year"
+            and _at_period_end(clues, expression)
+        ):
+            # "Assets at June 30 rose from a year earlier": that day, years back
+            back = base
+            for _ in range(-spec.offset):
+                back = _year_earlier(back)
+            return DateResult(back, "day", flags=tuple(flags))
         if (
             f == "relative"
             and unit == "week"
@@ -748,7 +788,7 @@ def resolve_date(
     if future is None and not strict and tense is not None:
         near = NEAR_DEADLINE_DAYS if deadline else NEAR_DAYS
     try:
-        res = _compute(spec, a, tense, clues, strict, near)
+        res = _compute(spec, a, tense, clues, strict, near, expression)
     except (ValueError, OverflowError):  # "two thousand years ago": before year 1
         return None
     if res is None:

@@ -230,6 +230,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "comparison": lambda v: v == "1",
     "relative_pronoun": lambda v: v == "1",
     "verb_particle": lambda v: v == "1",
+    "period_end": lambda v: v == "1",
 }
 
 
