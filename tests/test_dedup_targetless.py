@@ -107,3 +107,31 @@ def test_a_targetless_bridge_needs_as_many_terms() -> None:
     assert not bridges_reports(x, content_terms(x), one, two)
     y = m("y:0", "y", terms=frozenset({"grain", "accord", "soviet", "wheat", "corn"}))
     assert bridges_reports(y, content_terms(y), one, two)
+
+
+def test_a_stated_day_after_the_other_reports_publication_is_another_act() -> None:
+    # "Earlier on Tuesday congressional leaders called for an economic summit" (stated, the
+    # 20th) and a Monday story of two congressmen urging one (no day stated: its publication
+    # day, the 19th): the Monday story, out before Tuesday, cannot tell of Tuesday's call
+    call = frozenset({"summit", "budget", "stock", "market"})
+    leg, gov = actor_key("USALEG", "USA", "LEG"), actor_key("USAGOV", "USA", "GOV")
+
+    def ask(mid: str, date: str, stated: bool) -> Mention:
+        return m(mid, mid[0], date, source=leg, target=gov, root="02", cameo="026",
+                 terms=call, date_stated=stated)  # fmt: skip
+
+    monday = ask("a:0", "2020-10-19", False)
+    assert events(monday, ask("b:0", "2020-10-20", True)) == 2
+    assert events(ask("b:0", "2020-10-20", True), monday) == 2  # either order
+    # positive controls: a stated day on or before the other's publication day, two
+    # publication days a day apart, and a plan announced for the next day
+    assert events(monday, ask("c:0", "2020-10-19", True)) == 1
+    assert events(monday, ask("d:0", "2020-10-18", True)) == 1
+    assert events(monday, ask("e:0", "2020-10-20", False)) == 1
+    plan = modality_group("intent")
+    later = [
+        m(x.mention_id, x.doc_id, x.date, source=leg, target=gov, root="02", cameo="026",
+          terms=call, date_stated=x.date_stated, modality=plan)
+        for x in (monday, ask("f:0", "2020-10-20", True))
+    ]  # fmt: skip
+    assert events(*later) == 1

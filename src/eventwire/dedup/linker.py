@@ -17,6 +17,9 @@ linking") in order:
    the event's anchor date (its first mention's), so a chain of reports never drifts (the
    day's slack is for dates that are only the publication day, and time zones); two days
    that both reports state ("yesterday" in two stories a day apart) must be the same day; a
+   done act's day that one report states is never after the day of a report that states
+   none (its publication day: out before the act, it cannot tell of it; the day's slack is
+   for a report published the day after); a
    week-precision date covers its Monday-to-Sunday week ("last week" and "on Thursday" can
    be one event); two dates that are only their reports' publication days (neither sentence
    states the day) may be ``MAX_PUBDAY_DAYS`` apart, the act coming on or before each (a
@@ -40,7 +43,9 @@ linking") in order:
    actors' countries and seats of government (``content_terms``: "u.s", "iranian", "paris",
    "pentagon" say who acted, which the block already matches): two reports of one meeting share
    its subject, names, numbers; two unrelated statements by one government about another on
-   one day do not. One named source's reports with the same CAMEO code (any code of a root
+   one day do not. A report without a target needs ``TARGETLESS_SHARED`` (its block says
+   only who acted and the root: a government "agrees" or "rejects" many things a day, and
+   to bridge two events it needs as many). One named source's reports with the same CAMEO code (any code of a root
    of joint acts: a visit and the meeting on it) on the same day need
    ``SAME_SPEAKER_SHARED`` (one person's statement, each outlet in its own words). In the
    event's own
@@ -278,6 +283,18 @@ def _days_apart(a: date, pa: str | None, b: date, pb: str | None) -> int:
     return max(0, a0 - b1, b0 - a1)
 
 
+def _told_before(m: Mention, a: date, e: LinkedEvent, b: date) -> bool:
+    """One report states the act's day and the other, stating none, is dated by its
+    publication: a stated day after that one is an act the other report, out before it,
+    cannot tell of ("Earlier on Tuesday congressional leaders called for a summit" and a
+    Monday story of two congressmen's call)."""
+    if m.date_stated and not e.date_stated:
+        return a > b
+    if e.date_stated and not m.date_stated:
+        return b > a
+    return False
+
+
 def date_gap(m: Mention, e: LinkedEvent) -> int | None:
     """Days between a mention and an event's anchor, or None when the dates are incompatible."""
     mp = m.date_precision if m.date else None
@@ -302,6 +319,8 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
             limit = MAX_PLANNED_DAYS if m.modality == "announced" else MAX_PUBDAY_DAYS
         else:
             limit = MAX_DAYS
+            if mp == ep == "day" and m.modality != "announced" and _told_before(m, a, e, b):
+                return None
         return gap if gap <= limit else None
     if mp != ep:
         return None
