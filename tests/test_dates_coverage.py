@@ -293,3 +293,22 @@ def test_issue_families(expression: str, sentence: str | None, anchor: date, val
 )
 def test_a_year_earlier_than_a_period_end(expression: str, sentence: str, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a scheduled event dated by a possessive weekday, object of a future or modal verb
+        ("Tuesday", "The mayor could lose Tuesday's election.", "1989-11-07"),
+        ("Sunday", "Voters will turn out for Sunday's presidential election.", "1989-11-05"),
+        ("Sunday", "The president will attend Sunday's summit meeting.", "1989-11-05"),
+        # controls: a result of a past event, a compound whose head is a result, the past
+        ("Friday", "The party will appeal Friday's ruling.", "1989-10-27"),
+        ("Sunday", "The party will challenge Sunday's election results.", "1989-10-29"),
+        ("Tuesday", "The mayor lost Tuesday's election.", "1989-10-31"),
+    ],
+)
+def test_a_possessive_weekday_of_a_scheduled_event(
+    expression: str, sentence: str, value: str
+) -> None:
+    assert _iso(expression, sentence) == value

@@ -381,6 +381,16 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense = _scan(right, range(2, min(len(right), _MAX_RIGHT)), -1)
     if tense is None:
         tense = _scan(left, leftwards, 0, only_since=prenominal)
+    if (
+        tense is None
+        and prenominal
+        and _dates_an_event(right)
+        and _scan(left, leftwards, 0) == "future"
+    ):
+        # "could lose Tuesday's election", "will attend Sunday's summit": a scheduled event
+        # a future or modal verb has as its object is still to come (of a past one the verb
+        # says so; a result, "will appeal Friday's ruling", is no scheduled event)
+        tense = "future"
     if tense is None and not prenominal and not _stopped_by_verb(left):
         tense = _scan(right, range(min(len(right), _MAX_RIGHT)), -1)
     if tense == "past" and _moved_to(left, right, expression):
@@ -516,6 +526,20 @@ def _leading_possessive(left: list[tuple[str, str]], right: list[tuple[str, str]
 
 
 _CLAUSE_OPENERS = frozenset(_LX["clause_opener"])  # "said", "says": a new clause follows
+_EVENT_NOUNS = frozenset(_LX["event_noun"])  # "election", "summit": held on a day set ahead
+
+
+def _dates_an_event(right: list[tuple[str, str]]) -> bool:
+    """A possessive date before a scheduled event's noun ("Tuesday's election", "Sunday's
+    summit meeting", "Sunday's presidential election"; not "Sunday's election results")."""
+    if len(right) < 2 or right[0][1] not in ("'s", "'"):
+        return False
+    head = right[1][1]
+    if len(right) > 2:  # a compound's last noun is its head: "election results" is no event
+        orig, w = right[2]
+        if orig.isalpha() and orig.islower() and w not in _FUNCTION_WORDS and w not in tense_cues():
+            head = w
+    return head in _EVENT_NOUNS
 
 
 _MOVE_VERBS = frozenset(_LX["move_verb"])  # "extended", "postponed", "delayed"

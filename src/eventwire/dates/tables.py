@@ -231,6 +231,7 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "relative_pronoun": lambda v: v == "1",
     "verb_particle": lambda v: v == "1",
     "period_end": lambda v: v == "1",
+    "event_noun": lambda v: v == "1",
 }
 
 
