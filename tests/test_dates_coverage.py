@@ -312,3 +312,46 @@ def test_a_possessive_weekday_of_a_scheduled_event(
     expression: str, sentence: str, value: str
 ) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "anchor", "value"),
+    [
+        # a named day's weekend is the one next to it (before a Monday, after a Thursday),
+        # its week the week holding it
+        (
+            "the Labor Day weekend",
+            "Traffic will be heavy over the Labor Day weekend.",
+            date(1989, 8, 20),
+            "1989-W35",
+        ),
+        ("Thanksgiving weekend", "Stores will be busy over Thanksgiving weekend.", A, "1989-W47"),
+        ("Christmas week", "Stores will be busy during Christmas week.", A, "1989-W52"),
+        # controls: the day itself
+        ("Labor Day", "Traffic will be heavy on Labor Day.", date(1989, 8, 20), "1989-09-04"),
+        ("Thanksgiving", "Stores will be busy after Thanksgiving.", A, "1989-11-23"),
+    ],
+)
+def test_a_named_days_weekend_or_week(
+    expression: str, sentence: str, anchor: date, value: str
+) -> None:
+    assert _iso(expression, sentence, anchor) == value
+
+
+def test_the_extended_finder_takes_a_named_days_weekend() -> None:
+    found = find_date_expressions("Traffic was heavy over the Labor Day weekend.", extended=True)
+    assert [m.text for m in found] == ["Labor Day weekend"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("19980108", "1998-01-08"),  # ISO 8601 basic, as wire headers write it
+        ("1998-01-08", "1998-01-08"),
+        ("19981332", None),  # no month 13
+        ("the first week of next month", "1989-W49"),
+        ("the last week of this month", "1989-W48"),
+    ],
+)
+def test_compact_iso_and_weeks_of_a_relative_month(expression: str, value: str | None) -> None:
+    assert _iso(expression) == value

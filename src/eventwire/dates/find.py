@@ -179,7 +179,10 @@ def _extended_patterns() -> re.Pattern[str]:
         rf"\b(?i:{count}\s+{unit}\s+(?:before|after))\b(?!\s+{det}\b)",
         r"\b(?i:year(?:[\s-](?:earlier|end)|-ago))\b",
         # named days
-        rf"\b(?:(?i:last|this|next)\s+)?(?:{_alt(names)})(?:,?\s+(?:1[89]|20)\d\d)?\b",
+        (
+            rf"\b(?:(?i:last|this|next)\s+)?(?:{_alt(names)})(?:\s+(?i:weekend|week)\b)?"
+            rf"(?:,?\s+(?:1[89]|20)\d\d)?\b"
+        ),
         # fiscal years
         r"\b(?i:fiscal(?:\s+year)?|FY)\s?'?\d{2,4}(?:[-/]\d{2,4})?\b",
         r"\b(?i:(?:the\s+)?(?:current|last|next|previous|this)\s+fiscal\s+year)\b",

@@ -123,7 +123,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "1990 and beyond", "this year to date", "the year so far": part of the unit
         "tail_part": re.compile(r" (?:and (?:beyond|after|later|earlier|before)|to date|so far)$"),
         "tod": re.compile(rf"^(.+?) (?:{_alt(v['tod'])})$"),
-        "iso": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+z?)?$"),
+        # ISO 8601, extended ("1998-01-08") or basic ("19980108", as wire headers write it)
+        "iso": re.compile(
+            r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d))"
+            r"(?:[t ][\d:.]+z?)?$"
+        ),
         "dmy": re.compile(rf"^(?:({WD}),? )?(?:the )?{D}(?: of)? ({M})(?:,? {Y})?$"),
         # "Feb. 10 and 11": the first of the two days
         "mdy": re.compile(
@@ -159,7 +163,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "decade_word": re.compile(rf"^(?:the )?(1[89]|20)? ?({_alt(_DECADE_WORDS)})$"),
         "century": re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$"),
         "week_of": re.compile(
-            rf"^(?:the )?(1st|2nd|3rd|4th|first|last|final) week (?:of|in) ({M})(?:,? (?:of )?{Y})?$"
+            rf"^(?:the )?(1st|2nd|3rd|4th|first|last|final) week (?:of|in) "
+            rf"(?:({M})(?:,? (?:of )?{Y})?|(this|next|last) month)$"
         ),
         # "the first Monday in December", "the last Friday of the month", "the third
         # Wednesday of next month": a weekday counted within a month
@@ -238,7 +243,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "in_the_unit": re.compile(rf"^(?:earlier|later|early|late) in (?:the|that) ({UNIT})$"),
         "named": re.compile(
-            rf"^(?:(last|this|next|this past|this coming|the) )?({_alt(v['named'])})(?:,? (?:of )?{Y})?$"
+            rf"^(?:(last|this|next|this past|this coming|the) )?({_alt(v['named'])})"
+            rf"(?: (weekend|week))?(?:,? (?:of )?{Y})?$"
         ),
     }
 
@@ -386,7 +392,8 @@ def _core(e: str) -> Spec | None:
     rx, v = _rx(), _vocab()
     months, weekdays = v["months"], v["weekdays"]
     if m := rx["iso"].match(e):
-        return Spec("date", "day", year=int(m[1]), month=int(m[2]), day=int(m[3]))
+        y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        return Spec("date", "day", year=int(y), month=int(mo), day=int(d))
     if m := rx["deictic"].match(e):
         return Spec("deictic", "day", offset=v["day_offsets"][m[1]])  # type: ignore[index]
     # the weekday of "Monday, Jan. 8" is kept: it tells the year when the text gives none
@@ -439,6 +446,8 @@ def _core(e: str) -> Spec | None:
         return Spec("century", "century", year=(int(m[1]) - 1) * 100)
     if m := rx["week_of"].match(e):
         n = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "last": -1, "final": -1}[m[1]]
+        if m[4]:  # "the first week of next month": of the anchor's month, or next to it
+            return Spec("week_of", "week", offset=n, year_rel={"next": 1, "last": -1}.get(m[4], 0))
         return Spec(
             "week_of", "week", month=months[m[2]], offset=n, year=int(m[3]) if m[3] else None
         )
@@ -596,5 +605,8 @@ def _core(e: str) -> Spec | None:
             else None
         )
         name = v["named"][m[2]]  # type: ignore[index]
-        return Spec("named", "day", name=name, modifier=mod, year=int(m[3]) if m[3] else None)
+        year = int(m[4]) if m[4] else None
+        if m[3]:  # "the Labor Day weekend", "Christmas week": the week (or weekend) holding it
+            return Spec("named", "week", name=name, modifier=mod, year=year, flags=(m[3],))
+        return Spec("named", "day", name=name, modifier=mod, year=year)
     return None

@@ -384,6 +384,8 @@ def _compute(
             first = date(spec.year, spec.month, 1)  # type: ignore[arg-type]
         elif a is None:
             return None
+        elif spec.month is None:  # "the last week of this month", "the first week of next month"
+            first = cal.add_months(a.replace(day=1), spec.year_rel or 0)
         else:
             first, _ = _month_of(spec.month, None, a, tense)  # type: ignore[arg-type]
         if spec.offset > 0:  # the week holding the month's first Monday, and on
@@ -439,6 +441,21 @@ def _compute(
         if got is None:
             return None
         return DateResult(cal.start_of(got.date, unit), unit, flags=got.flags)
+    if f == "named" and unit == "week":
+        # "the Labor Day weekend": the weekend next to the day (its Saturday, the nearest one:
+        # before a Monday, after a Thursday); "Christmas week": the week holding it
+        day = _compute(spec.but(unit="day", flags=()), a, tense, clues, strict, near)
+        if day is None:
+            return None
+        if "weekend" in spec.flags:
+            back = (day.date.weekday() - 5) % 7  # days since the Saturday before
+            sat = (
+                day.date - timedelta(days=back)
+                if back <= 3
+                else day.date + timedelta(days=7 - back)
+            )
+            return DateResult(sat, "week", flags=day.flags)
+        return DateResult(cal.monday(day.date), "week", flags=day.flags)
     if f == "named":
         if spec.year is not None:
             days = cal.named_day(spec.name, spec.year)  # type: ignore[arg-type]
