@@ -328,6 +328,15 @@ def date_gap(m: Mention, e: LinkedEvent) -> int | None:
     return 0 if m.date[:width] == e.date[:width] else None
 
 
+def _table_pairs(m: Mention, e: LinkedEvent) -> bool:
+    """A mention of another root than an event's joins it only by a row of the table of
+    compatible codes (``codes.py``) pairing its code with one of the event's codes of another
+    root: a code of its own root that the event holds came by the table with another report,
+    and says nothing of this one (an accord, 057, joined to "agreed to cooperate", 03x, makes
+    no endorsement of the accord, 051, part of the agreeing)."""
+    return any(codes.compatible(m.cameo, c) for c in e.codes if c and c[:2] != m.root)
+
+
 def content_terms(m: Mention) -> frozenset[str]:
     """A mention's terms less the words naming its actors' countries ("u.s", "iranian",
     "paris" for a French actor): the block already says who they are."""
@@ -490,7 +499,7 @@ def link(mentions: Sequence[Mention], existing: Iterable[LinkedEvent]) -> LinkRe
                 if other_person and m.root not in codes.joint_roots():
                     continue  # another person's statement is another act
                 other_root = ev.root != m.root
-                if other_root and not any(codes.compatible(m.cameo, c) for c in ev.codes if c):
+                if other_root and not _table_pairs(m, ev):
                     continue
                 gap = date_gap(m, ev)
                 if gap is None or not place_ok(m.place, ev.place):
