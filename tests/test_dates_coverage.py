@@ -355,3 +355,42 @@ def test_the_extended_finder_takes_a_named_days_weekend() -> None:
 )
 def test_compact_iso_and_weeks_of_a_relative_month(expression: str, value: str | None) -> None:
     assert _iso(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "anchor", "start"),
+    [
+        # a quarter of no year named: begun by the anchor for a past verb, not yet over for a
+        # future one, else the one holding the anchor or the nearest
+        (
+            "the fourth quarter",
+            "Profit rose in the fourth quarter.",
+            date(1998, 1, 8),
+            date(1997, 10, 1),
+        ),
+        (
+            "the fourth quarter",
+            "Profit will rise in the fourth quarter.",
+            date(1998, 1, 8),
+            date(1998, 10, 1),
+        ),
+        ("the first quarter", "Profit rose in the first quarter.", A, date(1989, 1, 1)),
+        ("the first quarter", "Profit will rise in the first quarter.", A, date(1990, 1, 1)),
+        ("the fourth quarter", None, A, date(1989, 10, 1)),
+        # the adjective names the period a report is of, whatever the verb
+        (
+            "fourth-quarter",
+            "The company will report fourth-quarter earnings Tuesday.",
+            date(1998, 1, 8),
+            date(1997, 10, 1),
+        ),
+        # controls: a year given
+        ("the fourth quarter of this year", None, date(1998, 1, 8), date(1998, 10, 1)),
+        ("the fourth quarter of last year", None, date(1998, 1, 8), date(1997, 10, 1)),
+    ],
+)
+def test_which_years_quarter(
+    expression: str, sentence: str | None, anchor: date, start: date
+) -> None:
+    r = resolve_date(expression, anchor, context=sentence)
+    assert r is not None and (r.date, r.precision) == (start, "quarter")

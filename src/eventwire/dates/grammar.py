@@ -564,7 +564,7 @@ def _core(e: str) -> Spec | None:
         return Spec("fiscal", "year", year=y, flags=flags)
     if m := rx["quarter"].match(e):
         yr = int(m[2]) if m[2] else None
-        rel = _YREL[m[3]] if m[3] else (None if yr else 0)
+        rel = _YREL[m[3]] if m[3] else None  # none given: "the fourth quarter" is chosen
         return Spec("quarter", "quarter", quarter=int(m[1]), year=yr, year_rel=rel)
     if m := rx["year_quarter"].match(e):
         rel = _YREL[m[2]] if m[2] else None

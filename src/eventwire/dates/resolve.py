@@ -405,8 +405,13 @@ def _compute(
             y = spec.year
         elif a is None:
             return None
-        else:
-            y = a.year + (spec.year_rel or 0)
+        elif spec.year_rel is not None:
+            y = a.year + spec.year_rel
+        else:  # "the fourth quarter" of no year named: chosen as a month is
+            # the adjective ("fourth-quarter earnings are due") names the period a report is
+            # of, not the report's time: the verb does not choose it
+            adjective = "-quarter" in expression.lower()
+            return _quarter_of(spec.quarter, a, None if adjective else tense)  # type: ignore[arg-type]
         return DateResult(date(y, 3 * (spec.quarter - 1) + 1, 1), "quarter")  # type: ignore[operator]
     if f == "fiscal":
         return _fiscal(spec, a, clues)
@@ -646,6 +651,22 @@ def _compute(
             return DateResult(cal.shift(base, "week", 1), "week", flags=("sunday-ahead",))
         return DateResult(cal.shift(base, unit, spec.offset), prec, flags=tuple(flags))
     return None
+
+
+def _quarter_of(q: int, a: date, tense: str | None) -> DateResult:
+    """Which year's quarter a bare "the fourth quarter" is: the one begun by the anchor for a
+    past verb ("profit rose in the fourth quarter" in January is last year's), the first not
+    yet over for a future one, else the one holding the anchor or the nearest (news reports
+    the quarter just ended: "fourth-quarter earnings" in January)."""
+    starts = [date(y, 3 * (q - 1) + 1, 1) for y in (a.year - 1, a.year, a.year + 1)]
+    spans = [(s, cal.add_months(s, 3) - timedelta(days=1)) for s in starts]
+    if tense == "past":
+        got = [s for s, _ in spans if s <= a][-1]
+    elif tense == "future":
+        got = next(s for s, e in spans if e >= a)
+    else:
+        got = min(spans, key=lambda p: (max((p[0] - a).days, (a - p[1]).days, 0), p[0] > a))[0]
+    return DateResult(got, "quarter")
 
 
 def _against_governing_past(d: date, a: date, tense: str | None, clues: Clues) -> bool:
