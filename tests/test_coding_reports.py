@@ -85,3 +85,32 @@ def test_warplanes_and_gunboats_are_the_military():
     # control: an ambiguous 'planes' keeps the country alone
     ctl = events("Iraqi planes bombed an Iranian oil terminal.")
     assert any(c.startswith("19") and s == "IRQ" for c, s, _, _ in ctl), ctl
+
+
+def test_a_report_called_propaganda_is_denied():
+    got = events(
+        "The spokesman said the reports that Iran intended to attack ships were misleading "
+        "propaganda."
+    )
+    assert any(c == "190" and m == "denied" for c, _, _, m in got), got
+    ctl = events("The spokesman said Iran intended to attack ships in the Gulf.")
+    assert any(c == "190" and m == "intent" for c, _, _, m in ctl), ctl
+
+
+def test_a_named_accord_referred_to_is_no_signing():
+    assert events("Markets wanted officials to clarify the scope of the Paris accord.") == []
+    ctl = events("The United States and Japan signed the Tokyo accord on Tuesday.")
+    assert any(c == "057" and s == "USA" and t == "JPN" for c, s, t, _ in ctl), ctl
+
+
+def test_an_accord_between_parties_signed_in_the_passive():
+    got = events("The accord between Iran and Iraq was signed in Geneva on Tuesday.")
+    assert ("057", "IRN", "IRQ", "asserted") in got and ("057", "IRQ", "IRN", "asserted") in got
+    # control: with no parties named, no one signed
+    assert not events("The accord was signed in Geneva on Tuesday.")
+
+
+def test_an_employers_association_is_business():
+    got = events("The dockers' union met with the Waterfront Employers' Association on Monday.")
+    assert any(c.startswith("04") and s.endswith("LAB") and t.endswith("BUS") for c, s, t, _ in got)
+    assert not any("NGO" in (s, t) for _, s, t, _ in got), got

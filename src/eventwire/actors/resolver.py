@@ -1152,13 +1152,17 @@ def _counterpart(anchor: Any, head: Any) -> bool:
     Trade Secretary warned Japan", "officials held talks with Japan"), so no country of the
     subject's own (a country word on the party's noun is not: "reneged on his promise to the
     Zambian people" is his own people)."""
-    if head.dep_ != "nsubj":
+    if head.dep_ == "nsubj":
+        verbs = [head.head]
+    elif head.dep_ == "dobj":  # "would force the administration to retaliate against Japan"
+        verbs = [c for c in head.head.children if c.dep_ == "xcomp"]
+    else:
         return False
-    verb, t = head.head, anchor
+    t = anchor
     while t.dep_ == "conj" and t.head != t:  # "warned Japan and Korea"
         t = t.head
     if t.dep_ in ("dobj", "dative", "iobj"):
-        return t.head == verb
+        return t.head in verbs
     p = t.head
     if t.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in COUNTERPART_PREPS:
         return False
@@ -1166,12 +1170,12 @@ def _counterpart(anchor: Any, head: Any) -> bool:
     # governs: "imposed sanctions on Iran", "called for sanctions against Zimbabwe"
     x = p.head
     for _ in range(3):
-        if x == verb:
+        if x in verbs:
             return True
         if x.dep_ not in ("dobj", "pobj", "prep") or x.head == x:
             return False
         x = x.head
-    return x == verb
+    return x in verbs
 
 
 def _under_possessor(tok: Any, head: Any) -> bool:

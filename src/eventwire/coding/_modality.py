@@ -109,6 +109,13 @@ class ModalityRules:
             and h.lemma_.lower() in self.ps.cues["willing_adjective"]
         ):
             return "planned" if sent_date_future else "intent"
+        if (
+            v.dep_ == "xcomp"
+            and h.pos_ in ("VERB", "AUX")
+            and h.lemma_.lower() in self.ps.cues["object_control_verb"]
+            and self._modality(h, sent_date_future) == "hypothetical"
+        ):
+            return "hypothetical"  # "the bill would force the administration to retaliate"
         if v.dep_ == "xcomp":
             hp = self._verb_pattern(h)
             if hp and hp[0].has("pass"):
@@ -144,9 +151,12 @@ class ModalityRules:
         g = n.head
         if n.dep_ == "dobj" and g.lemma_.lower() in self.ps.cues["denial_verb"]:
             return True
-        if n.dep_ == "nsubj" and g != n:
-            return any(
-                c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.ps.cues["falsity_word"]
+        if n.dep_ == "nsubj" and g != n:  # "were untrue", "were misleading propaganda"
+            if g.dep_ == "aux":  # the parser may hang the subject on the auxiliary
+                g = g.head
+            return g.lemma_.lower() in self.ps.cues["falsity_word"] or any(
+                c.dep_ in ("acomp", "attr", "dobj")
+                and c.lemma_.lower() in self.ps.cues["falsity_word"]
                 for c in g.children
             )
         return False
@@ -224,6 +234,12 @@ class ModalityRules:
             # "demonstrated ..., calling for independence", "rioted, setting fire to
             # mattresses": what the protesters said or did as part of the protest
             return f"part of the protest '{verb.head.text}'"
+        if (
+            t.pattern.code[:3] == "057"
+            and (t.light is None or t.light.lemma_.lower() not in self.ps.cues["signing_verb"])
+            and _named_accord(t.token)
+        ):
+            return "a named accord the text refers to ('the Paris accord'), not its signing"
         if t.code[:2] == "03" and self._shared_opinion(verb):
             return "agreeing with a view, an opinion with no addressee"
         return None
@@ -357,6 +373,16 @@ class ModalityRules:
 
 
 _SUBJ = ("nsubj", "nsubjpass")
+
+
+def _named_accord(tok: Any) -> bool:
+    """ "the scope of the Paris accord", "under the Louvre accord": an agreement noun named by
+    the place it was made is the agreement itself, referred to, not a new signing."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    return any(
+        c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children
+    )
 
 
 def _conditional(c: Any) -> bool:

@@ -443,6 +443,8 @@ class Coder(
         # ("clashes broke out between A and B": the between-phrase hangs on the verb the event
         # noun is the subject of)
         holders = [anchor] + ([verb] if verb != tok and tok.dep_ in SUBJ else [])
+        if passive:  # "the accord between Iran and Iraq was signed in Geneva"
+            holders += self._children(verb, "nsubjpass")
         between = [
             p2
             for h in holders
