@@ -485,7 +485,7 @@ class ActorResolver:
             and not countries
             and not sector
         ):
-            c, how = self._context_country(head, ctx)
+            c, how = self.context_country(head, ctx)
             return [_sector_actor(c, "REB", text, how)]
         # an organisation the dictionaries do not know: "the Association of African Jurists",
         # "the Ceasefire Violations Committee": a non-governmental body, whatever it names
@@ -509,7 +509,7 @@ class ActorResolver:
                 None,
             )
             if members:
-                c, how = self._context_country(head, ctx)
+                c, how = self.context_country(head, ctx)
                 return [_sector_actor(c, members, text, how)]
             return [Actor(code="NGO", country=None, sector="NGO", text=text, kind="ngo")]
         # "spokesman for X", "leaders of X", "the president of Russia", "thousands of Kurds"
@@ -540,7 +540,7 @@ class ActorResolver:
             owner = self._owner_country(head, ctx, speaker)
             if owner:  # "Iraq said its troops repelled ...": the troops are Iraq's
                 return [_sector_actor(owner, sector, text, "owner")]
-            c, how = self._context_country(head, ctx)
+            c, how = self.context_country(head, ctx)
             if c:
                 return [
                     Actor(
@@ -741,7 +741,7 @@ class ActorResolver:
         owners = {a.country for a in self._pronoun(poss.lower_, ctx, speaker, poss) if a.country}
         return owners.pop() if len(owners) == 1 else None
 
-    def _context_country(
+    def context_country(
         self, head: Any, ctx: ActorContext, person: bool = False
     ) -> tuple[str | None, str | None]:
         """(country, how found): the locative's country ("place"), else the one country the
@@ -750,12 +750,12 @@ class ActorResolver:
         c = self._locative_country(head)
         if c:
             return c, "place"
-        found = self._sentence_countries(head, skip_other_actors=True, skip_counterparts=True)
+        found = self.sentence_countries(head, skip_other_actors=True, skip_counterparts=True)
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass")
         # a person who is acted on shares the country of who acts on him ("Fijian rebels will
         # release Prime Minister X"); a person who acts does not take his counterpart's
         if not found and (not person or not subject):
-            found = self._sentence_countries(head, skip_other_actors=False, skip_counterparts=True)
+            found = self.sentence_countries(head, skip_other_actors=False, skip_counterparts=True)
         if len(found) == 1:
             return found.pop(), "sentence"
         if len(found) > 1 and ctx.default_country in found:
@@ -781,7 +781,7 @@ class ActorResolver:
         s = self.lex.sector_of(h.lemma_.lower()) if h.pos_ == "NOUN" else None
         return s is not None and s[1] in ("head", "both")
 
-    def _sentence_countries(
+    def sentence_countries(
         self, head: Any, skip_other_actors: bool, skip_counterparts: bool = False
     ) -> set[str]:
         """Countries the sentence names outside the head's own phrase."""
@@ -954,7 +954,7 @@ class ActorResolver:
                     self._remember_names(a.name, a, ctx)
                     return a
                 country, how = (
-                    self._context_country(head, ctx, person=True) if sector else (None, None)
+                    self.context_country(head, ctx, person=True) if sector else (None, None)
                 )
                 if country:  # "Ousted President Askar Akayev ... Kyrgyzstan"
                     a = Actor(

@@ -478,11 +478,11 @@ class CodingConventions:
         if not country:
             # where it happened, not the victims' country ("killed three U.S. soldiers")
             victims = {a.country for a in targets}
-            found = self.actors._sentence_countries(verb, skip_other_actors=True) - victims
+            found = self.actors.sentence_countries(verb, skip_other_actors=True) - victims
             if len(found) == 1:
                 country = found.pop()
             elif not found:
-                country = self.actors._context_country(verb, ctx, person=True)[0]
+                country = self.actors.context_country(verb, ctx, person=True)[0]
         return [
             Actor(
                 code=(country or "---") + "UAF",
