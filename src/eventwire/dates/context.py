@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from eventwire.dates.tables import fiscal_years, lexicon, tense_cues, weekday_names
+from eventwire.dates.tables import fiscal_years, lexicon, month_names, tense_cues, weekday_names
 
 _TOKEN = re.compile(
     r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
@@ -408,11 +408,20 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     since = tense == "since"
     tense = "past" if since else None if tense == "habitual" else tense
     cause = _cause(left, prenominal)
-    governed = tense == "past" and not since and not prenominal and _governed_by_past(left)
+    governed = (
+        tense == "past"
+        and not since
+        and not prenominal
+        and _MONTH_NAME.search(expression) is not None  # only a month's year is in doubt
+        and _governed_by_past(left)
+    )
     return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause, governed)
 
 
 _GOVERNING_PREPOSITIONS = frozenset(["on", "in", "at", "during"])
+_MONTH_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(month_names(), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _VERB_PARTICLES = frozenset(_LX["verb_particle"])  # "effect", "office", "off": "took effect"
 
 
