@@ -394,3 +394,30 @@ def test_which_years_quarter(
 ) -> None:
     r = resolve_date(expression, anchor, context=sentence)
     assert r is not None and (r.date, r.precision) == (start, "quarter")
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # a fraction of a long unit, counted in the next smaller one (months, years)
+        ("a year and a half ago", "1988-05"),
+        ("two and a half years ago", "1987-05"),
+        ("half a century ago", "1939"),
+        ("a quarter century ago", "1964"),
+        ("a decade and a half ago", "1974"),
+        # controls: whole units
+        ("18 months ago", "1988-05"),
+        ("a century ago", "1889"),
+        # a spoken day of the month
+        ("March the twentieth", "1990-03-20"),
+        ("November the 15th", "1989-11-15"),
+    ],
+)
+def test_fractions_of_units_and_spoken_days(expression: str, value: str) -> None:
+    assert _iso(expression) == value
+
+
+def test_the_extended_finder_takes_fractions_of_units() -> None:
+    text = "He left a year and a half ago and came back half a century later."
+    found = find_date_expressions(text, extended=True)
+    assert [m.text for m in found] == ["a year and a half ago", "half a century later"]

@@ -207,6 +207,12 @@ def _extended_patterns() -> re.Pattern[str]:
             r"(?:spring|summer|autumn|fall|winter))"
             r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+(?:1[89]|20)\d\d)\b"
         ),
+        # fractions of long units: "a year and a half ago", "half a century ago"
+        (
+            rf"\b(?i:(?:(?:{count})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+(?:years|decades|centuries)"
+            r"|(?:year|decade|century)\s+and\s+a\s+half)|half\s+an?\s+(?:year|decade|century)"
+            r"|a\s+quarter(?:\s+of\s+a)?\s+century)\s+(?:ago|earlier|later))\b"
+        ),
         # a weekday counted within a month: "the first Tuesday in November"
         (
             rf"\b(?i:the\s+(?:first|second|third|fourth|fifth|last|final)\s+{_WD}\s+(?:in|of)"

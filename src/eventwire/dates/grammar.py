@@ -129,9 +129,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:[t ][\d:.]+z?)?$"
         ),
         "dmy": re.compile(rf"^(?:({WD}),? )?(?:the )?{D}(?: of)? ({M})(?:,? {Y})?$"),
-        # "Feb. 10 and 11": the first of the two days
+        # "Feb. 10 and 11": the first of the two days; "March the twentieth" (spoken)
         "mdy": re.compile(
-            rf"^(?:(?:this coming |this |next |last )?({WD}),? )?({M}) {D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"
+            rf"^(?:(?:this coming |this |next |last )?({WD}),? )?({M}) (?:the )?{D}(?:(?: ?- ?| and | or | to )(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?(?:,? {Y})?$"
         ),
         # "last Dec. 12", "next May 5", "this Jan. 14": the occurrence before / after / of now
         "mod_md": re.compile(rf"^(last|next|this|this coming|this past) ({M}) {D}$"),
@@ -179,6 +179,13 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "nth_day": re.compile(r"^the (\d{1,2})(?:st|nd|rd|th) day$"),
         # "a hundred years ago" is read "a 100 years ago"
         "offset": re.compile(rf"^(?:a )?(\d{{1,4}}|{_alt(_FEW)}) ({UNIT}) ({DIR})$"),
+        # "a year and a half ago", "two and a half years ago", "half a century ago", "a
+        # quarter century ago": a fraction of a long unit, counted in the next smaller one
+        "fraction_offset": re.compile(
+            r"^(?:(a|an|\d{1,3}) (year|decade|century) and a half|(a|an|\d{1,3}) and a half "
+            r"(years|decades|centuries)|(half) an? (year|decade|century)|a (quarter)(?: of a)? "
+            rf"(century)) ({DIR})$"
+        ),
         # "the day before", "the week after" (not "the weeks before": a stretch of time)
         "unit_dir": re.compile(
             r"^(?:the )?(day|week|month|year) (before|after|following|earlier|later|ago)$"
@@ -479,6 +486,14 @@ def _core(e: str) -> Spec | None:
         if m[2] == "year" and m[3] in ("this week", "this month"):
             # "a year ago this month": the anchor's week or month, years back, at its grain
             return Spec("year_back", m[3].split()[1], offset=-_num(m[1]))
+    if ("half" in e or "quarter" in e) and (m := rx["fraction_offset"].match(e)):
+        count, unit = next((m[i], m[i + 1]) for i in (1, 3, 5, 7) if m[i])
+        amount = 0.5 if count == "half" else 0.25 if count == "quarter" else _num(count) + 0.5
+        unit = unit.rstrip("s").replace("centurie", "century")
+        small, per = {"year": ("month", 12), "decade": ("year", 10), "century": ("year", 100)}[unit]
+        sign = int(v["direction"][m[9]])  # type: ignore[index]
+        flags = ("relative-to-focus",) if m[9] in ("earlier", "later", "before", "after") else ()
+        return Spec("offset", small, offset=sign * round(amount * per), flags=flags)
     if m := rx["offset"].match(e):
         sign = int(v["direction"][m[3]])  # type: ignore[index]
         # "ago", "from now": from the anchor; "earlier", "later": from the time in focus
