@@ -1152,6 +1152,11 @@ def _counterpart(anchor: Any, head: Any) -> bool:
     Trade Secretary warned Japan", "officials held talks with Japan"), so no country of the
     subject's own (a country word on the party's noun is not: "reneged on his promise to the
     Zambian people" is his own people)."""
+    if head.dep_ == "nsubjpass":  # "rebels backed by South Africa": the agent is the other
+        t = anchor
+        while t.dep_ == "conj" and t.head != t:
+            t = t.head
+        return t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head == head.head
     if head.dep_ == "nsubj":
         verbs = [head.head]
     elif head.dep_ == "dobj":  # "would force the administration to retaliate against Japan"

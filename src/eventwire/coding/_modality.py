@@ -188,6 +188,14 @@ class ModalityRules:
             for c in verb.children
         ):
             return "relative clause in the past or passive, background"
+        if (
+            verb.dep_ == "relcl"
+            and verb.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
+            # "the budget he opposes", "rebels who attack villages": a simple present in a
+            # relative clause describes its antecedent (a stance, a habit), it tells no event
+            return "relative clause in the simple present, a description"
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         if verb.dep_ == "advcl" and (
             "since" in marks
