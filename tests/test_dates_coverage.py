@@ -421,3 +421,20 @@ def test_the_extended_finder_takes_fractions_of_units() -> None:
     text = "He left a year and a half ago and came back half a century later."
     found = find_date_expressions(text, extended=True)
     assert [m.text for m in found] == ["a year and a half ago", "half a century later"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a headline writes a plan as "to" + a verb with no finite verb
+        ("Friday", "Senate To Vote Friday On Budget", "1989-11-03"),
+        ("MONDAY", "IRAQ TO ALLOW INSPECTIONS MONDAY", "1989-11-06"),
+        # controls: a finite verb in the headline decides
+        ("Friday", "Senate Voted Friday On Budget", "1989-10-27"),
+        ("Friday", "Trip To Moscow Friday Was Brief", "1989-10-27"),
+        # running text: an infinitive with no plan stays open (the latest)
+        ("Friday", "The decision to vote Friday surprised many senators.", "1989-10-27"),
+    ],
+)
+def test_headline_infinitives(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value

@@ -364,7 +364,8 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     left, right = _tokens(context[max(0, start - 240) : start]), _tokens(context[end : end + 160])
     if start > 240 and left:
         left = left[1:]  # the first token may be cut
-    if _titled(left, right):  # a headline "Iraq Says It Will Allow Inspections Monday", CAPS
+    titled = _titled(left, right)
+    if titled:  # a headline "Iraq Says It Will Allow Inspections Monday", CAPS
         left, right = [(w, w) for _, w in left], [(w, w) for _, w in right]
     leftwards = range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)
     prenominal = _prenominal(left, right)
@@ -406,6 +407,8 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
                 relation = phrase
                 break
     since = tense == "since"
+    if tense is None and titled and _headline_infinitive(left):
+        tense = "future"  # "Senate To Vote Friday On Budget": a headline's plan
     tense = "past" if since else None if tense == "habitual" else tense
     cause = _cause(left, prenominal)
     governed = (
@@ -416,6 +419,17 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         and _governed_by_past(left)
     )
     return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause, governed)
+
+
+def _headline_infinitive(left: list[tuple[str, str]]) -> bool:
+    """Whether a headline's words before the expression are a subject and "to" + a verb with
+    no finite verb ("Senate To Vote Friday", "Iraq To Allow Inspections Monday"): headlines
+    write a plan so (of a done act they write the present, "Senate Votes")."""
+    words = [w for _, w in left]
+    if "to" not in words[-4:]:
+        return False
+    k = len(words) - 1 - words[::-1].index("to")
+    return k > 0 and not any(_verb_like(w) or w in _BOUNDARY_WORDS for w in words[:k])
 
 
 _GOVERNING_PREPOSITIONS = frozenset(["on", "in", "at", "during"])
