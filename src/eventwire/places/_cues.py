@@ -39,6 +39,12 @@ _NUMBER_BACK = re.compile(
 _MILES = frozenset({"mile", "miles", "mi"})
 
 
+def _word_right_before(text: str, start: int) -> str:
+    """The word right before ``start`` (nothing skipped), lower case; "" at the start."""
+    m = _WORD_BACK.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m is not None else ""
+
+
 def _distance(text: str, start: int, unit: str) -> str:
     """The cue of a name a distance is measured from: ``DISTANCE`` when it is far ("340 km
     north of Baghdad": more than ``FAR_KM``), "near" when it is close ("some 40 kms east of
@@ -71,6 +77,11 @@ def _cues_before(text: str, places: Sequence[Place]) -> dict[int, str]:
             one = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
             area = head in parts or one in parts  # "the states of Sao Paulo and Parana"
             w = "in" if area else _distance(text, p.start, head)
+            if (
+                not w
+                and _word_right_before(text, text.rfind("of", 0, p.start)) in c["compass_words"]
+            ):
+                w = "near"  # "the tanker was hit south of Kharg": no distance given
         if w in known:
             out[p.start] = w
         elif (

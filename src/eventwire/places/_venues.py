@@ -1,6 +1,8 @@
 """Meetings and "here": a sentence that puts its act at the dateline's place ("talks here",
-"told a GATT council meeting", ``_says_here``), and the place the story gave a meeting it
-names again without one (``_meeting_place``)."""
+"told a GATT council meeting", "signed by the visiting minister": ``_says_here``), the place
+the story gave a meeting it names again without one (``_meeting_place``), and the one pact
+the story places ("the February 22 Paris agreement") for a joint act it does not
+(``_story_pact``)."""
 
 from __future__ import annotations
 
@@ -17,14 +19,61 @@ _HERE = re.compile(r"\b(?:here|in this (?:[a-z]+ )?(?:city|capital|town|port))\b
 def _says_here(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> bool:
     """The sentence puts its act at the dateline's place ("agreed after two days of talks
     here", "in this capital"), or at a meeting it names without a place ("told a GATT
-    council meeting", "at the session": the meeting the reporter at the dateline covers)."""
+    council meeting", "at the session": the meeting the reporter at the dateline covers), or
+    names a visitor who is at the dateline (``_visitor_here``)."""
     if doc_places is None or span is None or not doc_places.text:
         return False
     text = doc_places.text
     return (
         _HERE.search(text, span[0], span[1]) is not None
         or _venue_phrase().search(text, span[0], span[1]) is not None
+        or _visitor_here(doc_places, span)
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _visitor_words() -> re.Pattern[str]:
+    words = sorted(map(re.escape, cue_sets()["visitor_words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b\s*", re.IGNORECASE)
+
+
+def _visitor_here(doc_places: DocPlaces, span: tuple[int, int]) -> bool:
+    """The sentence names a visitor (``visitor_words``: "signed by the visiting Indonesian
+    Finance Minister", "the visitors") who is visiting the dateline's country, or nowhere it
+    names ("visiting Washington" under a Tokyo dateline is a visit elsewhere)."""
+    dateline = doc_places.dateline
+    if dateline is None or not dateline.country:
+        return False
+    for m in _visitor_words().finditer(doc_places.text, span[0], span[1]):
+        went = next((p for p in doc_places.places if p.start == m.end()), None)
+        if went is None or went.country == dateline.country:
+            return True
+    return False
+
+
+def _story_pact(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> Place | None:
+    """The place of the one pact the story names by its place ("the February 22 Paris
+    agreement", "the Paris accord": ``DocPlaces.pacts``, all at one town), for a joint act
+    whose sentence gives no place and no recent day (``recent_words``: "agreed today" is a new
+    act, not the story's pact); not a body named for a town ("the Paris Club agreement")."""
+    if doc_places is None or span is None or not doc_places.text:
+        return None
+    text = doc_places.text
+    recent = cue_sets()["recent_words"]
+    if any(w.lower() in recent for w in re.findall(r"[A-Za-z]+", text[span[0] : span[1]])):
+        return None
+    nouns = cue_sets()["pact_nouns"]
+    found: dict[str | None, Place] = {}
+    for p in doc_places.places:
+        if p.start is None or p.end is None or p.start not in doc_places.pacts:
+            continue
+        if not p.country or p.precision != "city" or span[0] <= p.start < span[1]:
+            continue
+        nxt = re.match(r"\s+([A-Z][\w-]*)", text[p.end : p.end + 30])
+        if nxt is not None and nxt.group(1).lower() not in nouns:
+            continue  # "the Paris Club agreement": a body's name
+        found.setdefault(p.geonameid, p)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -64,7 +64,8 @@ from eventwire.places._home import (
 )
 from eventwire.places._media import _relayed, media_phrases
 from eventwire.places._ranking import _act_cue, _cue, _inside, _joint, _order, _relayed_place, _with
-from eventwire.places._venues import _meeting_place, _says_here
+from eventwire.places._venues import _meeting_place, _says_here, _story_pact
+from eventwire.places._waters import _afloat, story_waters
 from eventwire.places.doers import body_mentions, owners, spread_over_country
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer
 from eventwire.places.geoparse import dateline_place, get_ner, parse, resolve_dateline
@@ -90,6 +91,7 @@ def document_places(
     if doc is None:
         doc = (nlp or get_ner())(text)
     places, scope = parse(doc, context_countries=_iso(context_countries), gazetteer=g)
+    places = story_waters(text, places, g)  # "hit in the Gulf": in a story about Iran
     d = None
     if dateline:
         i = resolve_dateline(g, dateline, scope)
@@ -186,19 +188,26 @@ def event_place(
             g = get_gazetteer()
             i = resolve_id(g, dateline, tuple(countries))
             dateline = g.place(i, text=dateline) if i is not None else None
+    cues = doc_places.cue_before if doc_places is not None else {}
+    verbal = cameo is not None and cameo[:2] in cue_sets()["verbal_roots"]
+    material = cameo is not None and not verbal
     usable = [
         p
         for p in sentence_places
-        if p.precision != "region"
-        and p.country
+        if (
+            p.precision != "region"
+            and p.country
+            # "vessels hit in the Gulf", "south of Kharg": waters or an island after a cue
+            or material
+            and _afloat(p)
+            and _order(p, countries, cues)[0] == 0
+        )
         and not (
             doc_places is not None
             and p.start in doc_places.owners
             and p.country not in countries[:1]
         )
     ]  # "France protested over Canada's decision": Canada owns the decision
-    cues = doc_places.cue_before if doc_places is not None else {}
-    verbal = cameo is not None and cameo[:2] in cue_sets()["verbal_roots"]
     relayed = doc_places is not None and doc_places.relayed
     if relayed and dateline is not None and dateline.country and dateline.country not in countries:
         return _relayed_place(usable, countries, dateline, cues, None if verbal else doc_places)
@@ -227,6 +236,9 @@ def event_place(
         if seat is not None and not _says_here(doc_places, span):
             rule = "dateline" if seat is dateline else "sentence-place"
             return _with(seat, rule)  # "the EC Commission rejected all bids"
+        pact = _story_pact(doc_places, span) if joint and not usable else None
+        if pact is not None and not _says_here(doc_places, span):
+            return _with(pact, "sentence-place")  # "agreed on February 22" (the Paris accord)
         if not usable and (joint or named) and not _says_here(doc_places, span):
             # the dateline is where the story was filed; a government named acts at home
             return _unstated(countries[:1] if named else countries, dateline)

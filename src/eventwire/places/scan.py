@@ -67,6 +67,10 @@ CUE_SETS = (
     "kin_nouns",
     "venue_openers",
     "court_nouns",
+    "water_words",
+    "visitor_words",
+    "recent_words",
+    "compass_words",
 )
 
 

@@ -1,0 +1,125 @@
+"""Where an act happened when its sentence gives no town: at sea, with a visitor at the
+dateline, at the pact the story places.
+
+Sentences written for these tests; parsed with the pipeline's own model (eventwire.nlp).
+The event's sentence is the text's last."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.places import document_places, event_place
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from eventwire.nlp import get_nlp
+
+    return get_nlp()
+
+
+def place_of(nlp, text: str, cameo: str, countries: list[str]) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    dp = document_places(text, doc=nlp(text))
+    sent = text.rfind(". ", 0, len(text) - 2)
+    start = sent + 2 if sent >= 0 else 0
+    place, rule = event_place(
+        [], dp.in_span(start, len(text)), dp.dateline, countries, dp, cameo=cameo
+    )
+    return (place.name if place else None), rule
+
+
+# --- at sea: waters named after a locative cue are where a material act happened
+
+
+def test_an_attack_in_the_gulf_is_at_sea(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "BAGHDAD, March 9 - Iraq said its jets struck Iranian oil installations. "
+        "Two tankers were hit in the Gulf by Iranian gunboats."
+    )
+    assert place_of(nlp, text, "190", ["IRN"]) == ("Persian Gulf", "sentence-place")
+    # control: a statement about the Gulf is no act at sea
+    text2 = "BAGHDAD, March 9 - Iraq said its jets struck Iranian oil installations. Iraq said shipping in the Gulf was safe."
+    assert place_of(nlp, text2, "010", ["IRQ"])[0] != "Persian Gulf"
+
+
+def test_the_gulf_needs_a_gulf_country_in_the_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    # control: a story that names no Gulf country means another gulf by "the Gulf"
+    text = "HOUSTON, May 2 - Gunmen attacked two supply boats in the Gulf, the company said."
+    assert place_of(nlp, text, "190", ["USA"])[0] != "Persian Gulf"
+    dp = document_places(text, doc=nlp(text))
+    assert "Persian Gulf" not in [p.name for p in dp.places]
+    # "the Gulf of Mexico", "the Gulf Cooperation Council" are not the bare word
+    text2 = (
+        "KUWAIT, May 2 - Kuwait said the Gulf Cooperation Council met. "
+        "Pirates attacked a tanker in the Gulf of Mexico."
+    )
+    dp2 = document_places(text2, doc=nlp(text2))
+    assert "Persian Gulf" not in [p.name for p in dp2.places]
+
+
+def test_warships_moved_into_a_sea_and_a_tanker_hit_off_an_island(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "WASHINGTON, March 24 - The Pentagon has moved 18 warships into the northern Arabian Sea."
+    )
+    assert place_of(nlp, text, "154", ["USA"]) == ("Arabian Sea", "sentence-place")
+    # a compass word and "of" without a distance: the island is near the act
+    text2 = (
+        "BAGHDAD, March 9 - Iraq claimed new attacks. "
+        "An Iranian tanker was hit south of Kharg by Iraqi jets."
+    )
+    assert place_of(nlp, text2, "190", ["IRQ"]) == ("Kharg Island", "sentence-place")
+    # control: a continent is never an act's place
+    text3 = "LONDON, March 9 - Rebels attacked several towns in Africa."
+    assert place_of(nlp, text3, "190", ["GBR"])[0] != "Africa"
+
+
+# --- a visitor: the act is where the story was filed
+
+
+def test_a_visitor_signs_at_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "TOKYO, March 11 - The loan accord was signed by the visiting Indonesian Finance "
+        "Minister, a bank spokesman said."
+    )
+    assert place_of(nlp, text, "057", ["IDN"]) == ("Tokyo", "dateline")
+    # control: without the visitor, a signing the text does not place is the doer's country
+    text2 = (
+        "TOKYO, March 11 - The loan accord was signed by the Indonesian Finance Minister, "
+        "a bank spokesman said."
+    )
+    assert place_of(nlp, text2, "057", ["IDN"]) == ("Indonesia", "actor-country")
+    # control: a visit to somewhere else does not put him at the dateline
+    text3 = (
+        "TOKYO, March 11 - The Indonesian minister, visiting Washington, signed the loan "
+        "accord, a bank spokesman said."
+    )
+    assert place_of(nlp, text3, "057", ["IDN"])[0] != "Tokyo"
+
+
+# --- the pact the story places: a joint act the sentence does not place
+
+
+def test_an_agreement_the_story_places_by_its_pact(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "TOKYO, March 3 - The yen held within the ranges set by the February 22 Paris "
+        "accord. Canada, Britain and Japan agreed to cooperate in stabilising exchange rates."
+    )
+    assert place_of(nlp, text, "032", ["CAN", "GBR"]) == ("Paris", "sentence-place")
+    # control: an agreement made today is a new act, not the story's pact
+    text2 = text.replace("agreed to", "agreed today to")
+    assert place_of(nlp, text2, "032", ["CAN", "GBR"])[0] != "Paris"
+
+
+def test_a_body_named_for_a_town_and_two_pacts_place_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # control: "the Paris Club agreement" names a body, not where it was agreed
+    text = (
+        "LONDON, March 24 - The accord follows the Paris Club agreement of December. "
+        "Nigeria and Britain signed a debt agreement."
+    )
+    assert place_of(nlp, text, "057", ["NGA", "GBR"])[0] != "Paris"
+    # control: pacts at two towns say nothing about a third act
+    text2 = (
+        "TOKYO, March 3 - Dealers cited the Paris accord and the Geneva talks. "
+        "Canada, Britain and Japan agreed to cooperate in stabilising exchange rates."
+    )
+    assert place_of(nlp, text2, "032", ["CAN", "GBR"])[0] not in ("Paris", "Geneva")
