@@ -108,20 +108,34 @@ def test_a_governing_past_against_nearness(expression: str, sentence: str, value
 
 
 @pytest.mark.parametrize(
-    ("sentence", "value"),
+    ("expression", "sentence", "anchor", "value"),
     [
-        # a named day near ahead that a "before" or a deadline names is the coming one,
-        # whatever the verb of what happened before it
-        ("Dinkins led Giuliani by 14 points a week before Election Day.", "1989-11-07"),
-        ("In the week before Election Day, the polls tightened.", "1989-11-07"),
-        ("Both candidates said they would campaign until Election Day.", "1989-11-07"),
-        # controls: on the day itself a past verb means last year's
-        ("On Election Day, turnout was low.", "1988-11-08"),
-        ("Voters go to the polls on Election Day.", "1989-11-07"),
+        # a named day is a date: one within two months of the anchor (three for a "before"
+        # or a deadline) is the near one whatever the verb of what happened before it
+        (
+            "Election Day",
+            "Dinkins led Giuliani by 14 points a week before Election Day.",
+            A,
+            "1989-11-07",
+        ),
+        ("Election Day", "In the week before Election Day, the polls tightened.", A, "1989-11-07"),
+        (
+            "Election Day",
+            "Both candidates said they would campaign until Election Day.",
+            A,
+            "1989-11-07",
+        ),
+        ("Election Day", "Voters go to the polls on Election Day.", A, "1989-11-07"),
+        # controls: a far one goes by the tense; a past verb it modifies keeps it in the year
+        ("Election Day", "On Election Day, turnout was low.", date(1989, 2, 10), "1988-11-08"),
+        ("New Year's Day", "The law took effect on New Year's Day.", A, "1989-01-01"),
+        ("New Year's Day", "The law will take effect on New Year's Day.", A, "1990-01-01"),
     ],
 )
-def test_named_days_before_a_near_one(sentence: str, value: str) -> None:
-    assert _iso("Election Day", sentence) == value
+def test_named_days_near_the_anchor(
+    expression: str, sentence: str, anchor: date, value: str
+) -> None:
+    assert _iso(expression, sentence, anchor) == value
 
 
 @pytest.mark.parametrize(

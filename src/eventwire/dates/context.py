@@ -24,7 +24,14 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from eventwire.dates.tables import fiscal_years, lexicon, month_names, tense_cues, weekday_names
+from eventwire.dates.tables import (
+    fiscal_years,
+    lexicon,
+    month_names,
+    named_days,
+    tense_cues,
+    weekday_names,
+)
 
 _TOKEN = re.compile(
     r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
@@ -415,7 +422,7 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense == "past"
         and not since
         and not prenominal
-        and _MONTH_NAME.search(expression) is not None  # only a month's year is in doubt
+        and _DAY_OF_A_YEAR.search(expression) is not None  # only such a day's year is in doubt
         and _governed_by_past(left)
     )
     return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause, governed)
@@ -433,8 +440,22 @@ def _headline_infinitive(left: list[tuple[str, str]]) -> bool:
 
 
 _GOVERNING_PREPOSITIONS = frozenset(["on", "in", "at", "during"])
-_MONTH_NAME = re.compile(
-    r"\b(?:" + "|".join(sorted(month_names(), key=len, reverse=True)) + r")\b", re.IGNORECASE
+# the words of a month's or a named day's name ("Jan.", "Christmas", "Election Day"): a day
+# whose year the nearness rule may change
+_DAY_OF_A_YEAR = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            month_names()
+            | {w for k in named_days() for w in re.findall(r"[a-z]{3,}", k)}
+            - {"the", "day", "year", "start", "end", "beginning", "holy", "month", "first", "all"}
+            - weekday_names(),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
 )
 _VERB_PARTICLES = frozenset(_LX["verb_particle"])  # "effect", "office", "off": "took effect"
 

@@ -477,11 +477,12 @@ def _compute(
         if spec.modifier == "this":
             cands = [c for c in cands if c.year == a.year]
             return DateResult(cands[0], "day") if cands else None
-        # a day a deadline or a "before" names, near the anchor, is the coming one whatever
-        # the verb ("led by 14 points a week before Election Day", "must pass by Christmas"):
-        # what happened before it is consistent with it still to come, as for a date
-        deadline = (spec.relation or clues.relation) in _DEADLINES
-        got = _choose(cands, a, tense, 0, near if deadline else 0)
+        # a named day is a date ("Election Day" is Nov. 7): one within two months of the
+        # anchor wins whatever the verb, three for a deadline or a "before" ("led by 14 points
+        # a week before Election Day", "the campaign's last days before Election Day")
+        got = _choose(cands, a, tense, 0, near)
+        if got is not None and got[1] and _against_governing_past(got[0], a, tense, clues):
+            got = _choose(cands, a, tense, 0, 0)
         return DateResult(got[0], "day", flags=("nearest",) if got[1] else ()) if got else None
     if a is None:
         return None  # everything below is relative to the anchor
