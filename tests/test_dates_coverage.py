@@ -452,3 +452,22 @@ def test_the_extended_finder_takes_fractions_of_units() -> None:
 )
 def test_headline_infinitives(expression: str, sentence: str, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "value"),
+    [
+        # a month or day followed by a year named from the anchor is of that year
+        ("Jan. 15", "The process began Jan. 15 last year.", "1988-01-15"),
+        ("Jan. 15", "The process will begin Jan. 15 next year.", "1990-01-15"),
+        ("October", "The process began in October a year ago.", "1988-10"),
+        ("October", "The process began in October two years ago.", "1987-10"),
+        ("Oct. 19", "Stocks crashed on Oct. 19 two years ago.", "1987-10-19"),
+        ("Tuesday", "The process began Tuesday a week ago.", "1989-10-24"),
+        # controls: a comparison after another word, and a bare month
+        ("October", "Sales in October rose 3% from a year ago.", "1989-10"),
+        ("October", "The process began in October.", "1989-10"),
+    ],
+)
+def test_a_date_then_a_year_from_the_anchor(expression: str, sentence: str, value: str) -> None:
+    assert _iso(expression, sentence) == value

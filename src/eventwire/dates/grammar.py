@@ -139,6 +139,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "October '87", "Oct. 19, '87": a year of two digits after an apostrophe
         "md_short": re.compile(rf"^({M})(?: {D})?,? (?:of )?'(\d\d)$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
+        # "Jan. 15 last year", "October two years ago", "Jan. 15 a year ago": a month or day
+        # of a year named from the anchor
+        "md_yrel": re.compile(rf"^({M}) {D},? (?:of )?(last|next|this) year$"),
+        "md_ago": re.compile(rf"^({M})(?: {D})?,? (\d{{1,2}}|{_alt(_FEW)}) years? ago$"),
+        # "Tuesday a week ago": as "a week ago Tuesday"
+        "wd_ago": re.compile(rf"^({WD}),? (\d{{1,2}}|{_alt(_FEW)}) weeks? ago$"),
         "month": re.compile(rf"^(?:({MOD}) )?(?:the month of )?({M})$"),
         # "the first nine months of 1989", "the last two weeks of March": part of the unit named
         "units_of": re.compile(
@@ -424,6 +430,15 @@ def _core(e: str) -> Spec | None:
                 "date", "day", year=int(m[3]), month=months[m[1]], day=int(m[2]), flags=flags
             )
         return Spec("month", "month", year=int(m[3]), month=months[m[1]], flags=flags)
+    if " year" in e and (m := rx["md_yrel"].match(e)):
+        return Spec("date", "day", month=months[m[1]], day=int(m[2]), year_rel=_YREL[m[3]])
+    if e.endswith(" ago") and (m := rx["md_ago"].match(e)):
+        rel = -_num(m[3])
+        if m[2]:
+            return Spec("date", "day", month=months[m[1]], day=int(m[2]), year_rel=rel)
+        return Spec("month", "month", month=months[m[1]], year_rel=rel)
+    if e.endswith(" ago") and (m := rx["wd_ago"].match(e)):
+        return Spec("ago_on", "day", weekday=weekdays[m[1]], name="week", offset=-_num(m[2]))
     if m := rx["m_yrel"].match(e):
         rel = _YREL[m[2]]
         flags = (

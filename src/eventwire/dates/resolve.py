@@ -305,6 +305,11 @@ def _compute(
                 return None
         if a is None:
             return None
+        if spec.year_rel is not None:  # "Jan. 15 last year", "Oct. 19 two years ago"
+            try:
+                return DateResult(date(a.year + spec.year_rel, spec.month, spec.day), "day")  # type: ignore[arg-type]
+            except ValueError:
+                return None
         if spec.weekday is None and spec.modifier is None and (y := _focus_year(clues, a, tense)):
             try:
                 return DateResult(date(y, spec.month, spec.day), "day", flags=("focus-year",))  # type: ignore[arg-type]
@@ -698,6 +703,7 @@ def _day_of(
 
 # words that can continue an expression the sentence cut short ("a year" + "earlier")
 _CONTINUES = frozenset(lexicon()["continuation"])
+_COUNTS = frozenset(words()["numbers"])  # "October two years ago": a count goes on
 
 
 def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
@@ -710,7 +716,8 @@ def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
     if not (partial or completes) or not clues.after:
         return spec
     words = clues.after.replace(",", " ,").split()[:4]
-    if not words or words[0].lower().strip(".") not in _CONTINUES and not words[0][:1].isdigit():
+    first = words[0].lower().strip(".") if words else ""
+    if not words or first not in _CONTINUES and first not in _COUNTS and not first[:1].isdigit():
         return spec
     for k in range(len(words), 0, -1):
         tail = " ".join(words[:k]).replace(" ,", ",")
