@@ -102,6 +102,8 @@ class ClauseSyntax:
                     return obj, False
             return self._subject(h, depth + 1)
         if v.dep_ == "acl" and v.tag_ == "VBG" and h.dep_ == "dobj":
+            if h.pos_ == "NOUN" and self.actors.lex.sector_of(h.lemma_.lower()) is not None:
+                return [h], False  # "police dispersed demonstrators protesting the result"
             return self._subject(h.head, depth + 1)  # "issued a statement condemning X"
         if v.dep_ == "advcl" and (
             v.tag_ == "VBG" or _infinitive(v)

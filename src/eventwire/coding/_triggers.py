@@ -123,6 +123,34 @@ class TriggerMatching:
                 best = (p, score)
         return best
 
+    def _nominal_pattern(self, tok: Any) -> tuple[Pattern, int] | None:
+        """An event noun read as its verb with the of-phrase for object ("a suspension of air
+        links with Serbia" as "suspend links", "the lifting of the embargo"): the verb's rows
+        that name their objects (nominals.tsv), so that a bare noun codes nothing."""
+        verb = self.ps.nominals.get(tok.lemma_.lower())
+        if verb is None:
+            return None
+        objs = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not objs:
+            return None
+        best: tuple[Pattern, int] | None = None
+        for p in self.ps.verbs.get(verb, []):
+            if not p.objects or p.particle or p.mods or p.has("light") or p.has("pass"):
+                continue
+            hit = [o for o in objs if o.lemma_.lower() in p.objects]
+            if not hit or (p.object_mods and not any(p.object_mods & self._mods(o) for o in hit)):
+                continue
+            score = 4 + (1 if p.object_mods else 0)
+            if best is None or score > best[1]:
+                best = (p, score)
+        return best
+
     def _judges(self, verb: Any) -> bool:
         """A verb that judges an event it names ("condemned the burning of buses"): the event
         happened, and the verb keeps its own event (the condemnation)."""

@@ -126,7 +126,7 @@ class Coder(
                 if m:
                     triggers[tok.i] = Trigger(tok, m[0], m[1], code=m[0].code)
             elif tok.pos_ == "NOUN":
-                m = self._noun_pattern(tok)
+                m = self._nominal_pattern(tok) or self._noun_pattern(tok)
                 if m:
                     lic = self._licensing_verb(tok)
                     if lic is not None:
@@ -140,6 +140,13 @@ class Coder(
                     f"'{t.token.text}'={t.pattern.id}({t.code or '-'})" for t in triggers.values()
                 )
             )
+        # "the lifting of the embargo": the nominal's object is what it acts on, no event
+        for t in triggers.values():
+            if t.token.pos_ == "NOUN" and t.pattern.pos == "V":
+                for pr in self._children(t.token, "prep"):
+                    for o in self._children(pr, "pobj"):
+                        if pr.lower_ == "of" and o.i in triggers:
+                            triggers[o.i].consumed = True
         # light/pass verbs with a noun trigger: the noun carries the event
         for t in triggers.values():
             if t.light is not None and t.light.i in triggers and not self._judges(t.light):

@@ -117,6 +117,7 @@ class PatternSet:
     cues: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in CUE_SETS})
     agentless: dict[str, str] = field(default_factory=dict)  # code prefix -> acting sector
     dyadic: dict[str, bool] = field(default_factory=dict)  # code prefix -> needs a target
+    nominals: dict[str, str] = field(default_factory=dict)  # event noun -> its verb's lemma
     # (id, role words, code prefixes, new code): see actor_recodes.tsv
     actor_recodes: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = field(
         default_factory=list
@@ -270,6 +271,16 @@ def _load_dyadic(path: Path, ps: PatternSet) -> None:
         ps.dyadic[code] = need == "yes"
 
 
+def _load_nominals(path: Path, ps: PatternSet) -> None:
+    for line_no, row in read_tsv(path, ["noun", "verb"]):
+        noun, verb = row["noun"].strip().lower(), row["verb"].strip().lower()
+        if not noun or not verb:
+            raise DataError(f"{path}:{line_no}: noun and verb must not be empty")
+        if verb not in ps.verbs:
+            raise DataError(f"{path}:{line_no}: no event pattern has the verb {verb!r}")
+        ps.nominals[noun] = verb
+
+
 def _load_actor_recodes(path: Path, ps: PatternSet) -> None:
     onto = get_ontology()
     for line_no, row in read_tsv(path, ["id", "role", "from", "code"]):
@@ -304,6 +315,7 @@ _FILES = (
     ("agentless.tsv", _load_agentless),
     ("dyadic.tsv", _load_dyadic),
     ("actor_recodes.tsv", _load_actor_recodes),
+    ("nominals.tsv", _load_nominals),
 )
 
 
