@@ -471,3 +471,53 @@ def test_headline_infinitives(expression: str, sentence: str, value: str) -> Non
 )
 def test_a_date_then_a_year_from_the_anchor(expression: str, sentence: str, value: str) -> None:
     assert _iso(expression, sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "sentence", "start", "precision", "last"),
+    [
+        # a run of months, from its first (chosen as a month is): a calendar quarter at
+        # quarter precision, else the first month's, the span to the last month's end
+        (
+            "the January-March quarter",
+            "Profit rose in the January-March quarter.",
+            date(1989, 1, 1),
+            "quarter",
+            date(1989, 3, 31),
+        ),
+        (
+            "the April-June quarter",
+            "Profit will rise in the April-June quarter.",
+            date(1990, 4, 1),
+            "quarter",
+            date(1990, 6, 30),
+        ),
+        (
+            "September-October",
+            "Exports fell in September-October.",
+            date(1989, 9, 1),
+            "month",
+            date(1989, 10, 31),
+        ),
+        (
+            "the November-January period",
+            "Sales will rise in the November-January period.",
+            date(1989, 11, 1),
+            "month",
+            date(1990, 1, 31),
+        ),
+        ("Jan.-March 1990", None, date(1990, 1, 1), "quarter", date(1990, 3, 31)),
+    ],
+)
+def test_runs_of_months(
+    expression: str, sentence: str | None, start: date, precision: str, last: date
+) -> None:
+    r = resolve_date(expression, A, context=sentence)
+    assert r is not None and (r.date, r.precision, r.span[1]) == (start, precision, last)
+    assert "range" in r.flags
+
+
+def test_the_extended_finder_takes_a_run_of_months() -> None:
+    text = "Profit rose in the January-March quarter, not in March."
+    found = find_date_expressions(text, extended=True)
+    assert [m.text for m in found] == ["the January-March quarter", "March"]

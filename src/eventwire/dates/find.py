@@ -213,6 +213,12 @@ def _extended_patterns() -> re.Pattern[str]:
             r"|(?:year|decade|century)\s+and\s+a\s+half)|half\s+an?\s+(?:year|decade|century)"
             r"|a\s+quarter(?:\s+of\s+a)?\s+century)\s+(?:ago|earlier|later))\b"
         ),
+        # a run of months named as a period: "the January-March quarter", "March-April 1990"
+        # (not a bare "April/May": a trade's delivery months)
+        (
+            rf"\b(?:(?i:the)\s+(?:{_MONTH})[-/](?:{_MONTH})\s+(?i:quarter|period)\b"
+            rf"|(?:{_MONTH})[-/](?:{_MONTH}),?\s+(?:1[89]|20)\d\d\b)"
+        ),
         # a weekday counted within a month: "the first Tuesday in November"
         (
             rf"\b(?i:the\s+(?:first|second|third|fourth|fifth|last|final)\s+{_WD}\s+(?:in|of)"

@@ -139,6 +139,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "October '87", "Oct. 19, '87": a year of two digits after an apostrophe
         "md_short": re.compile(rf"^({M})(?: {D})?,? (?:of )?'(\d\d)$"),
         "m_yrel": re.compile(rf"^({M}),? (?:of )?{YREL}$"),
+        # "the January-March quarter", "the July-September period", "March-April 1990": a run
+        # of months, from its first
+        "month_range": re.compile(
+            rf"^(?:the )?({M})\.?(?: ?[-/] ?| to | through | )({M})(?:,? {Y})?"
+            r"(?: (quarter|period|months))?$"
+        ),
         # "Jan. 15 last year", "October two years ago", "Jan. 15 a year ago": a month or day
         # of a year named from the anchor
         "md_yrel": re.compile(rf"^({M}) {D},? (?:of )?(last|next|this) year$"),
@@ -430,6 +436,17 @@ def _core(e: str) -> Spec | None:
                 "date", "day", year=int(m[3]), month=months[m[1]], day=int(m[2]), flags=flags
             )
         return Spec("month", "month", year=int(m[3]), month=months[m[1]], flags=flags)
+    if (m := rx["month_range"].match(e)) and months[m[1]] != months[m[2]]:
+        first, last = months[m[1]], months[m[2]]
+        aligned = first % 3 == 1 and last == first + 2  # a calendar quarter
+        return Spec(
+            "month_range",
+            "quarter" if aligned else "month",
+            month=first,
+            name=str(last),
+            year=int(m[3]) if m[3] else None,
+            flags=("range",),
+        )
     if " year" in e and (m := rx["md_yrel"].match(e)):
         return Spec("date", "day", month=months[m[1]], day=int(m[2]), year_rel=_YREL[m[3]])
     if e.endswith(" ago") and (m := rx["md_ago"].match(e)):

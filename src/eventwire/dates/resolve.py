@@ -361,6 +361,29 @@ def _compute(
         if by_near and _against_governing_past(d, a, tense, clues):
             d, by_near = _month_of(spec.month, spec.modifier, a, tense, 0)  # type: ignore[arg-type]
         return DateResult(d, "month", flags=("nearest",) if by_near else ())
+    if f == "month_range":  # "the January-March quarter": a calendar quarter at quarter
+        # precision, else the first month's; which year's is chosen by its end: for a past verb
+        # the latest over by a month from now ("imports in the January/November period were
+        # up" in March is last year's), for a future one the first not yet over, else the one
+        # holding the anchor or the nearest
+        last = int(spec.name)  # type: ignore[arg-type]
+        n = (last - spec.month) % 12 + 1  # type: ignore[operator]
+        if spec.year is not None:
+            starts = [date(spec.year, spec.month, 1)]  # type: ignore[arg-type]
+        elif a is None:
+            return None
+        else:
+            starts = [date(y, spec.month, 1) for y in range(a.year - 2, a.year + 2)]  # type: ignore[arg-type]
+        spans = [(s0, cal.add_months(s0, n) - timedelta(days=1)) for s0 in starts]
+        if len(spans) == 1:
+            got = spans[0]
+        elif tense == "past":
+            got = [p for p in spans if p[1] <= a + timedelta(days=31)][-1]
+        elif tense == "future":
+            got = next(p for p in spans if p[1] >= a)
+        else:
+            got = min(spans, key=lambda p: (max((p[0] - a).days, (a - p[1]).days, 0), p[0] > a))
+        return DateResult(got[0], unit, flags=("range",), span=got)
     if f == "season":  # a season is three months from its first: "last summer" is June's
         if spec.year is not None:
             y = spec.year if "century-guessed" not in spec.flags else _century(spec.year, a)
