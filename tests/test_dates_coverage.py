@@ -521,3 +521,19 @@ def test_the_extended_finder_takes_a_run_of_months() -> None:
     text = "Profit rose in the January-March quarter, not in March."
     found = find_date_expressions(text, extended=True)
     assert [m.text for m in found] == ["the January-March quarter", "March"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a weekday that is the subject of a present "is": a day still to come
+        ("Tuesday is the deadline.", "1989-11-07"),
+        ("Officials said Tuesday is the deadline for bids.", "1989-11-07"),
+        ("Tuesday remains the deadline.", "1989-11-07"),
+        # controls: the past copula; a weekday that is no subject
+        ("Tuesday was the deadline.", "1989-10-31"),
+        ("The offer that ended Tuesday is worth $40 a share.", "1989-10-31"),
+    ],
+)
+def test_a_weekday_as_the_subject_of_is(sentence: str, value: str) -> None:
+    assert _iso("Tuesday", sentence) == value

@@ -383,6 +383,8 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     tense = None if prenominal else _predicative(left)
     if tense is None and bare and right and not prenominal:
         tense = _scan(right, range(1), -1)
+    if tense is None and not prenominal and _day_as_subject(expression, left, right):
+        tense = "future"  # "Tuesday is the deadline": of a past day one writes "was"
     if tense is None and prenominal and _leading_possessive(left, right):
         # "Friday's vote is expected to be close", "In Sunday's election, voters will choose":
         # the clause is about the dated noun, so its verb dates it (after the noun: index 2)
@@ -426,6 +428,31 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         and _governed_by_past(left)
     )
     return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause, governed)
+
+
+_DAY_COPULAS = frozenset(["is", "remains", "stays"])
+
+
+def _day_as_subject(
+    expression: str, left: list[tuple[str, str]], right: list[tuple[str, str]]
+) -> bool:
+    """A weekday that is the subject of a present "is" ("Tuesday is the deadline", "officials
+    said Friday is the last day"): a state of a day other than today is one still to come."""
+    if not right or right[0][1] not in _DAY_COPULAS:
+        return False
+    if not any(w in weekday_names() for w in expression.lower().split()):
+        return False
+    return (
+        not left
+        or left[-1][1] in _CLAUSE_OPENERS
+        or left[-1][1] == "that"
+        or left[-1][0]
+        in (
+            ",",
+            ";",
+            ":",
+        )
+    )
 
 
 def _headline_infinitive(left: list[tuple[str, str]]) -> bool:
