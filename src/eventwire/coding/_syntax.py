@@ -71,6 +71,15 @@ class ClauseSyntax:
         if depth > 3:
             return [], False
         h = v.head
+        if (
+            v.dep_ == "conj"
+            and h.pos_ == "NOUN"
+            and h.dep_ in ("nsubj", "ROOT")
+            and self.actors.lex.sector_of(h.lemma_.lower()) is not None
+        ):
+            # a headline verb the parser hung on its subject noun: "Police in Lagos fire tear
+            # gas and arrest protesters" (arrest: a conjunct of "Police")
+            return [h], False
         if v.dep_ == "conj":
             hsubj, hpassive = self._subject(h, depth + 1)
             if hpassive and v.tag_ == "VBN" and not self._children(v, "dobj"):

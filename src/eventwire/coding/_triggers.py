@@ -58,11 +58,13 @@ class TriggerMatching:
                 if pt is None and p.objects:
                     # "booked the accused under the Arms Act": the parser hung the phrase on
                     # the object; the row's own objects ("act", "law") still have to match
+                    # (or deeper: "taken five people including a woman and a child from
+                    # their homes", the phrase hung on the last conjunct)
                     pt = next(
                         (
                             pr
                             for o in self._children(tok, "dobj")
-                            for pr in o.children
+                            for pr in o.subtree
                             if pr.dep_ == "prep" and pr.lemma_.lower() == p.particle
                         ),
                         None,
@@ -150,6 +152,27 @@ class TriggerMatching:
             if best is None or score > best[1]:
                 best = (p, score)
         return best
+
+    def _protest_gathering(self, tok: Any) -> Pattern | None:
+        """ "Protesters gathered outside parliament", "thousands of demonstrators turned out":
+        protesters coming together is a demonstration (the row ``demonstrate``, 141), whatever
+        verb of gathering the text uses (cues ``gathering_verb``, ``protester_noun``)."""
+        lemma = tok.lemma_.lower()
+        prts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+        verbs = self.ps.cues["gathering_verb"]
+        if lemma not in verbs and not any(f"{lemma} {p}" in verbs for p in prts):
+            return None
+        protester = self.ps.cues["protester_noun"]
+        for s in self._children(tok, "nsubj"):
+            heads = [s] + [  # "thousands of protesters"
+                p
+                for pr in self._children(s, "prep")
+                if pr.lower_ == "of"
+                for p in self._children(pr, "pobj")
+            ]
+            if any(h.lemma_.lower() in protester for h in heads):
+                return self.ps.by_id.get("demonstrate")
+        return None
 
     def _judges(self, verb: Any) -> bool:
         """A verb that judges an event it names ("condemned the burning of buses"): the event

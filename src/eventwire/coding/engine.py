@@ -125,6 +125,8 @@ class Coder(
                 m = self._verb_pattern(tok)
                 if m:
                     triggers[tok.i] = Trigger(tok, m[0], m[1], code=m[0].code)
+                elif g := self._protest_gathering(tok):
+                    triggers[tok.i] = Trigger(tok, g, 1, code=g.code)
             elif tok.pos_ == "NOUN":
                 m = self._nominal_pattern(tok) or self._noun_pattern(tok)
                 if m:

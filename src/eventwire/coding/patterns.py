@@ -78,6 +78,8 @@ CUE_SETS = {
     "weapon_noun",
     "command_verb",
     "comment_verb",
+    "gathering_verb",
+    "protester_noun",
     "report_noun",
     "denial_verb",
     "falsity_word",
