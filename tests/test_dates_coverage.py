@@ -537,3 +537,27 @@ def test_the_extended_finder_takes_a_run_of_months() -> None:
 )
 def test_a_weekday_as_the_subject_of_is(sentence: str, value: str) -> None:
     assert _iso("Tuesday", sentence) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # days or weeks from a day named: "the week ..." is a week, "a week ..." a day
+        ("the day after Christmas", "1989-12-26"),
+        ("the day before Thanksgiving", "1989-11-22"),
+        ("two days before Nov. 7", "1989-11-05"),
+        ("a week after Oct. 19", "1989-10-26"),
+        ("the week after Christmas", "1990-W01"),
+        # controls: the day itself, and the deictic forms
+        ("Christmas", "1989-12-25"),
+        ("the day before yesterday", "1989-10-31"),
+    ],
+)
+def test_units_from_a_day_named(expression: str, value: str) -> None:
+    assert _iso(expression) == value
+
+
+def test_the_extended_finder_takes_units_from_a_day_named() -> None:
+    text = "Stores reopen the day after Christmas and close two days before Nov. 7."
+    found = find_date_expressions(text, extended=True)
+    assert [m.text for m in found] == ["the day after Christmas", "two days before Nov. 7"]

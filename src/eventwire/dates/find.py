@@ -174,6 +174,11 @@ def _extended_patterns() -> re.Pattern[str]:
     det = r"(?:the|a|an|his|her|its|their|this|that)"
     count = rf"(?:\d{{1,3}}|{_alt(W['numbers'])}|several|a\s+few|a\s+couple\s+of)"
     parts = [
+        # days or weeks from a day named: "the day after Christmas", "two days before Nov. 7"
+        (
+            rf"\b(?i:(?:the|{count})\s+(?:day|week)s?\s+(?:before|after))\s+"
+            rf"(?:{_alt(names)}|{_M}\s+{_D}(?!\d))\b"
+        ),
         # "two days later", "a year earlier" (not "two days before the vote": that is the vote's)
         rf"\b(?i:{count}\s+{unit}\s+(?:earlier|later))\b",
         rf"\b(?i:{count}\s+{unit}\s+(?:before|after))\b(?!\s+{det}\b)",

@@ -203,6 +203,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"^(?:the )?(day|week|month|year) (before|after|following|earlier|later|ago)$"
         ),
         "year_adj": re.compile(r"^(?:the |a )?year (earlier|ago|before|later)$"),
+        # "the day after Christmas", "two days before Nov. 7", "the week after Easter": days
+        # or weeks from a day named
+        "unit_from_day": re.compile(r"^(the|a|an|\d{1,2}) (day|week)s? (before|after) (.+)$"),
         # "the year-earlier period", "the year-ago quarter", "the prior-year period": the unit
         # a year back (a period or an amount: the year)
         "year_adj_noun": re.compile(
@@ -548,6 +551,17 @@ def _core(e: str) -> Spec | None:
         if m[2]:
             return Spec("year", "year", year=int(m[2]))
         return Spec("year_back", "year", offset=-1, flags=("relative-to-focus",))
+    if (
+        (" before " in e or " after " in e)
+        and (m := rx["unit_from_day"].match(e))
+        and _names_a_day(_core(m[4]))
+    ):
+        # "the week after Christmas" is a week; "a week after Oct. 19" the day a week on
+        n = int(m[1]) if m[1].isdigit() else 1
+        sign = 1 if m[3] == "after" else -1
+        unit = m[2] if m[1] == "the" else "day"
+        days = 7 if m[2] == "week" and unit == "day" else 1
+        return Spec("unit_from_day", unit, offset=sign * n * days, name=m[4])
     if m := rx["unit_dir"].match(e):
         sign = 1 if m[2] in ("after", "later", "following") else -1
         form = "offset" if m[2] == "ago" else "anaphoric"

@@ -468,6 +468,14 @@ def _compute(
         if got is not None and got[1] and _against_governing_past(got[0], a, tense, clues):  # type: ignore[arg-type]
             got = _choose(days, a, tense, slack, 0)  # type: ignore[arg-type]
         return DateResult(got[0], "day", flags=("nearest",) if got[1] else ()) if got else None
+    if f == "unit_from_day":  # "the day after Christmas": days or weeks from the day named
+        inner = parse(spec.name)  # type: ignore[arg-type]
+        got = _compute(inner, a, tense, clues, strict, near) if inner is not None else None
+        if got is None or got.precision != "day":
+            return None
+        if unit == "week":  # "the week after Christmas": the week after the one holding it
+            return DateResult(cal.monday(got.date) + timedelta(weeks=spec.offset), "week")
+        return DateResult(got.date + timedelta(days=spec.offset), "day", flags=got.flags)
     if f == "unit_of":  # "the week ended Oct. 27": the unit holding the day named
         inner = parse(spec.name)  # type: ignore[arg-type]
         got = _compute(inner, a, tense, clues, strict, near) if inner is not None else None
