@@ -123,3 +123,39 @@ def test_a_body_named_for_a_town_and_two_pacts_place_nothing(nlp) -> None:  # ty
         "Canada, Britain and Japan agreed to cooperate in stabilising exchange rates."
     )
     assert place_of(nlp, text2, "032", ["CAN", "GBR"])[0] not in ("Paris", "Geneva")
+
+
+# --- member seats: filed from the seat of a body the story names, members act there
+
+
+def test_members_act_at_the_seat_of_their_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "GENEVA, March 5 - Australia accused the U.S. of protectionism in farm trade and "
+        "asked for an end to its exemption from GATT rules."
+    )
+    assert place_of(nlp, text, "112", ["AUS", "USA"]) == ("Geneve", "dateline")
+    text2 = "BRUSSELS, March 5 - EC farm ministers meet here. Britain and France agreed to cut milk output."
+    assert place_of(nlp, text2, "030", ["GBR", "FRA"]) == ("Brussels", "dateline")
+    # controls: without the body, a government named acts at home; a body named under
+    # another town's dateline does not bring its members there
+    text3 = "GENEVA, March 5 - The GATT council met. Japan has asked India to cut ore prices."
+    assert place_of(nlp, text3, "020", ["JPN", "IND"]) == ("Geneve", "dateline")
+    text4 = "GENEVA, March 5 - The council met. Japan has asked India to cut ore prices."
+    assert place_of(nlp, text4, "020", ["JPN", "IND"]) == ("Japan", "actor-country")
+    text5 = "ZURICH, March 5 - The GATT council met. Japan has asked India to cut ore prices."
+    assert place_of(nlp, text5, "020", ["JPN", "IND"]) == ("Japan", "actor-country")
+
+
+def test_a_member_seat_row_names_its_file_and_line(
+    tmp_path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from eventwire.data_files import DataError
+    from eventwire.places import _members, get_gazetteer
+
+    bad = tmp_path / "member_seats.tsv"
+    bad.write_text("# header\nGATT\tNowhere City\tCHE\tcity\n", encoding="utf-8")
+    monkeypatch.setattr(_members, "data_file", lambda *parts: tmp_path / parts[-1])
+    monkeypatch.setattr(_members, "_SEATS", {})
+    with pytest.raises(DataError, match=r"member_seats\.tsv:2: no city 'Nowhere City'"):
+        _members.member_seats(get_gazetteer())

@@ -63,6 +63,7 @@ from eventwire.places._home import (
     _unstated,
 )
 from eventwire.places._media import _relayed, media_phrases
+from eventwire.places._members import at_member_seat
 from eventwire.places._ranking import _act_cue, _cue, _inside, _joint, _order, _relayed_place, _with
 from eventwire.places._venues import _meeting_place, _says_here, _story_pact
 from eventwire.places._waters import _afloat, story_waters
@@ -127,6 +128,7 @@ def document_places(
         owners(doc, places),
         body_mentions(doc, g),
         _in_clause(doc, places, cues),
+        at_member_seat(text, d, g),
     )
 
 
@@ -239,7 +241,13 @@ def event_place(
         pact = _story_pact(doc_places, span) if joint and not usable else None
         if pact is not None and not _says_here(doc_places, span):
             return _with(pact, "sentence-place")  # "agreed on February 22" (the Paris accord)
-        if not usable and (joint or named) and not _says_here(doc_places, span):
+        seated_members = doc_places is not None and doc_places.member_seat
+        if (
+            not usable
+            and (joint or named)
+            and not seated_members
+            and not _says_here(doc_places, span)
+        ):
             # the dateline is where the story was filed; a government named acts at home
             return _unstated(countries[:1] if named else countries, dateline)
         if not usable and _national_body_elsewhere(doc_places, span, dateline):
