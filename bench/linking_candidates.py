@@ -7,7 +7,9 @@ different story clusters: what the linker joins across stories), ``copy`` (the s
 story cluster: wire copies and repeats, the easy positives), ``day`` (same block and CAMEO code, 2 to 10 days apart: hard
 negatives by day), ``place`` (same block, same day, places in different countries or far
 apart: hard negatives by place), ``root`` (same dyad, same or next day, another root of the
-same quad class: links the linker cannot make). Output lines hold ids, spans and blocks only;
+same quad class: links the linker cannot make). Mentions without a target are never proposed
+(the SQL keeps dyads only): ``bench/linking_linked.py`` samples what the linker joins,
+target-less reports included. Output lines hold ids, spans and blocks only;
 ``--show`` prints the sentences to read (never stored). ``--exclude`` skips the pairs of
 documents an earlier label file already holds (a new round of labels), ``--prefix`` names the
 round in the pair ids (``r6-near-0001``).
