@@ -131,3 +131,13 @@ def test_a_passive_agent_is_no_country_of_the_subject():
     # control: a country word on the subject's own phrase is its country
     ctl = events("Angolan rebels were backed by South Africa, the ministry said.")
     assert ("051", "ZAF", "AGOREB", "asserted") in ctl, ctl
+
+
+def test_a_relative_clause_dated_to_a_day_tells_its_act():
+    got = events("The accused, who was arrested on Friday, was produced in court.")
+    assert any(c == "173" and s.endswith("COP") for c, s, _, _ in got), got
+    # control: undated or long ago, the relative clause is background
+    assert not any(
+        c == "173"
+        for c, _, _, _ in events("The man who was arrested last year was produced in court.")
+    )

@@ -182,11 +182,17 @@ class ModalityRules:
 
     def _not_new(self, t: Trigger, verb: Any, triggers: dict[int, Trigger]) -> str | None:
         """Why a matched trigger is not a new event of its own, if it is not."""
-        if verb.dep_ == "relcl" and any(
-            c.dep_ in ("auxpass", "nsubjpass")
-            or (c.dep_ == "aux" and c.lower_ in ("had", "has", "have"))
-            for c in verb.children
+        if (
+            verb.dep_ == "relcl"
+            and any(
+                c.dep_ in ("auxpass", "nsubjpass")
+                or (c.dep_ == "aux" and c.lower_ in ("had", "has", "have"))
+                for c in verb.children
+            )
+            and not _dated_by_day(verb)
         ):
+            # (but "the accused, who was arrested on Friday, was produced in court": a clause
+            # that dates its act to a day tells that recent act)
             return "relative clause in the past or passive, background"
         if (
             verb.dep_ == "relcl"
@@ -381,6 +387,21 @@ class ModalityRules:
 
 
 _SUBJ = ("nsubj", "nsubjpass")
+
+
+_DAY_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tonight",
+}  # fmt: skip
+
+
+def _dated_by_day(verb: Any) -> bool:
+    """Whether a clause dates its act to a day of this week: "on Friday", "yesterday"."""
+    for c in verb.children:
+        words = [c] + [p for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj"]
+        if any(w.lower_ in _DAY_WORDS for w in words):
+            return True
+    return False
 
 
 def _named_accord(tok: Any) -> bool:
