@@ -159,3 +159,16 @@ def test_a_member_seat_row_names_its_file_and_line(
     monkeypatch.setattr(_members, "_SEATS", {})
     with pytest.raises(DataError, match=r"member_seats\.tsv:2: no city 'Nowhere City'"):
         _members.member_seats(get_gazetteer())
+
+
+# --- an origin alone: where something came from is no place of the act
+
+
+def test_an_origin_alone_does_not_place_a_material_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "DUBLIN, March 24 - Inspectors seized three boxes of parsley imported from France."
+    assert place_of(nlp, text, "171", ["IRL"]) == ("Dublin", "dateline")
+    # controls: an origin with another place, and the act's own locative, still count
+    text2 = "DUBLIN, March 24 - Inspectors in Cork seized parsley imported from France."
+    assert place_of(nlp, text2, "171", ["IRL"]) == ("Cork", "sentence-place")
+    text3 = "DUBLIN, March 24 - Inspectors seized parsley in France."
+    assert place_of(nlp, text3, "171", ["IRL"]) == ("France", "sentence-place")

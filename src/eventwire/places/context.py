@@ -282,6 +282,9 @@ def event_place(
         country = country_place(countries[0])
         if country is not None:  # the country the sentence names as the doer
             return _with(country, "sentence-place")
+    origins = cue_sets()["origin_cues"]
+    if not verbal and dateline is not None and all(_cue(p, cues) in origins for p in usable):
+        usable = []  # "beetles found in parsley imported from France": where it came from only
     if usable:
         best = min(usable, key=lambda p: _order(p, countries, cues))
         seat = (
