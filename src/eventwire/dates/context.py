@@ -24,14 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from eventwire.dates.tables import (
-    fiscal_years,
-    lexicon,
-    month_names,
-    named_days,
-    tense_cues,
-    weekday_names,
-)
+from eventwire.dates.tables import fiscal_years, lexicon, tense_cues, weekday_names
 
 _TOKEN = re.compile(
     r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+|\d[\d,.:]*|--|``|''|[;:()\"\u201c\u201d]|[^\sA-Za-z\d]"
@@ -85,7 +78,6 @@ class Clues:
     since: bool = False  # a "since" governs it: strictly the past, no slack
     cause: str | None = None  # "because of", "after", "following": it dates a cause or an earlier
     # event the clause refers to ("fell because of a drop in income last year"), not the clause
-    governed: bool = False  # the past tense is the verb's right before it ("took effect Jan. 1")
 
 
 @lru_cache(maxsize=4096)
@@ -383,7 +375,13 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     tense = None if prenominal else _predicative(left)
     if tense is None and bare and right and not prenominal:
         tense = _scan(right, range(1), -1)
-    if tense is None and not prenominal and _day_as_subject(expression, left, right):
+    if (
+        tense is None
+        and right
+        and right[0][1] in _DAY_COPULAS
+        and not prenominal
+        and _day_as_subject(expression, left, right)
+    ):
         tense = "future"  # "Tuesday is the deadline": of a past day one writes "was"
     if tense is None and prenominal and _leading_possessive(left, right):
         # "Friday's vote is expected to be close", "In Sunday's election, voters will choose":
@@ -420,14 +418,7 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
         tense = "future"  # "Senate To Vote Friday On Budget": a headline's plan
     tense = "past" if since else None if tense == "habitual" else tense
     cause = _cause(left, prenominal)
-    governed = (
-        tense == "past"
-        and not since
-        and not prenominal
-        and _DAY_OF_A_YEAR.search(expression) is not None  # only such a day's year is in doubt
-        and _governed_by_past(left)
-    )
-    return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause, governed)
+    return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause)
 
 
 _DAY_COPULAS = frozenset(["is", "remains", "stays"])
@@ -467,24 +458,18 @@ def _headline_infinitive(left: list[tuple[str, str]]) -> bool:
 
 
 _GOVERNING_PREPOSITIONS = frozenset(["on", "in", "at", "during"])
-# the words of a month's or a named day's name ("Jan.", "Christmas", "Election Day"): a day
-# whose year the nearness rule may change
-_DAY_OF_A_YEAR = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            month_names()
-            | {w for k in named_days() for w in re.findall(r"[a-z]{3,}", k)}
-            - {"the", "day", "year", "start", "end", "beginning", "holy", "month", "first", "all"}
-            - weekday_names(),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b",
-    re.IGNORECASE,
-)
 _VERB_PARTICLES = frozenset(_LX["verb_particle"])  # "effect", "office", "off": "took effect"
+
+
+def governed_by_past(clues: Clues) -> bool:
+    """Whether the past tense read for an expression is the verb's right before it ("took
+    effect Jan. 1", "died on Jan. 5"), not another verb's ("declared a dividend payable Jan.
+    15"), nor a date modifying a noun or after "since"; read again from the clues' words (the
+    question is rare: a near date the tense would put in another year)."""
+    if clues.tense != "past" or clues.since:
+        return False
+    left, right = _tokens(clues.before[-240:]), _tokens(clues.after[:160])
+    return not _prenominal(left, right) and _governed_by_past(left)
 
 
 def _governed_by_past(left: list[tuple[str, str]]) -> bool:

@@ -410,6 +410,13 @@ def _ends_a_unit(spec: Spec | None) -> bool:
     return spec is not None and spec.form in _DAY_OF_FORMS and spec.unit != "day"
 
 
+def _opens_with_a_month(e: str, months: object) -> bool:
+    """The cheap test before the run-of-months pattern: a month name first, or after "the"."""
+    words = e.split(" ", 2)
+    first = words[1] if words[0] == "the" and len(words) > 1 else words[0]
+    return first.split(".", 1)[0].split("/", 1)[0] in months  # type: ignore[operator]
+
+
 def _core(e: str) -> Spec | None:
     rx, v = _rx(), _vocab()
     months, weekdays = v["months"], v["weekdays"]
@@ -439,17 +446,6 @@ def _core(e: str) -> Spec | None:
                 "date", "day", year=int(m[3]), month=months[m[1]], day=int(m[2]), flags=flags
             )
         return Spec("month", "month", year=int(m[3]), month=months[m[1]], flags=flags)
-    if (m := rx["month_range"].match(e)) and months[m[1]] != months[m[2]]:
-        first, last = months[m[1]], months[m[2]]
-        aligned = first % 3 == 1 and last == first + 2  # a calendar quarter
-        return Spec(
-            "month_range",
-            "quarter" if aligned else "month",
-            month=first,
-            name=str(last),
-            year=int(m[3]) if m[3] else None,
-            flags=("range",),
-        )
     if " year" in e and (m := rx["md_yrel"].match(e)):
         return Spec("date", "day", month=months[m[1]], day=int(m[2]), year_rel=_YREL[m[3]])
     if e.endswith(" ago") and (m := rx["md_ago"].match(e)):
@@ -659,6 +655,21 @@ def _core(e: str) -> Spec | None:
     if (m := rx["the_unit"].match(e)) and not _plural(m[1]):
         spec = Spec("anaphoric", _unit(m[1]), offset=0, flags=("anaphoric",))
         return spec.but(name="weekend") if m[1].startswith("weekend") else spec
+    if (
+        _opens_with_a_month(e, months)
+        and (m := rx["month_range"].match(e))
+        and months[m[1]] != months[m[2]]
+    ):
+        first, last = months[m[1]], months[m[2]]
+        aligned = first % 3 == 1 and last == first + 2  # a calendar quarter
+        return Spec(
+            "month_range",
+            "quarter" if aligned else "month",
+            month=first,
+            name=str(last),
+            year=int(m[3]) if m[3] else None,
+            flags=("range",),
+        )
     if m := rx["named"].match(e):
         mod = (
             {"the": None, "this past": "last", "this coming": "next"}.get(m[1], m[1])

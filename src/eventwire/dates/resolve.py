@@ -30,7 +30,7 @@ from eventwire.dates.choose import choose as _choose
 from eventwire.dates.choose import explicit as _fallback
 from eventwire.dates.choose import month_of as _month_of
 from eventwire.dates.choose import year_earlier as _year_earlier
-from eventwire.dates.context import _DETERMINERS, Clues, _verb_like, read
+from eventwire.dates.context import _DETERMINERS, Clues, _verb_like, governed_by_past, read
 from eventwire.dates.find import find_date_expressions
 from eventwire.dates.grammar import Spec, _strip_prefixes, normalise, parse
 from eventwire.dates.result import DateResult
@@ -712,7 +712,7 @@ def _against_governing_past(d: date, a: date, tense: str | None, clues: Clues) -
     leaves out the year of a date of the current year, so a past verb's own year-less date is
     this year's; nearness still wins for a date another verb's tense was read for ("declared a
     dividend payable Jan. 15") and within the year ("voted a split, payable March 30")."""
-    return tense == "past" and clues.governed and d > a and d.year > a.year
+    return tense == "past" and d > a and d.year > a.year and governed_by_past(clues)
 
 
 def _day_of(
@@ -748,7 +748,10 @@ def _extend(expression: str, spec: Spec | None, clues: Clues) -> Spec | None:
         return spec
     words = clues.after.replace(",", " ,").split()[:4]
     first = words[0].lower().strip(".") if words else ""
-    if not words or first not in _CONTINUES and first not in _COUNTS and not first[:1].isdigit():
+    counted = (  # "October two years ago", "November three, 1986": a count that goes on
+        first in _COUNTS and len(words) > 1 and (words[1] in (",", "years") or words[1].isdigit())
+    )
+    if not words or first not in _CONTINUES and not counted and not first[:1].isdigit():
         return spec
     for k in range(len(words), 0, -1):
         tail = " ".join(words[:k]).replace(" ,", ",")
