@@ -254,3 +254,17 @@ def test_an_act_judged_likely_is_not_done():
     assert got and all(m == "hypothetical" for _, _, m in got), got
     ctl = events("It is clear that the army attacked the town on Sunday.")
     assert any(m == "asserted" for _, _, m in ctl), ctl
+
+
+def test_a_conditional_offer_of_cooperation_is_an_intent():
+    got = events(
+        "Afghan rebel leaders said they would meet the U.N. mediator if he gave them a veto."
+    )
+    assert ("036", "AFGREB", "intent") in got, got
+    got = events("Japan would provide aid to Vietnam if Hanoi withdrew its troops from Cambodia.")
+    assert any(c.startswith("03") and s == "JPN" and m == "intent" for c, s, m in got), got
+    # controls: a question offers nothing; a condition on an act of others stays hypothetical
+    got = events("Will Japan provide aid to Vietnam if Hanoi withdraws its troops?")
+    assert not any(c.startswith("03") for c, _, _ in got), got
+    got = events("If the talks succeed, Iran and Iraq could sign a peace treaty.")
+    assert got and all(m == "hypothetical" for _, _, m in got), got

@@ -421,6 +421,18 @@ def _conditional(c: Any) -> bool:
     )
 
 
+def conditional_offer(v: Any) -> bool:
+    """ "would meet the mediator if he gave them a veto", "will release the hostages unless
+    ...": an act to come (will, would) on a condition, as an offer states it."""
+    kids = list(v.children)
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if not aux and v.dep_ == "conj":
+        aux = {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & FUTURE_AUX) and any(
+        _conditional(c) for w in (v, *v.conjuncts) for c in w.children
+    )
+
+
 def is_question(sent: Any, v: Any = None) -> bool:
     """A direct question is no report that something happened: the first sentence-final mark
     after the verb (or at the end of the sentence) is a question mark."""

@@ -43,7 +43,7 @@ from eventwire.coding._common import (
 )
 from eventwire.coding._conventions import CodingConventions
 from eventwire.coding._emit import EventEmission
-from eventwire.coding._modality import ModalityRules, is_question
+from eventwire.coding._modality import ModalityRules, conditional_offer, is_question
 from eventwire.coding._syntax import ClauseSyntax
 from eventwire.coding._triggers import TriggerMatching
 from eventwire.coding.patterns import PatternSet, load_patterns
@@ -584,6 +584,17 @@ class Coder(
             # "could impose sanctions if ...": a conditional use of force or pressure is a threat
             code = self.ps.complement_code("13", code) or "130"
             modality = "asserted"
+        elif (
+            modality == "hypothetical"
+            and irr is None
+            and code[:2] in COOPERATIVE_ROOTS - {"03"}
+            and not is_question(sent, verb)
+            and conditional_offer(verb)
+        ):
+            # "said they would meet the mediator if he gave them a veto": a conditional offer
+            # of cooperation is an expressed intent to cooperate (03x), as gold data code it
+            code = self.ps.complement_code("03", code) or "030"
+            modality = "intent"
         if (
             modality == "negated"
             and code[:2] in COOPERATIVE_ROOTS
