@@ -421,7 +421,8 @@ def read(expression: str, context: str | None, offset: int | None = None) -> Clu
     return Clues(tense, relation, context[:start], context[end:], fiscal, since, cause)
 
 
-_DAY_COPULAS = frozenset(["is", "remains", "stays"])
+_DAY_COPULAS = frozenset(_LX["day_copula"])  # "is", "remains": "Tuesday is the deadline"
+_SUBJECT_OPENERS = frozenset([",", ";", ":", "that"])
 
 
 def _day_as_subject(
@@ -433,17 +434,7 @@ def _day_as_subject(
         return False
     if not any(w in weekday_names() for w in expression.lower().split()):
         return False
-    return (
-        not left
-        or left[-1][1] in _CLAUSE_OPENERS
-        or left[-1][1] == "that"
-        or left[-1][0]
-        in (
-            ",",
-            ";",
-            ":",
-        )
-    )
+    return not left or left[-1][1] in _CLAUSE_OPENERS or left[-1][1] in _SUBJECT_OPENERS
 
 
 def _headline_infinitive(left: list[tuple[str, str]]) -> bool:
@@ -457,7 +448,7 @@ def _headline_infinitive(left: list[tuple[str, str]]) -> bool:
     return k > 0 and not any(_verb_like(w) or w in _BOUNDARY_WORDS for w in words[:k])
 
 
-_GOVERNING_PREPOSITIONS = frozenset(["on", "in", "at", "during"])
+_GOVERNING_PREPOSITIONS = frozenset(_LX["governing_preposition"])  # "died on Jan. 5"
 _VERB_PARTICLES = frozenset(_LX["verb_particle"])  # "effect", "office", "off": "took effect"
 
 

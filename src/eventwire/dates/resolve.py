@@ -165,7 +165,7 @@ _PERIOD_END = frozenset(lexicon()["period_end"])  # "ended", "as of", "at": a ba
 
 
 _COUNTED_YEARS = re.compile(r"^(?:a|an|one|\d{1,2}) years? (?:earlier|ago|before)$")
-_PERIOD_NOUN = re.compile(r"\b(?:period|quarter|half|weeks?|months?|year|season)\W*$")
+_PERIOD_NOUN = re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicon()['period_noun']))})\W*$")
 
 
 def _at_period_end(clues: Clues, expression: str) -> bool:

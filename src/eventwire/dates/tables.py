@@ -232,6 +232,9 @@ _SETS: dict[str, Callable[[str], bool]] = {
     "verb_particle": lambda v: v == "1",
     "period_end": lambda v: v == "1",
     "event_noun": lambda v: v == "1",
+    "day_copula": lambda v: v == "1",
+    "governing_preposition": lambda v: v == "1",
+    "period_noun": lambda v: v == "1",
 }
 
 
