@@ -561,3 +561,19 @@ def test_the_extended_finder_takes_units_from_a_day_named() -> None:
     text = "Stores reopen the day after Christmas and close two days before Nov. 7."
     found = find_date_expressions(text, extended=True)
     assert [m.text for m in found] == ["the day after Christmas", "two days before Nov. 7"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "day_copula\tis\t2",
+        "event_noun\telection\tyes",
+        "verb_particle\teffect\t0",
+        "period_end\tended\t-1",
+    ],
+)
+def test_this_sessions_lexicon_sets_are_checked(row: str) -> None:
+    from eventwire.dates import DateTableError, tables
+
+    with pytest.raises(DateTableError, match=r"lexicon.tsv:2: bad value"):
+        tables.lexicon(f"set\tword\tvalue\n{row}\n")
