@@ -577,3 +577,17 @@ def test_this_sessions_lexicon_sets_are_checked(row: str) -> None:
 
     with pytest.raises(DateTableError, match=r"lexicon.tsv:2: bad value"):
         tables.lexicon(f"set\tword\tvalue\n{row}\n")
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        # "from today" names a day, as "ago today" does; "from now" keeps the unit's grain
+        ("a year from today", "1990-11-02"),
+        ("two weeks from today", "1989-11-16"),
+        ("a year from now", "1990"),  # control
+        ("a year ago today", "1988-11-02"),  # control
+    ],
+)
+def test_units_from_today(expression: str, value: str) -> None:
+    assert _iso(expression) == value

@@ -410,6 +410,9 @@ def _ends_a_unit(spec: Spec | None) -> bool:
     return spec is not None and spec.form in _DAY_OF_FORMS and spec.unit != "day"
 
 
+_DAY_GRAINED = frozenset(["week", "month", "year"])  # "a year from today" is a day
+
+
 def _opens_with_a_month(e: str, months: object) -> bool:
     """The cheap test before the run-of-months pattern: a month name first, or after "the"."""
     words = e.split(" ", 2)
@@ -525,6 +528,9 @@ def _core(e: str) -> Spec | None:
         sign = int(v["direction"][m[9]])  # type: ignore[index]
         flags = ("relative-to-focus",) if m[9] in ("earlier", "later", "before", "after") else ()
         return Spec("offset", small, offset=sign * round(amount * per), flags=flags)
+    if (m := rx["offset"].match(e)) and m[3] == "from today" and _unit(m[2]) in _DAY_GRAINED:
+        # "a year from today": the day a year on, as "a year ago today" is the day a year back
+        return Spec("ago_on", "day", name=_unit(m[2]), offset=_num(m[1]), year=0)
     if m := rx["offset"].match(e):
         sign = int(v["direction"][m[3]])  # type: ignore[index]
         # "ago", "from now": from the anchor; "earlier", "later": from the time in focus
