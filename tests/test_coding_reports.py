@@ -141,3 +141,19 @@ def test_a_relative_clause_dated_to_a_day_tells_its_act():
         c == "173"
         for c, _, _, _ in events("The man who was arrested last year was produced in court.")
     )
+
+
+def test_their_offensive_is_the_nearest_plural_subjects():
+    got = events(
+        "The Iranian news agency IRNA said Iranian forces had killed over 2,600 Iraqis in their "
+        "new offensive."
+    )
+    assert got and all(s == "IRNMIL" for c, s, _, _ in got if c.startswith("19")), got
+    assert not any(s == "IRNMED" for _, s, _, _ in got), got
+
+
+def test_coordinated_verbs_share_the_last_ones_object():
+    got = events("Police arrested and released the protesters in Lagos.")
+    assert any(c == "173" and t == "NGACVL" for c, _, t, _ in got), got
+    # control: the second verb's own event keeps the object too
+    assert any(c.startswith("08") and t == "NGACVL" for c, _, t, _ in got), got

@@ -153,6 +153,15 @@ class ClauseSyntax:
                         found = self._children(t, "dobj")
                         if not found and t.dep_ == "relcl" and self._children(t, "nsubj"):
                             found = [t.head]  # "the officials that Ban met"
+                        if not found and t.pos_ in ("VERB", "AUX"):
+                            # "killed or wounded 2,600 Iraqis", "arrested and charged three
+                            # men": coordinated verbs share the last one's object
+                            found = [
+                                o
+                                for c in self._children(t, "conj")
+                                if c.pos_ == "VERB"
+                                for o in self._children(c, "dobj")
+                            ]
                         if not found and t.pos_ == "NOUN":
                             found = [
                                 p

@@ -340,7 +340,9 @@ class Coder(
             ] + self._children(tok, "poss")
             # a possessor or by-phrase names the agent; a possessive pronoun ("his visit") the
             # sentence's main subject, not an object told to act ("told the party to ...")
-            explicit = [o for o in own if o.pos_ != "PRON"]
+            # ("their new offensive": a plural possessive is resolved to the nearest plural
+            # subject before it, "Iranian forces", by the actor resolver)
+            explicit = [o for o in own if o.pos_ != "PRON" or o.lower_ == "their"]
             if not explicit and own:
                 main = tok.sent.root
                 explicit = self._subject(main)[0] if main.pos_ in ("VERB", "AUX") else []
