@@ -150,3 +150,21 @@ def test_a_public_body_named_for_a_sector_is_the_governments():
     # control: a union named for its members stays labour
     got = codes("SYDNEY - The Waterside Workers' Federation struck on Monday over pay.")
     assert any(s.endswith("LAB") for s, _, _ in got), got
+
+
+def test_a_city_in_an_organisations_name_is_not_its_government():
+    import eventwire as _ew
+
+    got = [
+        e.source.code
+        for e in _ew.code(
+            "The Bank of Tokyo agreed to lend 50 mln dlrs to Mexico.", date="1987-06-19"
+        )
+    ]
+    assert got and not any(c == "JPNGOV" for c in got), got
+    # control: an of-phrase after a role names the role's country and government
+    ctl = [
+        e.source.code
+        for e in _ew.code("The President of France rejected the proposal.", date="1987-06-19")
+    ]
+    assert "FRAGOV" in ctl, ctl

@@ -519,6 +519,10 @@ class ActorResolver:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         inner = self.resolve(p, ctx)
+                        if inner and _one_name(head, p):
+                            # "the Bank of Tokyo", "Lloyd's of London": the city is in the
+                            # organisation's name, where it is, not its government
+                            inner = [_country_only(a) for a in inner]
                         if inner:
                             return [self._with_sector(a, sector) for a in inner]
         # an apposition names the phrase: "the spokesman, Stephane Dujarric," (not a place
@@ -1194,3 +1198,18 @@ def _under_possessor(tok: Any, head: Any) -> bool:
             return True
         t = t.head
     return False
+
+
+def _one_name(head: Any, part: Any) -> bool:
+    """Whether ``part`` lies in the same organisation name (entity) as ``head``."""
+    if head.ent_type_ != "ORG" or part.ent_type_ != "ORG" or part.ent_iob_ != "I":
+        return False
+    lo, hi = sorted((head.i, part.i))
+    return all(t.ent_iob_ == "I" for t in head.doc[lo + 1 : hi + 1])
+
+
+def _country_only(a: Actor) -> Actor:
+    """A capital's government (``JPNGOV``) as the bare country (``JPN``)."""
+    if a.sector != "GOV" or not a.country or a.kind != "country":
+        return a
+    return Actor(code=a.country, country=a.country, sector=None, text=a.text, kind="country")
