@@ -172,3 +172,23 @@ def test_an_origin_alone_does_not_place_a_material_act(nlp) -> None:  # type: ig
     assert place_of(nlp, text2, "171", ["IRL"]) == ("Cork", "sentence-place")
     text3 = "DUBLIN, March 24 - Inspectors seized parsley in France."
     assert place_of(nlp, text3, "171", ["IRL"]) == ("France", "sentence-place")
+
+
+# --- the next sentence puts the talks at the dateline
+
+
+def test_talks_the_next_sentence_puts_here(nlp) -> None:  # type: ignore[no-untyped-def]
+    lead = (
+        "MIAMI, March 24 - Brazil and its bank committee agreed to extend credit lines, "
+        "the central bank president said."
+    )
+    text = lead + " Speaking after talks with the committee here, he said payments would wait."
+    dp = document_places(text, doc=nlp(text))
+    end = len(lead)
+    place, rule = event_place([], dp.in_span(0, end), dp.dateline, ["BRA"], dp, cameo="030")
+    assert (place.name if place else None, rule) == ("Miami", "dateline")
+    # control: without "here" the talks the text does not place are the doer's country's
+    text2 = lead + " Speaking after talks with the committee, he said payments would wait."
+    dp2 = document_places(text2, doc=nlp(text2))
+    place2, rule2 = event_place([], dp2.in_span(0, end), dp2.dateline, ["BRA"], dp2, cameo="030")
+    assert (place2.name if place2 else None, rule2) == ("Brazil", "actor-country")

@@ -123,3 +123,23 @@ def _meeting_place(doc_places: DocPlaces | None, span: tuple[int, int] | None) -
         return None
     earlier = [p for p in found if p.start is not None and p.start < span[0]]
     return earlier[-1] if earlier else found[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _talks_here() -> re.Pattern[str]:
+    """ "<venue noun> ... here" within a clause ("after talks with the committee here")."""
+    nouns = "|".join(sorted(map(re.escape, cue_sets()["venue_nouns"]), key=len, reverse=True))
+    return re.compile(r"\b(?:" + nouns + r")\b[^.;]{0,40}?\bhere\b", re.IGNORECASE)
+
+
+def _talks_here_nearby(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> bool:
+    """The sentence before or after the act's puts the story's talks at the dateline
+    ("Brazil and its bank committee agreed ... Speaking after talks with the committee here,
+    Gros said"): a joint act the sentence does not place was made there."""
+    if doc_places is None or span is None or not doc_places.text:
+        return False
+    text = doc_places.text
+    lo = text.rfind(".", 0, max(0, text.rfind(".", 0, span[0]) - 1)) + 1 if span[0] > 0 else 0
+    nxt = text.find(".", span[1] + 1)
+    hi = len(text) if nxt < 0 else nxt + 1
+    return _talks_here().search(text, max(0, lo), hi) is not None

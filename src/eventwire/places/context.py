@@ -65,7 +65,7 @@ from eventwire.places._home import (
 from eventwire.places._media import _relayed, media_phrases
 from eventwire.places._members import at_member_seat
 from eventwire.places._ranking import _act_cue, _cue, _inside, _joint, _order, _relayed_place, _with
-from eventwire.places._venues import _meeting_place, _says_here, _story_pact
+from eventwire.places._venues import _meeting_place, _says_here, _story_pact, _talks_here_nearby
 from eventwire.places._waters import _afloat, story_waters
 from eventwire.places.doers import body_mentions, owners, spread_over_country
 from eventwire.places.gazetteer import Gazetteer, get_gazetteer
@@ -247,6 +247,7 @@ def event_place(
             and (joint or named)
             and not seated_members
             and not _says_here(doc_places, span)
+            and not (joint and _talks_here_nearby(doc_places, span))
         ):
             # the dateline is where the story was filed; a government named acts at home
             return _unstated(countries[:1] if named else countries, dateline)
