@@ -30,7 +30,12 @@ party's, else the doer's), verbal acts of a government named as the clause's doe
 national body ("Washington is pressing Taiwan", "the U.S. Commerce Department"), fighting
 (``field_roots``: the acted-on party's country). A pact named by its place ("the Paris
 accord") and a meeting the story placed earlier ("at the talks" ... "talks in London") place
-joint and verbal acts.
+joint and verbal acts. So do the one pact town the story names for a joint act it does not
+place ("the February 22 Paris agreement", ``_venues._story_pact``), a visitor or talks "here"
+in the neighbouring sentence (the dateline), and a member body's seat as the dateline ("GENEVA
+- ... GATT": members act there, ``_members``). A material act placed after a cue in waters or
+an island ("hit in the Gulf", ``_waters``) is placed there; one whose sentence names only
+origins ("imported from France") is not placed at the origin.
 
 Actor countries may be CAMEO codes (as ``Actor.country`` holds them) or ISO alpha-3.
 
@@ -38,8 +43,9 @@ This module holds the two entry points and the order of the rules; their parts a
 modules of the package: ``_docplaces`` (``DocPlaces``, country codes), ``_cues`` (the cue word
 before a name), ``_affiliations`` (names of an affiliation, an origin, a modifier),
 ``_clauses`` (what the parse says a name is to its clause), ``_media`` (relayed reports),
-``_ranking`` (which of a sentence's places), ``_venues`` (meetings, "here") and ``_home`` (who
-acts at home rather than at the dateline).
+``_ranking`` (which of a sentence's places), ``_venues`` (meetings, "here", visitors, the
+story's pact), ``_members`` (member seats), ``_waters`` (acts at sea) and ``_home`` (who acts
+at home rather than at the dateline).
 """
 
 from __future__ import annotations
