@@ -157,3 +157,10 @@ def test_coordinated_verbs_share_the_last_ones_object():
     assert any(c == "173" and t == "NGACVL" for c, _, t, _ in got), got
     # control: the second verb's own event keeps the object too
     assert any(c.startswith("08") and t == "NGACVL" for c, _, t, _ in got), got
+
+
+def test_what_a_thing_is_used_to_do_is_its_purpose():
+    got = events("Washington said the platforms were used to launch attacks on shipping.")
+    assert not any(c.startswith("19") for c, _, _, _ in got), got
+    ctl = events("The army used tanks to attack the town of Kalba.")
+    assert any(c.startswith("19") and s.endswith("MIL") for c, s, _, _ in ctl), ctl

@@ -124,7 +124,10 @@ def _infinitive(v: Any) -> bool:
 
 
 def _purpose(v: Any) -> bool:
-    """ "met to discuss": an infinitive adverbial clause."""
+    """ "met to discuss": an infinitive adverbial clause; "the platforms were used to launch
+    attacks": the infinitive after a passive "used" says what a thing is for."""
+    if v.dep_ == "xcomp" and _infinitive(v) and v.head.lemma_.lower() == "use":
+        return any(c.dep_ == "auxpass" for c in v.head.children)
     return v.dep_ == "advcl" and _infinitive(v)
 
 
