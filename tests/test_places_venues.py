@@ -192,3 +192,21 @@ def test_talks_the_next_sentence_puts_here(nlp) -> None:  # type: ignore[no-unty
     dp2 = document_places(text2, doc=nlp(text2))
     place2, rule2 = event_place([], dp2.in_span(0, end), dp2.dateline, ["BRA"], dp2, cameo="030")
     assert (place2.name if place2 else None, rule2) == ("Brazil", "actor-country")
+
+
+# --- a foreign official's statement where the text says he spoke
+
+
+def test_a_statement_where_its_speaker_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "BRASILIA, March 3 - Baker, speaking in Washington, said Brazil should adopt a plan."
+    assert place_of(nlp, text, "010", ["USA", "BRA"]) == ("Washington, D.C.", "sentence-place")
+    text2 = (
+        "BRASILIA, March 3 - Baker told a Senate committee in Washington that Brazil "
+        "should adopt a plan."
+    )
+    assert place_of(nlp, text2, "010", ["USA", "BRA"]) == ("Washington, D.C.", "sentence-place")
+    # controls: the text does not say where he spoke; a plan's place is not the statement's
+    text3 = "BRASILIA, March 3 - Baker said Brazil should adopt a plan."
+    assert place_of(nlp, text3, "010", ["USA", "BRA"]) == ("Brasilia", "dateline")
+    text4 = "BRASILIA, March 3 - Baker, speaking to reporters, said Brazil should build a plant in Recife."
+    assert place_of(nlp, text4, "010", ["USA", "BRA"]) == ("Brasilia", "dateline")

@@ -32,7 +32,8 @@ def _said_at(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozens
             if h.dep_ != "pobj" or h.head.dep_ != "prep":
                 break
             h = h.head.head
-        if h.pos_ in ("VERB", "AUX") and _dependent_verb(h):
+        speaking = h.lemma_.lower() in c["speaking_verbs"] or h.lower_ in c["speaking_verbs"]
+        if h.pos_ in ("VERB", "AUX") and _dependent_verb(h) and not speaking:
             continue  # "agreed to prospect for gold in Guinea": the plan's place, not the act's
         if (
             h.pos_ in ("VERB", "AUX")

@@ -71,6 +71,7 @@ CUE_SETS = (
     "visitor_words",
     "recent_words",
     "compass_words",
+    "speaking_verbs",
 )
 
 
