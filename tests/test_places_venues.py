@@ -210,3 +210,17 @@ def test_a_statement_where_its_speaker_spoke(nlp) -> None:  # type: ignore[no-un
     assert place_of(nlp, text3, "010", ["USA", "BRA"]) == ("Brasilia", "dateline")
     text4 = "BRASILIA, March 3 - Baker, speaking to reporters, said Brazil should build a plant in Recife."
     assert place_of(nlp, text4, "010", ["USA", "BRA"]) == ("Brasilia", "dateline")
+
+
+def test_of_two_places_after_a_cue_the_verbs_wins(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "WASHINGTON, March 24 - In addition to ships near the Straits of Hormuz, the Pentagon "
+        "has moved 18 warships into the northern Arabian Sea."
+    )
+    assert place_of(nlp, text, "154", ["USA"]) == ("Arabian Sea", "sentence-place")
+    # control: not the last named, the verb's
+    text2 = (
+        "WASHINGTON, March 24 - The Pentagon has moved 18 warships into the northern "
+        "Arabian Sea, joining ships near the Straits of Hormuz."
+    )
+    assert place_of(nlp, text2, "154", ["USA"]) == ("Arabian Sea", "sentence-place")

@@ -64,7 +64,9 @@ def _cued_names(
         yield p, t
 
 
-def _in_clause(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> frozenset[int] | None:
+def _in_clause(
+    doc: Any, places: Sequence[Place], cues: dict[int, str], words: str = "verbal_cues"
+) -> frozenset[int] | None:
     """Starts of the places after "in/at" whose phrase belongs to a verb or to the verb's
     subject or object ("killed 200 soldiers in northern Chad", "troops in Chad attacked"):
     where the clause's act was, not a noun's ("a wage freeze in Yugoslavia", "the worst
@@ -73,14 +75,14 @@ def _in_clause(doc: Any, places: Sequence[Place], cues: dict[int, str]) -> froze
         return None
     c = cue_sets()
     areas = c["place_nouns"] | c["suffixes"] | c["part_nouns"]
-    cues_in = c["verbal_cues"]
+    cues_in = c[words]  # "in/at"; or every locative cue ("moved warships into the sea")
     out = set()
     for p, t in _cued_names(doc, places, cues, cues_in):
         for _ in range(3):  # "in several towns in the states of X": up through place nouns
             if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.lemma_.lower() not in areas:
                 break
             t = t.head.head
-        if t.dep_ != "pobj" or t.head.lower_ not in c["verbal_cues"]:
+        if t.dep_ != "pobj" or t.head.lower_ not in cues_in:
             continue
         h = t.head.head
         for _ in range(2):

@@ -46,6 +46,7 @@ class DocPlaces:
     owners: frozenset[int] = frozenset()  # "Canada's decision": whose thing, not where
     seated: tuple[tuple[int, int], ...] = ()  # (start, seat id): "the Federal Reserve approved"
     in_clause: frozenset[int] | None = None  # "in X" of a verb or its object: "killed ... in Chad"
+    of_verb: frozenset[int] | None = None  # after any locative cue, of the verb: "moved into X"
     member_seat: bool = False  # filed from the seat of a member body it names: "GENEVA - ... GATT"
 
     def in_span(self, start: int, end: int) -> SpanPlaces:

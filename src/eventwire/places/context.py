@@ -134,6 +134,7 @@ def document_places(
         owners(doc, places),
         body_mentions(doc, g),
         _in_clause(doc, places, cues),
+        _in_clause(doc, places, cues, "cues"),
         at_member_seat(text, d, g),
     )
 
@@ -293,7 +294,14 @@ def event_place(
     if not verbal and dateline is not None and all(_cue(p, cues) in origins for p in usable):
         usable = []  # "beetles found in parsley imported from France": where it came from only
     if usable:
-        best = min(usable, key=lambda p: _order(p, countries, cues))
+        of_verb = doc_places.of_verb if doc_places is not None else None
+
+        def rank(p: Place) -> tuple[int, ...]:
+            o = _order(p, countries, cues)  # of places after a cue, the verb's first:
+            by_verb = 0 if o[0] > 0 or of_verb is None or p.start in of_verb else 1
+            return (o[0], by_verb, *o[1:])  # "ships near Hormuz ... moved into the sea"
+
+        best = min(usable, key=rank)
         seat = (
             None
             if verbal or _order(best, countries, cues)[0] == 0
