@@ -164,3 +164,11 @@ def test_what_a_thing_is_used_to_do_is_its_purpose():
     assert not any(c.startswith("19") for c, _, _, _ in got), got
     ctl = events("The army used tanks to attack the town of Kalba.")
     assert any(c.startswith("19") and s.endswith("MIL") for c, s, _, _ in ctl), ctl
+
+
+def test_a_union_threatening_to_strike_threatens_a_protest():
+    got = events("Dockers threatened to strike on Monday.")
+    assert any(c == "133" and s.endswith("LAB") for c, s, _, _ in got), got
+    # control: armed actors threatening to strike threaten force
+    ctl = events("The rebels threatened to strike the capital.")
+    assert any(c == "138" and s.endswith("REB") for c, s, _, _ in ctl), ctl

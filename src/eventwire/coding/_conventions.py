@@ -118,22 +118,27 @@ class CodingConventions:
             if trace:  # "traders took positions", "the company's shares were hit"
                 trace(f"  '{tok.text}' ({p.id}): force by a business, not an event")
             return None
+        comp = self._complement(tok) if tok.pos_ == "VERB" else None
+        threat = code[:3] == "138" and comp is not None and comp.lemma_.lower() == "strike"
+        st = comp if threat else tok  # "the union threatened to strike": the strike threatened
         if (
-            tok.lemma_.lower() == "strike"
-            and code[:2] in VIOLENT_ROOTS
+            st.lemma_.lower() == "strike"
+            and (code[:2] in VIOLENT_ROOTS or threat)
             and (
                 any(s.sector == "LAB" for s in sources)
                 or (
-                    tok.pos_ == "VERB"
-                    and not self._children(tok, "dobj")
+                    st.pos_ == "VERB"
+                    and not self._children(st, "dobj")
                     and not targets
                     # "rockets struck", "its forces struck at a second platform"
                     and not any(s.sector in ARMED_SECTORS for s in sources)
-                    and not any(p.lower_ in ("at", "on") for p in self._children(tok, "prep"))
+                    and not any(p.lower_ in ("at", "on") for p in self._children(st, "prep"))
                 )
             )
         ):
-            code = "143"  # "union members struck the plant", "bank workers are striking"
+            # "union members struck the plant", "bank workers are striking"; a strike
+            # threatened is a threat of protest (133)
+            code = "133" if threat else "143"
         if (
             tok.lemma_.lower() == "charge"
             and code.startswith("17")
