@@ -268,3 +268,10 @@ def test_a_conditional_offer_of_cooperation_is_an_intent():
     assert not any(c.startswith("03") for c, _, _ in got), got
     got = events("If the talks succeed, Iran and Iraq could sign a peace treaty.")
     assert got and all(m == "hypothetical" for _, _, m in got), got
+
+
+def test_what_an_actor_is_free_to_do_is_not_done():
+    got = events("When the period ends on April 25, the union is free to strike.")
+    assert got and all(m == "hypothetical" for _, _, m in got), got
+    ctl = events("The union went on strike on Monday.")
+    assert any(c == "143" and m == "asserted" for c, _, m in ctl), ctl

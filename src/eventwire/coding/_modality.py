@@ -101,6 +101,8 @@ class ModalityRules:
             return "negated"
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("likely", "unlikely", "possible"):
             return "hypothetical"  # "it was unlikely to allow sharp fluctuations": a forecast
+        if v.dep_ == "xcomp" and h.lemma_.lower() in self.ps.cues["potential_adjective"]:
+            return "hypothetical"  # "the union is free to strike": what it may do
         if v.dep_ == "xcomp" and h.lemma_.lower() in ("have", "need") and _infinitive(v):
             return "obligation"  # "the government has to call an election by January"
         if (

@@ -78,6 +78,7 @@ CUE_SETS = {
     "weapon_noun",
     "command_verb",
     "comment_verb",
+    "potential_adjective",
     "gathering_verb",
     "protester_noun",
     "report_noun",
