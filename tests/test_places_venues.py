@@ -224,3 +224,14 @@ def test_of_two_places_after_a_cue_the_verbs_wins(nlp) -> None:  # type: ignore[
         "Arabian Sea, joining ships near the Straits of Hormuz."
     )
     assert place_of(nlp, text2, "154", ["USA"]) == ("Arabian Sea", "sentence-place")
+
+
+def test_a_meeting_named_with_a_bracketed_gloss_is_the_datelines(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NEW DELHI, May 4 - Japan has asked India to cut ore prices at a GATT (General "
+        "Agreement on Tariffs and Trade) council meeting."
+    )
+    assert place_of(nlp, text, "020", ["JPN", "IND"]) == ("New Delhi", "dateline")
+    # control: no meeting named, a government named as the doer acts at home
+    text2 = "NEW DELHI, May 4 - Japan has asked India to cut ore prices, sources said."
+    assert place_of(nlp, text2, "020", ["JPN", "IND"]) == ("Japan", "actor-country")

@@ -79,12 +79,13 @@ def _story_pact(doc_places: DocPlaces | None, span: tuple[int, int] | None) -> P
 @functools.lru_cache(maxsize=1)
 def _venue_phrase() -> re.Pattern[str]:
     """ "at/during/told/addressed/before the|a ... <venue noun>" (``venue_openers``,
-    ``venue_nouns``)."""
+    ``venue_nouns``); a bracketed gloss counts as one word ("told a GATT (General Agreement
+    on Tariffs and Trade) council meeting")."""
     nouns = "|".join(sorted(map(re.escape, cue_sets()["venue_nouns"]), key=len, reverse=True))
     openers = "|".join(sorted(map(re.escape, cue_sets()["venue_openers"]), key=len, reverse=True))
     return re.compile(
         r"\b(?:" + openers + r")\s+(?P<det>the|a|an|this|its|their)\s+"
-        r"(?:[\w'-]+\s+){0,4}?(?P<noun>" + nouns + r")\b",
+        r"(?:[\w'-]+\s+|\([^()]{0,60}\)\s+){0,4}?(?P<noun>" + nouns + r")\b",
         re.IGNORECASE,
     )
 
