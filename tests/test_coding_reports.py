@@ -172,3 +172,10 @@ def test_a_union_threatening_to_strike_threatens_a_protest():
     # control: armed actors threatening to strike threaten force
     ctl = events("The rebels threatened to strike the capital.")
     assert any(c == "138" and s.endswith("REB") for c, s, _, _ in ctl), ctl
+
+
+def test_refusing_to_predict_is_no_refusal():
+    assert events("The minister declined to predict when the talks would resume.") == []
+    assert events("Balladur refuses to prejudge the future a year from now.") == []
+    ctl = events("Iran refused to release the hostages.")
+    assert any(c.startswith("12") and s == "IRN" for c, s, _, _ in ctl), ctl
