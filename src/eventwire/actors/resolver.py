@@ -557,16 +557,7 @@ class ActorResolver:
                     )
                 ]
             if sector not in self.lex.no_unknown_country:
-                return [
-                    Actor(
-                        code="---" + sector,
-                        country=None,
-                        sector=sector,
-                        text=text,
-                        kind="country",
-                        country_from="unknown",
-                    )
-                ]
+                return [_sector_actor(None, sector, text, None)]  # "---COP"
         return []
 
     def _company(self, head: Any, toks: list[Any], text: str, ctx: ActorContext) -> Actor:
@@ -723,14 +714,7 @@ class ActorResolver:
                 own.append(e)
         if own:
             return _actor(own[0], text, sector)
-        return Actor(
-            code="---" + sector,
-            country=None,
-            sector=sector,
-            text=text,
-            kind="country",
-            country_from="unknown",
-        )
+        return _sector_actor(None, sector, text, None)
 
     def _owner_country(
         self, head: Any, ctx: ActorContext, speaker: list[Actor] | None
