@@ -168,3 +168,16 @@ def test_a_city_in_an_organisations_name_is_not_its_government():
         for e in _ew.code("The President of France rejected the proposal.", date="1987-06-19")
     ]
     assert "FRAGOV" in ctl, ctl
+
+
+def test_an_airline_named_for_its_country_is_business():
+    import eventwire as _ew
+
+    got = [
+        (e.source.code, e.target.code if e.target else "")
+        for e in _ew.code("British Airways rejected the union's offer.", date="1987-04-01")
+    ]
+    assert ("GBRBUS", "GBRLAB") in got, got
+    # control: the country itself still acts as a state
+    ctl = [e.source.code for e in _ew.code("Britain rejected the Soviet offer.", date="1987-04-01")]
+    assert "GBR" in ctl, ctl
