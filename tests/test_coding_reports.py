@@ -179,3 +179,11 @@ def test_refusing_to_predict_is_no_refusal():
     assert events("Balladur refuses to prejudge the future a year from now.") == []
     ctl = events("Iran refused to release the hostages.")
     assert any(c.startswith("12") and s == "IRN" for c, s, _, _ in ctl), ctl
+
+
+def test_the_author_of_what_is_acted_on_is_the_target():
+    got = events("London rejected the proposal by Paris.")
+    assert ("120", "GBRGOV", "FRAGOV", "asserted") in got, got
+    # control: a passive by-phrase is the agent, not an author
+    ctl = events("The proposal was rejected by Paris.")
+    assert any(c == "120" and s == "FRAGOV" for c, s, _, _ in ctl), ctl

@@ -548,6 +548,17 @@ class CodingConventions:
         """First actor named inside a non-actor object phrase ("a treaty to absorb the
         Ukrainian region"), skipping relative clauses."""
         things = self.actors.lex.words["thing_noun"]
+        # "endorsed comments by Treasury Secretary Baker", "rejected the proposal by Paris":
+        # the author of what is acted on is whom the act is about
+        holders = [tok] if tok.pos_ == "NOUN" else []
+        if holders and tok.dep_ == "dobj" and not self._children(tok.head, "auxpass"):
+            holders.append(tok.head)  # the parser hangs "by Paris" on the active verb
+        for pr in (c for h in holders for c in h.children):
+            if pr.dep_ == "prep" and pr.lower_ == "by":
+                for a in self._children(pr, "pobj"):
+                    acts = [x for x in self.actors.resolve(a, ctx) if x.code not in exclude]
+                    if acts:
+                        return acts
         for t in tok.subtree:
             if t == tok or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
