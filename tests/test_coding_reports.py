@@ -187,3 +187,12 @@ def test_the_author_of_what_is_acted_on_is_the_target():
     # control: a passive by-phrase is the agent, not an author
     ctl = events("The proposal was rejected by Paris.")
     assert any(c == "120" and s == "FRAGOV" for c, s, _, _ in ctl), ctl
+
+
+def test_retaliation_for_an_attack_is_against_its_author():
+    got = events(
+        "American naval forces retaliated for last Friday's Iranian missile attack on a tanker."
+    )
+    assert ("190", "USAMIL", "IRN", "asserted") in got, got
+    ctl = events("Israel retaliated against Hezbollah on Monday.")
+    assert any(c == "190" and s == "ISR" for c, s, _, _ in ctl), ctl
