@@ -196,3 +196,11 @@ def test_retaliation_for_an_attack_is_against_its_author():
     assert ("190", "USAMIL", "IRN", "asserted") in got, got
     ctl = events("Israel retaliated against Hezbollah on Monday.")
     assert any(c == "190" and s == "ISR" for c, s, _, _ in ctl), ctl
+
+
+def test_retaliation_for_a_trade_grievance_is_tariffs_not_force():
+    got = events("Washington retaliated for unfair trade practices by Japan.")
+    assert ("163", "USAGOV", "JPN", "asserted") in got, got
+    # control: retaliation for an attack is force
+    ctl = events("Israel retaliated for the rocket attack on Sderot.")
+    assert any(c == "190" and s == "ISR" for c, s, _, _ in ctl), ctl

@@ -118,6 +118,8 @@ class CodingConventions:
             if trace:  # "traders took positions", "the company's shares were hit"
                 trace(f"  '{tok.text}' ({p.id}): force by a business, not an event")
             return None
+        if tok.lemma_.lower() == "retaliate" and code == "190" and self._trade_grievance(tok):
+            code = "163"  # "retaliated for Japan's failure to honour the chip pact": tariffs
         comp = self._complement(tok) if tok.pos_ == "VERB" else None
         threat = code[:3] == "138" and comp is not None and comp.lemma_.lower() == "strike"
         st = comp if threat else tok  # "the union threatened to strike": the strike threatened
@@ -541,6 +543,20 @@ class CodingConventions:
                 if found:
                     return found
         return []
+
+    def _trade_grievance(self, tok: Any) -> bool:
+        """Whether what an act answers ("retaliated for ...", "in retaliation for ...") is a
+        grievance of trade (``trade_grievance_noun``: dumping, barriers, a trade pact), not an
+        attack: retaliation in trade is tariffs or sanctions (163), not force."""
+        words = self.ps.cues["trade_grievance_noun"]
+        for pr in tok.children:
+            if pr.dep_ == "prep" and pr.lower_ == "for":
+                sub = [w for o in self._children(pr, "pobj") for w in o.subtree]
+                if any(self._is_weapon_or_attack(w) for w in sub if w.pos_ == "NOUN"):
+                    return False
+                if any(w.lemma_.lower() in words for w in sub):
+                    return True
+        return False
 
     def _actor_inside(
         self, tok: Any, ctx: ActorContext, exclude: set[str], adversaries: bool = True

@@ -78,6 +78,7 @@ CUE_SETS = {
     "weapon_noun",
     "command_verb",
     "comment_verb",
+    "trade_grievance_noun",
     "potential_adjective",
     "gathering_verb",
     "protester_noun",
