@@ -25,12 +25,19 @@ _BODIES: dict[int, tuple[re.Pattern[str], dict[str, int]]] = {}
 
 
 def body_seats(g: Gazetteer) -> tuple[re.Pattern[str], dict[str, int]]:
-    """``bodies.tsv`` as one case-sensitive pattern of whole names and name -> seat's id; a
-    seat the gazetteer lacks is an error naming the file and line."""
-    got = _BODIES.get(id(g))
+    """``bodies.tsv`` as one case-sensitive pattern of whole names and name -> seat's id."""
+    return seat_table(g, data_file("bodies.tsv"), _BODIES)
+
+
+def seat_table(
+    g: Gazetteer, path: Any, cache: dict[int, tuple[re.Pattern[str], dict[str, int]]]
+) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A table of bodies and their seats (body, canonical, iso3, kind) as one case-sensitive
+    pattern of whole names and name -> seat's id, kept per gazetteer in ``cache``; a seat the
+    gazetteer lacks is an error naming the file and line."""
+    got = cache.get(id(g))
     if got is not None:
         return got
-    path = data_file("bodies.tsv")
     seats: dict[str, int] = {}
     for n, row in read_tsv(path):
         if len(row) < 4 or row[3] not in KIND_CODES:
@@ -43,7 +50,7 @@ def body_seats(g: Gazetteer) -> tuple[re.Pattern[str], dict[str, int]]:
         raise DataError("no bodies", path)
     names = sorted(seats, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-    _BODIES[id(g)] = got = (pattern, seats)
+    cache[id(g)] = got = (pattern, seats)
     return got
 
 
