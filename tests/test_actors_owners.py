@@ -181,3 +181,22 @@ def test_an_airline_named_for_its_country_is_business():
     # control: the country itself still acts as a state
     ctl = [e.source.code for e in _ew.code("Britain rejected the Soviet offer.", date="1987-04-01")]
     assert "GBR" in ctl, ctl
+
+
+def test_a_role_named_by_a_company_of_the_story_is_business():
+    import eventwire as _ew
+
+    text = (
+        "TRAIL, British Columbia, June 1 - Cominco Ltd said it expects to meet today with two "
+        "union locals, a Cominco spokesman said."
+    )
+    got = [e.source.code for e in _ew.code(text, date="1987-06-01")]
+    assert "CANBUS" in got and "CANGOV" not in got, got
+    # control: with no company of that name in the story the role keeps its sector
+    ctl = [
+        e.source.code
+        for e in _ew.code(
+            "A Treasury spokesman rejected the proposal in Ottawa.", date="1987-06-01"
+        )
+    ]
+    assert any(c.endswith("GOV") for c in ctl), ctl

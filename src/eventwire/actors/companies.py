@@ -85,3 +85,11 @@ def is_company(head: Any, phrase: list[Any], designators: frozenset[str]) -> boo
     if head.pos_ not in ("PROPN", "NOUN"):
         return False
     return any(_designator(t, designators) for t in company_tokens(head, phrase))
+
+
+def named_as_company(name: str, doc: Any, designators: frozenset[str]) -> bool:
+    """Whether the document names ``name`` as a company somewhere ("Cominco Ltd said ...")."""
+    return any(
+        t.text == name and t.i + 1 < len(doc) and _designator(doc[t.i + 1], designators)
+        for t in doc
+    )

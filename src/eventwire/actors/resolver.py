@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.actors.companies import in_angle_brackets, is_company
+from eventwire.actors.companies import in_angle_brackets, is_company, named_as_company
 from eventwire.actors.lexicon import ActorLexicon, Entry, load_lexicon
 from eventwire.model import Actor
 
@@ -477,6 +477,18 @@ class ActorResolver:
                             kind="country",
                         )
                     ]
+        # "Cominco Ltd said ..., a Cominco spokesman said": a role named by a company the story
+        # names with its legal form is the company's
+        names = [m for m in toks if m != head and m.dep_ == "compound" and m.pos_ == "PROPN"]
+        if (
+            sector
+            and head.pos_ == "NOUN"
+            and names
+            and not matches
+            and named_as_company(names[-1].text, head.doc, self.lex.words["company_designator"])
+        ):
+            c, how = self.context_country(head, ctx)
+            return [_sector_actor(c, "BUS", text, how)]
         # an armed group the dictionaries do not know ("the United Front for Democracy",
         # "the Martyrs Brigade"): rebels of the place's or document's country
         if (
