@@ -204,3 +204,12 @@ def test_retaliation_for_a_trade_grievance_is_tariffs_not_force():
     # control: retaliation for an attack is force
     ctl = events("Israel retaliated for the rocket attack on Sderot.")
     assert any(c == "190" and s == "ISR" for c, s, _, _ in ctl), ctl
+
+
+def test_a_refusal_to_meet_is_one_sided():
+    got = events("Iran will not negotiate with Iraq.")
+    assert ("125", "IRN", "IRQ", "asserted") in got, got
+    assert not any(s == "IRQ" for _, s, _, _ in got), got
+    # control: a meeting held is coded both ways
+    ctl = events("Iran met Iraq in Geneva.")
+    assert ("040", "IRQ", "IRN", "asserted") in ctl, ctl

@@ -666,6 +666,8 @@ class Coder(
             return []  # "proposed deregulating natural gas" (dyadic.tsv)
         else:
             pairs = [(s, None) for s in sources]
+        if code[:2] in ("12", "13") and p.code[:2] in COOPERATIVE_ROOTS:
+            sym = False  # "would not negotiate with Japan": a refusal or threat is one-sided
         if sym and targets and modality != "intent":  # a stated intent is one-sided
             pairs += [(g, s) for s, g in list(pairs) if g is not None]
         conf = 0.55 + 0.08 * min(t.score, 4) / 4 + (0.15 if targets else 0.0)
