@@ -213,3 +213,11 @@ def test_a_refusal_to_meet_is_one_sided():
     # control: a meeting held is coded both ways
     ctl = events("Iran met Iraq in Geneva.")
     assert ("040", "IRQ", "IRN", "asserted") in ctl, ctl
+
+
+def test_official_creditors_are_governments():
+    got = events("Official creditors agreed to reschedule Zaire's debt.")
+    assert any(s == "---GOV" for _, s, _, _ in got), got
+    # control: creditor banks stay business
+    ctl = events("Brazil suspended interest payments to its creditor banks.")
+    assert any(t == "---BUS" for _, _, t, _ in ctl), ctl
