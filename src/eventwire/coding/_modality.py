@@ -267,12 +267,8 @@ class ModalityRules:
         if v.lemma_.lower() not in self.ps.cues["opinion_agreement_verb"]:
             return False
         kids = list(v.children)
-        if (
-            any(k.dep_ in ("xcomp", "dobj") for k in kids)
-            or self._complement(v) is not None
-            and (self._complement(v).dep_ == "xcomp")
-        ):
-            return False
+        if any(k.dep_ in ("xcomp", "dobj") for k in kids):
+            return False  # "agreed to cut tariffs", "agreed a plan": a commitment
         for k in kids:
             if k.dep_ == "prep" and k.lower_ == "with":
                 objs = [o for o in k.children if o.dep_ == "pobj"]
@@ -391,17 +387,14 @@ class ModalityRules:
 _SUBJ = ("nsubj", "nsubjpass")
 
 
-_DAY_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "yesterday", "today", "tonight",
-}  # fmt: skip
-
-
 def _dated_by_day(verb: Any) -> bool:
     """Whether a clause dates its act to a day of this week: "on Friday", "yesterday"."""
+    from eventwire.dates import weekday_names
+
+    days = weekday_names() | {"yesterday", "today", "tonight"}
     for c in verb.children:
         words = [c] + [p for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj"]
-        if any(w.lower_ in _DAY_WORDS for w in words):
+        if any(w.lower_ in days for w in words):
             return True
     return False
 
